@@ -1,0 +1,147 @@
+/* Decoded headers of the layers below (and around) Mobile IP: link layer,
+ * IPv4, the IPv6 extension-header chain, UDP, ICMP/ICMPv6 and tunnels.
+ * Values are host order; IPv4 addresses are host-order uint32_t. */
+#ifndef MIPWIRE_NET_H
+#define MIPWIRE_NET_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct mw_in6 {
+	uint8_t b[16];
+};
+
+/* Layer kinds; also the row codes of MW_REG_LAYER (its layouts). */
+enum mw_layer_kind {
+	MW_L_NONE = 0,
+	MW_L_ETH,       /* Ethernet II */
+	MW_L_VLAN,      /* 802.1Q / 802.1ad tag */
+	MW_L_SLL,       /* Linux cooked v1 */
+	MW_L_SLL2,      /* Linux cooked v2 */
+	MW_L_NULL,      /* BSD null/loopback */
+	MW_L_IP4,
+	MW_L_IP6,
+	MW_L_IP6_HBH,   /* Hop-by-Hop options */
+	MW_L_IP6_DST,   /* Destination options (Home Address option inside) */
+	MW_L_IP6_RH,    /* Routing header (type 2 decoded) */
+	MW_L_IP6_FRAG,  /* Fragment header */
+	MW_L_AH,
+	MW_L_ESP,       /* payload not decodable: decode stops */
+	MW_L_UDP,
+	MW_L_ICMP4,
+	MW_L_ICMP6,
+	MW_L_GRE,       /* RFC 2784 / 2890 */
+	MW_L_MINENC,    /* RFC 2004 minimal encapsulation (proto 55) */
+	MW_L_MIP4,      /* a Mobile IPv4 message on UDP 434 (see mip4.h) */
+	MW_L_MH,        /* a Mobility Header (see mip6.h) */
+	MW_L_TCP,       /* recognised only: ports */
+	MW_L_PAYLOAD,   /* anything not decoded further */
+	MW_L__COUNT
+};
+
+struct mw_eth {
+	uint8_t dst[6], src[6];
+	uint16_t ethertype;
+};
+
+struct mw_vlan {
+	uint16_t tci;       /* PCP/DEI/VID */
+	uint16_t ethertype; /* the next one */
+};
+
+struct mw_sll {
+	uint16_t pkttype, hatype, halen;
+	uint8_t addr[8];
+	uint16_t protocol;
+	uint32_t ifindex;   /* SLL2 only */
+};
+
+struct mw_ip4 {
+	uint8_t ihl;        /* header length in bytes */
+	uint8_t tos;
+	uint16_t total_len;
+	uint16_t id;
+	uint16_t frag;      /* flags + offset as on the wire */
+	uint8_t ttl;
+	uint8_t proto;
+	uint16_t csum;
+	bool csum_ok;       /* header checksum verified */
+	bool is_fragment;   /* MF set or offset != 0: payload not decoded */
+	uint32_t src, dst;
+	uint32_t opt_off, opt_len; /* options, frame offsets */
+};
+
+struct mw_ip6 {
+	uint32_t vtcfl;     /* version / traffic class / flow label */
+	uint16_t payload_len;
+	uint8_t next;
+	uint8_t hlim;
+	struct mw_in6 src, dst;
+};
+
+/* Home Address option (Dst opt type 201, RFC 6275 6.3). */
+struct mw_hao {
+	bool present;
+	uint32_t off;       /* frame offset of the option type byte */
+	struct mw_in6 hoa;
+};
+
+struct mw_ip6_ext {
+	uint8_t next;
+	uint8_t hdr_len;    /* raw Hdr Ext Len field */
+	uint32_t opt_off, opt_len; /* options / type-specific data, frame offsets */
+	/* routing header */
+	uint8_t rh_type, segleft;
+	struct mw_in6 rh2_addr;  /* type 2: the home address */
+	bool rh2_valid;           /* type 2 with Hdr Ext Len 2, segleft 1 */
+	/* destination options */
+	struct mw_hao hao;
+	/* fragment */
+	uint16_t frag_off;  /* offset in 8-octet units */
+	bool frag_more;
+	uint32_t frag_id;
+	/* AH / ESP */
+	uint32_t spi, seq;
+};
+
+struct mw_udp {
+	uint16_t sport, dport, len, csum;
+	int8_t csum_ok;     /* 1 ok, 0 bad, -1 not checked (zero or truncated) */
+};
+
+struct mw_icmp {
+	uint8_t type, code;
+	uint16_t csum;
+	int8_t csum_ok;     /* 1 ok, 0 bad, -1 not checked */
+};
+
+struct mw_gre {
+	uint16_t flags_ver;
+	uint16_t proto;
+	bool has_csum, has_key, has_seq;
+	uint16_t csum;
+	uint32_t key, seq;
+};
+
+/* RFC 2004: the original IP header is rebuilt from the forwarding header
+ * and the outer header into `rebuilt` (decode continues on those bytes). */
+struct mw_minenc {
+	uint8_t proto;
+	bool src_present;   /* S bit */
+	uint16_t csum;
+	bool csum_ok;
+	uint32_t dst, src;  /* original destination / source */
+};
+
+struct mw_tcp {
+	uint16_t sport, dport;
+};
+
+#ifdef __cplusplus
+}
+#endif
+#endif

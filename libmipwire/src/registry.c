@@ -1,0 +1,136 @@
+/* The list of all registries. Each table is defined (non-static, const)
+ * in the module that owns it, named mwi_reg_<id in lower case>; a table
+ * nobody defines yet is a weak NULL and mw_registry_get() returns NULL. */
+#include <stdio.h>
+#include "internal.h"
+
+extern const struct mw_registry mwi_reg_layer __attribute__((weak));
+extern const struct mw_registry mwi_reg_ipproto __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_msg __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_ext __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_reply __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_adv_ext __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_gauth_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_udptun_reply __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_nvse_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_msgstr_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_nemo_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_dstack_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_gnm_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_ho_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_conf_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_reserved1 __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_reserved2 __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_reserved3 __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_reserved4 __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_type __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_opt __attribute__((weak));
+extern const struct mw_registry mwi_reg_ba_status __attribute__((weak));
+extern const struct mw_registry mwi_reg_be_status __attribute__((weak));
+extern const struct mw_registry mwi_reg_handoff_ind __attribute__((weak));
+extern const struct mw_registry mwi_reg_access_tech __attribute__((weak));
+extern const struct mw_registry mwi_reg_mnid_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_bri_trigger __attribute__((weak));
+extern const struct mw_registry mwi_reg_bri_status __attribute__((weak));
+extern const struct mw_registry mwi_reg_icmp6_mip __attribute__((weak));
+extern const struct mw_registry mwi_reg_icmp6_154_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_nd_opt __attribute__((weak));
+extern const struct mw_registry mwi_reg_dst_opt __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_reserved1 __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_reserved2 __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_reserved3 __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_reserved4 __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_reserved5 __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_reserved6 __attribute__((weak));
+
+static const struct mw_registry *const all[MW_REG__COUNT] = {
+	[MW_REG_LAYER] = &mwi_reg_layer,
+	[MW_REG_IPPROTO] = &mwi_reg_ipproto,
+	[MW_REG_MIP4_MSG] = &mwi_reg_mip4_msg,
+	[MW_REG_MIP4_EXT] = &mwi_reg_mip4_ext,
+	[MW_REG_MIP4_REPLY] = &mwi_reg_mip4_reply,
+	[MW_REG_MIP4_ADV_EXT] = &mwi_reg_mip4_adv_ext,
+	[MW_REG_MIP4_GAUTH_SUB] = &mwi_reg_mip4_gauth_sub,
+	[MW_REG_MIP4_UDPTUN_REPLY] = &mwi_reg_mip4_udptun_reply,
+	[MW_REG_MIP4_NVSE_SUB] = &mwi_reg_mip4_nvse_sub,
+	[MW_REG_MIP4_MSGSTR_SUB] = &mwi_reg_mip4_msgstr_sub,
+	[MW_REG_MIP4_NEMO_SUB] = &mwi_reg_mip4_nemo_sub,
+	[MW_REG_MIP4_DSTACK_SUB] = &mwi_reg_mip4_dstack_sub,
+	[MW_REG_MIP4_GNM_SUB] = &mwi_reg_mip4_gnm_sub,
+	[MW_REG_MIP4_HO_SUB] = &mwi_reg_mip4_ho_sub,
+	[MW_REG_MIP4_CONF_SUB] = &mwi_reg_mip4_conf_sub,
+	[MW_REG_MIP4_RESERVED1] = &mwi_reg_mip4_reserved1,
+	[MW_REG_MIP4_RESERVED2] = &mwi_reg_mip4_reserved2,
+	[MW_REG_MIP4_RESERVED3] = &mwi_reg_mip4_reserved3,
+	[MW_REG_MIP4_RESERVED4] = &mwi_reg_mip4_reserved4,
+	[MW_REG_MH_TYPE] = &mwi_reg_mh_type,
+	[MW_REG_MH_OPT] = &mwi_reg_mh_opt,
+	[MW_REG_BA_STATUS] = &mwi_reg_ba_status,
+	[MW_REG_BE_STATUS] = &mwi_reg_be_status,
+	[MW_REG_HANDOFF_IND] = &mwi_reg_handoff_ind,
+	[MW_REG_ACCESS_TECH] = &mwi_reg_access_tech,
+	[MW_REG_MNID_SUB] = &mwi_reg_mnid_sub,
+	[MW_REG_BRI_TRIGGER] = &mwi_reg_bri_trigger,
+	[MW_REG_BRI_STATUS] = &mwi_reg_bri_status,
+	[MW_REG_ICMP6_MIP] = &mwi_reg_icmp6_mip,
+	[MW_REG_ICMP6_154_SUB] = &mwi_reg_icmp6_154_sub,
+	[MW_REG_ND_OPT] = &mwi_reg_nd_opt,
+	[MW_REG_DST_OPT] = &mwi_reg_dst_opt,
+	[MW_REG_MH_RESERVED1] = &mwi_reg_mh_reserved1,
+	[MW_REG_MH_RESERVED2] = &mwi_reg_mh_reserved2,
+	[MW_REG_MH_RESERVED3] = &mwi_reg_mh_reserved3,
+	[MW_REG_MH_RESERVED4] = &mwi_reg_mh_reserved4,
+	[MW_REG_MH_RESERVED5] = &mwi_reg_mh_reserved5,
+	[MW_REG_MH_RESERVED6] = &mwi_reg_mh_reserved6,
+};
+
+MWI_EXPORT const struct mw_registry *mw_registry_get(enum mw_reg_id id)
+{
+	if ((unsigned)id >= MW_REG__COUNT)
+		return NULL;
+	return all[id];
+}
+
+MWI_EXPORT const struct mw_reg_entry *mw_reg_lookup(enum mw_reg_id id,
+						     unsigned code)
+{
+	const struct mw_registry *r = mw_registry_get(id);
+
+	if (!r || code >= r->n_rows || !r->rows[code].key)
+		return NULL;
+	return &r->rows[code];
+}
+
+MWI_EXPORT const char *mw_reg_name(enum mw_reg_id id, unsigned code)
+{
+	const struct mw_reg_entry *e = mw_reg_lookup(id, code);
+
+	return e ? e->name : NULL;
+}
+
+MWI_EXPORT const char *mw_reg_name_or(enum mw_reg_id id, unsigned code,
+				       char *buf, size_t cap)
+{
+	const char *n = mw_reg_name(id, code);
+
+	if (n)
+		return n;
+	snprintf(buf, cap, "unknown (%u)", code);
+	return buf;
+}
+
+MWI_EXPORT const struct mw_reg_entry *mw_reg_next(const struct mw_registry *r,
+						   const struct mw_reg_entry *row)
+{
+	size_t i = row ? (size_t)(row - r->rows) + 1 : 0;
+
+	for (; r && i < r->n_rows; i++)
+		if (r->rows[i].key)
+			return &r->rows[i];
+	return NULL;
+}
+
+MWI_EXPORT const struct mw_reg_entry *mw_reg_first(const struct mw_registry *r)
+{
+	return mw_reg_next(r, NULL);
+}
