@@ -35,6 +35,21 @@ size_t mw_mip4_auth_compute(enum mw_auth_alg alg, const uint8_t *key,
 			    size_t key_len, const uint8_t *covered,
 			    size_t covered_len, uint8_t out[20]);
 
+/* RFC 4721 8 (CHAP_SPI = 2): MD5(challenge[0] | key | MD5(covered) |
+ * last min(237, n) bytes of the challenge). Returns 16, 0 on error. */
+size_t mw_mip4_chap_compute(const uint8_t *key, size_t key_len,
+			    const uint8_t *covered, size_t covered_len,
+			    const uint8_t *challenge, size_t challenge_len,
+			    uint8_t out[16]);
+
+/* Where the authentication extension elem (32, 33, 34 or 36) of a decoded
+ * MIPv4 message puts things: covered bytes (from the message start through
+ * the SPI), SPI value, authenticator offset and length. False if elem is not
+ * a complete authentication extension. */
+bool mw_mip4_auth_layout(const struct mw_packet *pkt, int elem,
+			 uint32_t *covered_len, uint32_t *spi,
+			 uint32_t *auth_off, uint32_t *auth_len);
+
 /* Verify the authentication extension elem (index into pkt->elems) of a
  * decoded MIPv4 message with the given key. 1 good, 0 bad, -1 not
  * verifiable (truncated, not an authentication extension). */
@@ -67,10 +82,18 @@ void mw_rr_keygen(const uint8_t kcn[20], const struct mw_in6 *addr,
 void mw_rr_kbm(const uint8_t home_keygen[8], const uint8_t care_of_keygen[8],
 	       uint8_t kbm[20]);
 /* Binding Authorization Data authenticator:
- * First(96, HMAC_SHA1(Kbm, CoA | CN address | MH data)) */
+ * First(96, HMAC_SHA1(Kbm, CoA | CN address | MH data)); mh is the MH up to
+ * (excluding) the authenticator; its checksum field is taken as zero. */
 void mw_rr_bad_auth(const uint8_t kbm[20], const struct mw_in6 *coa,
 		    const struct mw_in6 *cn, const uint8_t *mh, size_t mh_len,
 		    uint8_t out[12]);
+
+/* RFC 4285 Mobility Message Authentication option:
+ * First(96, HMAC_SHA1(key, CoA | HoA | MH data through the mobility SPI)),
+ * with the MH checksum taken as zero. */
+void mw_mh_auth_4285(const uint8_t *key, size_t key_len,
+		     const struct mw_in6 *coa, const struct mw_in6 *hoa,
+		     const uint8_t *mh, size_t mh_len, uint8_t out[12]);
 
 #ifdef __cplusplus
 }

@@ -13,6 +13,8 @@
 #include "decode.h"
 #include "crypto.h"
 #include "build.h"
+#include "keys.h"
+#include "rules.h"
 
 #define MW_VERSION "0.1.0"
 
