@@ -6,6 +6,7 @@
 
 extern const struct mw_registry mwi_reg_layer __attribute__((weak));
 extern const struct mw_registry mwi_reg_ipproto __attribute__((weak));
+extern const struct mw_registry mwi_reg_icmp4_mip __attribute__((weak));
 extern const struct mw_registry mwi_reg_mip4_msg __attribute__((weak));
 extern const struct mw_registry mwi_reg_mip4_ext __attribute__((weak));
 extern const struct mw_registry mwi_reg_mip4_reply __attribute__((weak));
@@ -19,10 +20,10 @@ extern const struct mw_registry mwi_reg_mip4_dstack_sub __attribute__((weak));
 extern const struct mw_registry mwi_reg_mip4_gnm_sub __attribute__((weak));
 extern const struct mw_registry mwi_reg_mip4_ho_sub __attribute__((weak));
 extern const struct mw_registry mwi_reg_mip4_conf_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_reserved1 __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_reserved2 __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_reserved3 __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_reserved4 __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_glla_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_nemo_ack __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_access_tech __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_ip6pfx_reply __attribute__((weak));
 extern const struct mw_registry mwi_reg_mh_type __attribute__((weak));
 extern const struct mw_registry mwi_reg_mh_opt __attribute__((weak));
 extern const struct mw_registry mwi_reg_ba_status __attribute__((weak));
@@ -36,16 +37,31 @@ extern const struct mw_registry mwi_reg_icmp6_mip __attribute__((weak));
 extern const struct mw_registry mwi_reg_icmp6_154_sub __attribute__((weak));
 extern const struct mw_registry mwi_reg_nd_opt __attribute__((weak));
 extern const struct mw_registry mwi_reg_dst_opt __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_reserved1 __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_reserved2 __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_reserved3 __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_reserved4 __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_reserved5 __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_reserved6 __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_br_type __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_hi_code __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_hack_status __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_ani_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_flow_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_lma_mag_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_dns_status __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_ipv4_ack_status __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_ipv4_reply_status __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_upn_reason __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_upa_status __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_fb_type __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_fb_trigger __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_fba_status __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_fb_action __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_flow_id_status __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_auth_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_group_id_type __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_opid_type __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_ts_format __attribute__((weak));
 
 static const struct mw_registry *const all[MW_REG__COUNT] = {
 	[MW_REG_LAYER] = &mwi_reg_layer,
 	[MW_REG_IPPROTO] = &mwi_reg_ipproto,
+	[MW_REG_ICMP4_MIP] = &mwi_reg_icmp4_mip,
 	[MW_REG_MIP4_MSG] = &mwi_reg_mip4_msg,
 	[MW_REG_MIP4_EXT] = &mwi_reg_mip4_ext,
 	[MW_REG_MIP4_REPLY] = &mwi_reg_mip4_reply,
@@ -59,10 +75,10 @@ static const struct mw_registry *const all[MW_REG__COUNT] = {
 	[MW_REG_MIP4_GNM_SUB] = &mwi_reg_mip4_gnm_sub,
 	[MW_REG_MIP4_HO_SUB] = &mwi_reg_mip4_ho_sub,
 	[MW_REG_MIP4_CONF_SUB] = &mwi_reg_mip4_conf_sub,
-	[MW_REG_MIP4_RESERVED1] = &mwi_reg_mip4_reserved1,
-	[MW_REG_MIP4_RESERVED2] = &mwi_reg_mip4_reserved2,
-	[MW_REG_MIP4_RESERVED3] = &mwi_reg_mip4_reserved3,
-	[MW_REG_MIP4_RESERVED4] = &mwi_reg_mip4_reserved4,
+	[MW_REG_MIP4_GLLA_SUB] = &mwi_reg_mip4_glla_sub,
+	[MW_REG_MIP4_NEMO_ACK] = &mwi_reg_mip4_nemo_ack,
+	[MW_REG_MIP4_ACCESS_TECH] = &mwi_reg_mip4_access_tech,
+	[MW_REG_MIP4_IP6PFX_REPLY] = &mwi_reg_mip4_ip6pfx_reply,
 	[MW_REG_MH_TYPE] = &mwi_reg_mh_type,
 	[MW_REG_MH_OPT] = &mwi_reg_mh_opt,
 	[MW_REG_BA_STATUS] = &mwi_reg_ba_status,
@@ -76,12 +92,26 @@ static const struct mw_registry *const all[MW_REG__COUNT] = {
 	[MW_REG_ICMP6_154_SUB] = &mwi_reg_icmp6_154_sub,
 	[MW_REG_ND_OPT] = &mwi_reg_nd_opt,
 	[MW_REG_DST_OPT] = &mwi_reg_dst_opt,
-	[MW_REG_MH_RESERVED1] = &mwi_reg_mh_reserved1,
-	[MW_REG_MH_RESERVED2] = &mwi_reg_mh_reserved2,
-	[MW_REG_MH_RESERVED3] = &mwi_reg_mh_reserved3,
-	[MW_REG_MH_RESERVED4] = &mwi_reg_mh_reserved4,
-	[MW_REG_MH_RESERVED5] = &mwi_reg_mh_reserved5,
-	[MW_REG_MH_RESERVED6] = &mwi_reg_mh_reserved6,
+	[MW_REG_MH_BR_TYPE] = &mwi_reg_mh_br_type,
+	[MW_REG_MH_HI_CODE] = &mwi_reg_mh_hi_code,
+	[MW_REG_MH_HACK_STATUS] = &mwi_reg_mh_hack_status,
+	[MW_REG_MH_ANI_SUB] = &mwi_reg_mh_ani_sub,
+	[MW_REG_MH_FLOW_SUB] = &mwi_reg_mh_flow_sub,
+	[MW_REG_MH_LMA_MAG_SUB] = &mwi_reg_mh_lma_mag_sub,
+	[MW_REG_MH_DNS_STATUS] = &mwi_reg_mh_dns_status,
+	[MW_REG_MH_IPV4_ACK_STATUS] = &mwi_reg_mh_ipv4_ack_status,
+	[MW_REG_MH_IPV4_REPLY_STATUS] = &mwi_reg_mh_ipv4_reply_status,
+	[MW_REG_MH_UPN_REASON] = &mwi_reg_mh_upn_reason,
+	[MW_REG_MH_UPA_STATUS] = &mwi_reg_mh_upa_status,
+	[MW_REG_MH_FB_TYPE] = &mwi_reg_mh_fb_type,
+	[MW_REG_MH_FB_TRIGGER] = &mwi_reg_mh_fb_trigger,
+	[MW_REG_MH_FBA_STATUS] = &mwi_reg_mh_fba_status,
+	[MW_REG_MH_FB_ACTION] = &mwi_reg_mh_fb_action,
+	[MW_REG_MH_FLOW_ID_STATUS] = &mwi_reg_mh_flow_id_status,
+	[MW_REG_MH_AUTH_SUB] = &mwi_reg_mh_auth_sub,
+	[MW_REG_MH_GROUP_ID_TYPE] = &mwi_reg_mh_group_id_type,
+	[MW_REG_MH_OPID_TYPE] = &mwi_reg_mh_opid_type,
+	[MW_REG_MH_TS_FORMAT] = &mwi_reg_mh_ts_format,
 };
 
 MWI_EXPORT const struct mw_registry *mw_registry_get(enum mw_reg_id id)

@@ -11,6 +11,35 @@
 extern "C" {
 #endif
 
+#define MW_ETHERTYPE_IP4 0x0800
+#define MW_ETHERTYPE_ARP 0x0806
+#define MW_ETHERTYPE_VLAN 0x8100  /* 802.1Q C-tag */
+#define MW_ETHERTYPE_QINQ 0x88a8  /* 802.1ad S-tag */
+#define MW_ETHERTYPE_IP6 0x86dd
+
+enum {
+	MW_IPPROTO_HOPOPTS = 0,
+	MW_IPPROTO_ICMP = 1,
+	MW_IPPROTO_IPIP = 4,     /* IPv4 in IP (RFC 2003 / 2473) */
+	MW_IPPROTO_TCP = 6,
+	MW_IPPROTO_UDP = 17,
+	MW_IPPROTO_IPV6 = 41,
+	MW_IPPROTO_ROUTING = 43,
+	MW_IPPROTO_FRAGMENT = 44,
+	MW_IPPROTO_GRE = 47,
+	MW_IPPROTO_ESP = 50,
+	MW_IPPROTO_AH = 51,
+	MW_IPPROTO_MINENC = 55,  /* RFC 2004 */
+	MW_IPPROTO_ICMPV6 = 58,
+	MW_IPPROTO_NONE = 59,
+	MW_IPPROTO_DSTOPTS = 60,
+	MW_IPPROTO_MH = 135,
+};
+
+/* UDP ports of tunnels decoded by the net module */
+#define MW_DSMIP6_UDP_PORT 4191   /* RFC 5555 UDP encapsulation */
+#define MW_PMIP6_UDP_DATA_PORT 5437 /* RFC 5844 IPv4-UDP data tunnel */
+
 struct mw_in6 {
 	uint8_t b[16];
 };
@@ -40,6 +69,7 @@ enum mw_layer_kind {
 	MW_L_MH,        /* a Mobility Header (see mip6.h) */
 	MW_L_TCP,       /* recognised only: ports */
 	MW_L_PAYLOAD,   /* anything not decoded further */
+	MW_L_UDP_TLV,   /* RFC 5845 7.2 TLV header of a UDP tunnel (type, next header, length) */
 	MW_L__COUNT
 };
 
@@ -124,11 +154,16 @@ struct mw_gre {
 	uint16_t proto;
 	bool has_csum, has_key, has_seq;
 	uint16_t csum;
+	int8_t csum_ok;     /* 1 ok, 0 bad, -1 absent / not checked */
 	uint32_t key, seq;
 };
 
 /* RFC 2004: the original IP header is rebuilt from the forwarding header
- * and the outer header into `rebuilt` (decode continues on those bytes). */
+ * and the outer header. Decoding adds the MW_L_MINENC layer, then a
+ * synthetic MW_L_IP4 layer (layer.synthetic, len 0: it has no bytes in the
+ * frame) holding the rebuilt header's fields, one tunnel depth deeper;
+ * the original payload is decoded from there. mw_minenc_rebuild() gives
+ * the 20 bytes. */
 struct mw_minenc {
 	uint8_t proto;
 	bool src_present;   /* S bit */

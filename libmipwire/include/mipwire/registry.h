@@ -21,6 +21,7 @@ enum mw_reg_id {
 	/* header layouts of the layers below Mobile IP (rows by enum mw_layer_kind) */
 	MW_REG_LAYER,
 	MW_REG_IPPROTO,          /* IP protocol / IPv6 next header names */
+	MW_REG_ICMP4_MIP,        /* ICMP 9 / 10: agent advertisement / solicitation */
 	/* MIPv4 (IANA "Mobile IPv4 Numbers") */
 	MW_REG_MIP4_MSG,         /* Mobile IP Message Types */
 	MW_REG_MIP4_EXT,         /* Extensions to Mobile IP Registration Messages */
@@ -32,13 +33,13 @@ enum mw_reg_id {
 	MW_REG_MIP4_MSGSTR_SUB,  /* Message String sub-types */
 	MW_REG_MIP4_NEMO_SUB,    /* NEMOv4 (RFC 5177) sub-types */
 	MW_REG_MIP4_DSTACK_SUB,  /* dual stack (RFC 5454) sub-types */
-	MW_REG_MIP4_GNM_SUB,     /* generic notification (RFC 4917) sub-types */
-	MW_REG_MIP4_HO_SUB,      /* low-latency handoff / FMIPv4 sub-types */
-	MW_REG_MIP4_CONF_SUB,    /* configuration / PMIPv4 / other sub-types */
-	MW_REG_MIP4_RESERVED1,   /* spare ids for the MIPv4 block */
-	MW_REG_MIP4_RESERVED2,
-	MW_REG_MIP4_RESERVED3,
-	MW_REG_MIP4_RESERVED4,
+	MW_REG_MIP4_GNM_SUB,     /* generic notification (RFC 6098) ack codes */
+	MW_REG_MIP4_HO_SUB,      /* low-latency handoff (RFC 4881) reply codes */
+	MW_REG_MIP4_CONF_SUB,    /* PMIPv4 skippable extension (147) sub-types */
+	MW_REG_MIP4_GLLA_SUB,    /* generalized link layer address (RFC 4881) sub-types */
+	MW_REG_MIP4_NEMO_ACK,    /* NEMOv4 (RFC 5177) acknowledgement codes */
+	MW_REG_MIP4_ACCESS_TECH, /* PMIPv4 (RFC 5563) access technology types */
+	MW_REG_MIP4_IP6PFX_REPLY,/* DSMIPv4 (RFC 5454) IPv6 prefix reply codes */
 	/* MIPv6 (IANA "Mobile IPv6 parameters", "ICMPv6 parameters") */
 	MW_REG_MH_TYPE,          /* Mobility Header Types */
 	MW_REG_MH_OPT,           /* Mobility Options */
@@ -53,12 +54,26 @@ enum mw_reg_id {
 	MW_REG_ICMP6_154_SUB,    /* FMIPv6 ICMPv6 154 subtypes */
 	MW_REG_ND_OPT,           /* ND option types relevant to Mobile IPv6 */
 	MW_REG_DST_OPT,          /* IPv6 destination/hop-by-hop option types */
-	MW_REG_MH_RESERVED1,     /* spare ids for the MIPv6 block */
-	MW_REG_MH_RESERVED2,
-	MW_REG_MH_RESERVED3,
-	MW_REG_MH_RESERVED4,
-	MW_REG_MH_RESERVED5,
-	MW_REG_MH_RESERVED6,
+	MW_REG_MH_BR_TYPE,       /* Binding Revocation Type (BRI / BRA variants of MH 16) */
+	MW_REG_MH_HI_CODE,       /* Handover Initiate status codes (MH 14) */
+	MW_REG_MH_HACK_STATUS,   /* Handover Acknowledge status codes (MH 15) */
+	MW_REG_MH_ANI_SUB,       /* Access Network Identifier (opt 52) sub-options */
+	MW_REG_MH_FLOW_SUB,      /* Flow Identification (opt 45) sub-options */
+	MW_REG_MH_LMA_MAG_SUB,   /* LMA-Controlled MAG Parameters (opt 62) sub-options */
+	MW_REG_MH_DNS_STATUS,    /* DNS Update option (17) status */
+	MW_REG_MH_IPV4_ACK_STATUS, /* IPv4 Address Acknowledgement (30) status */
+	MW_REG_MH_IPV4_REPLY_STATUS, /* IPv4 Home Address Reply (37) status */
+	MW_REG_MH_UPN_REASON,    /* Update Notification (MH 19) reasons */
+	MW_REG_MH_UPA_STATUS,    /* Update Notification Ack (MH 20) status */
+	MW_REG_MH_FB_TYPE,       /* Flow Binding Type (MH 21) */
+	MW_REG_MH_FB_TRIGGER,    /* Flow Binding Indication triggers */
+	MW_REG_MH_FBA_STATUS,    /* Flow Binding Acknowledgement status */
+	MW_REG_MH_FB_ACTION,     /* Flow Binding Action sub-option values */
+	MW_REG_MH_FLOW_ID_STATUS, /* Flow Identification (45) status */
+	MW_REG_MH_AUTH_SUB,      /* Authentication option (9) subtypes */
+	MW_REG_MH_GROUP_ID_TYPE, /* MN Group Identifier (50) sub-types */
+	MW_REG_MH_OPID_TYPE,     /* ANI Operator-Identifier types */
+	MW_REG_MH_TS_FORMAT,     /* Traffic Selector formats */
 	MW_REG__COUNT
 };
 

@@ -1,0 +1,49 @@
+/* Verdict aggregation per rule and entity, and the report writers
+ * (text, JSON, JUnit) and rule listings (text, Markdown). */
+#ifndef CONF_REPORT_H
+#define CONF_REPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <mipwire/mipwire.h>
+
+struct conf_where {
+	const char *file;     /* capture file name */
+	uint64_t frame;       /* 1-based frame number in that file */
+	int64_t ts_sec;
+	uint32_t ts_nsec;
+};
+
+struct report;
+
+struct report *report_new(bool have_keys);
+void report_free(struct report *r);
+
+/* Rule selection (filters findings and the listed rules). */
+void report_enable(struct report *r, const struct mw_rule *rule, bool on);
+bool report_enabled(const struct report *r, const struct mw_rule *rule);
+
+/* One check of `rule` on `node`: pass, or a violation with a detail. */
+void report_add(struct report *r, const struct mw_rule *rule,
+		const char *node, const struct conf_where *w, bool pass,
+		const char *detail, uint32_t offset, uint32_t len);
+/* Not decidable for this node (e.g. no key for the SPI): NOT-APPLICABLE. */
+void report_na(struct report *r, const struct mw_rule *rule, const char *why);
+
+void report_frame(struct report *r, const struct conf_where *w, bool truncated);
+void report_file(struct report *r, const char *file);
+
+/* Number of FAIL verdicts (errors). */
+unsigned report_errors(const struct report *r);
+
+void report_text(const struct report *r, FILE *out, bool verbose);
+void report_json(const struct report *r, FILE *out);
+void report_junit(const struct report *r, FILE *out);
+
+void rules_list_text(const struct report *r, FILE *out);
+void rules_list_markdown(const struct report *r, FILE *out);
+void rules_list_json(const struct report *r, FILE *out);
+
+#endif

@@ -1,0 +1,536 @@
+/* Stateful Mobile IPv6 rules (RFC 6275 6, 9-11), NEMO (RFC 3963) and
+ * PMIPv6 (RFC 5213): BU/BA exchanges by sequence number (mod 2^16),
+ * retransmissions, return routability cookies, Binding Errors, DHAAD and
+ * mobile prefix discovery. Keyed by (home address, peer); idle entries
+ * are dropped. */
+#include <string.h>
+
+#include <glib.h>
+
+#include "conf.h"
+
+#define IDLE_EXPIRE 600.0
+#define REPLY_WAIT 5.0      /* s before a missing BA counts as missing */
+#define NCOOKIE 4
+
+struct pair { struct mw_in6 a, b; };
+
+static guint pair_hash(gconstpointer k)
+{
+	const uint8_t *p = k;
+	guint h = 2166136261u;
+	for (size_t i = 0; i < sizeof(struct pair); i++)
+		h = (h ^ p[i]) * 16777619u;
+	return h;
+}
+
+static gboolean pair_eq(gconstpointer a, gconstpointer b)
+{
+	return memcmp(a, b, sizeof(struct pair)) == 0;
+}
+
+struct bind6 {               /* key: (home address, peer) */
+	struct pair key;
+	double last_seen;
+	/* last Binding Update */
+	bool have_bu, outstanding, bu_discard, bu_expect135, bu_hao, bu_home, bu_r;
+	bool bu_proxy, bu_a, bu_dereg;
+	uint16_t bu_seq, bu_lifetime, bu_flags;
+	struct mw_in6 bu_src;
+	double bu_ts, bu_first_ts, retrans_iv;
+	uint64_t bu_frame;
+	const char *bu_file;
+	/* receiver view */
+	bool have_accepted, bce;
+	uint16_t last_accepted;
+	bool resync;          /* a 135 told the MN the last accepted seq */
+	uint16_t resync_seq;
+	double bce_expiry;
+	struct mw_in6 coa;
+	/* PMIPv6 */
+	struct mw_in6 mag;
+	bool pmip_bound;
+	/* rate limit: times of the last MH messages per type */
+	double t_rate[8][3];
+};
+
+struct rr6 {                 /* key: (mobile node address, CN) */
+	struct pair key;
+	double last_seen;
+	uint8_t hoti[NCOOKIE][8], coti[NCOOKIE][8];
+	unsigned n_hoti, n_coti;
+	/* last packet with a Home Address option (mobile node -> CN) */
+	bool have_hao;
+	struct mw_in6 hao;
+	double hao_ts;
+	bool be_expected;
+	double be_deadline;
+	/* DHAAD / MPS */
+	bool have_dhaad, have_mps;
+	uint16_t dhaad_id, mps_id;
+	double last_mpa;
+};
+
+struct state6 {
+	GHashTable *bind, *rr;
+	double last_sweep;
+};
+
+struct state6 *state6_new(void)
+{
+	struct state6 *s = g_new0(struct state6, 1);
+	s->bind = g_hash_table_new_full(pair_hash, pair_eq, NULL, g_free);
+	s->rr = g_hash_table_new_full(pair_hash, pair_eq, NULL, g_free);
+	return s;
+}
+
+void state6_free(struct state6 *s)
+{
+	if (!s)
+		return;
+	g_hash_table_destroy(s->bind);
+	g_hash_table_destroy(s->rr);
+	g_free(s);
+}
+
+static void *get(GHashTable *t, const struct mw_in6 *a, const struct mw_in6 *b,
+		 size_t size, bool create, double now)
+{
+	struct pair k = { *a, *b };
+	struct pair *e = g_hash_table_lookup(t, &k);
+	if (!e && create) {
+		e = g_malloc0(size);
+		*e = k;
+		g_hash_table_insert(t, e, e);
+	}
+	if (e)
+		*(double *)(e + 1) = now; /* last_seen follows the key */
+	return e;
+}
+
+static bool seq_gt(uint16_t a, uint16_t b)
+{
+	return (int16_t)(a - b) > 0;
+}
+
+struct hdrs {
+	int ip6, hao, rh2;
+};
+
+static void hdrs_of(const struct mw_packet *p, int upto, struct hdrs *h)
+{
+	h->ip6 = mw_find_layer(p, MW_L_IP6, upto);
+	h->hao = h->rh2 = -1;
+	if (h->ip6 < 0)
+		return;
+	for (int i = h->ip6 + 1; i <= upto && i < p->n_layers; i++) {
+		const struct mw_layer *l = &p->layers[i];
+		if (l->depth != p->layers[h->ip6].depth || l->kind == MW_L_IP6 ||
+		    l->kind == MW_L_IP4)
+			break;
+		if (l->kind == MW_L_IP6_DST && l->u.ext.hao.present && h->hao < 0)
+			h->hao = i;
+		if (l->kind == MW_L_IP6_RH && l->u.ext.rh_type == 2 && h->rh2 < 0)
+			h->rh2 = i;
+	}
+}
+
+static int find_opt(const struct mw_packet *p, const struct mw_msg *m, uint8_t t)
+{
+	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++)
+		if (p->elems[i].depth == 0 && p->elems[i].reg == MW_REG_MH_OPT &&
+		    p->elems[i].type == t)
+			return i;
+	return -1;
+}
+
+/* A BU that has been waiting too long for its BA. */
+static void judge_unanswered(struct conf *c, struct bind6 *b, bool at_end)
+{
+	char node[46];
+	if (!b->outstanding || b->bu_discard || c->now - b->bu_ts < REPLY_WAIT)
+		return;
+	(void)at_end;
+	conf_ip6(&b->key.b, node);
+	if (b->bu_home && !b->bu_proxy)
+		conf_result(c, RULE("MIP6-HA-BA-ALWAYS"), node, false,
+			    "no Binding Acknowledgement to the home registration (sequence %u) within %.0f s",
+			    b->bu_seq, REPLY_WAIT);
+	else if (!b->bu_home && !b->bu_proxy && b->bu_a)
+		conf_result(c, RULE("MIP6-CN-BA-WHEN-A"), node, false,
+			    "no Binding Acknowledgement to the Binding Update (A set, sequence %u) within %.0f s",
+			    b->bu_seq, REPLY_WAIT);
+	b->outstanding = false;
+}
+
+static void on_bu(struct conf *c, int mi, const struct hdrs *h)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_msg *m = &p->msgs[mi];
+	const struct mw_mh_bu *bu = &m->u.mh.u.bu;
+	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
+	struct mw_in6 hoa = h->hao >= 0 ? p->layers[h->hao].u.ext.hao.hoa : ip->src;
+	bool proxy = bu->flags & MW_BU_P;
+	int hnp = proxy ? find_opt(p, m, 22) : -1;
+	if (hnp >= 0 && p->elems[hnp].len >= 20 &&
+	    p->elems[hnp].off + 20 <= p->caplen)
+		memcpy(hoa.b, p->data + p->elems[hnp].off + 4, 16);
+	struct bind6 *b = get(c->s6->bind, &hoa, &ip->dst, sizeof *b, true, c->now);
+	char node[46];
+	conf_ip6(&ip->src, node);
+
+	bool discard = m->u.mh.csum_ok == 0 || m->u.mh.payload_proto != MW_IPPROTO_NONE ||
+		       ip->src.b[0] == 0xff;
+	bool retrans = b->have_bu && b->outstanding && bu->lifetime == b->bu_lifetime;
+	judge_unanswered(c, b, false);
+
+	/* sender rules */
+	if (b->have_bu && !discard) {
+		uint16_t base = b->resync ? b->resync_seq : b->bu_seq;
+		conf_result(c, RULE("MIP6-BU-SEQ-INCREASE"), node, seq_gt(bu->seq, base),
+			    "sequence %u not greater than %u (previous Binding Update%s)",
+			    bu->seq, base, b->resync ? " / status 135" : "");
+		if (retrans) {
+			double iv = c->now - b->bu_ts;
+			if (b->retrans_iv > 0 && b->retrans_iv < 32)
+				conf_result(c, RULE("MIP6-BU-BACKOFF"), node,
+					    iv >= 2 * b->retrans_iv * 0.9,
+					    "retransmission after %.2f s, previous timeout %.2f s (expected doubling)",
+					    iv, b->retrans_iv);
+			b->retrans_iv = iv;
+		} else {
+			b->retrans_iv = 0;
+		}
+	}
+	double *tr = b->t_rate[MW_MH_BU];
+	if (tr[0] > 0)
+		conf_result(c, RULE("MIP6-BU-RATE"), node, c->now - tr[0] >= 1.0,
+			    "4 Binding Updates to one node within %.3f s", c->now - tr[0]);
+	tr[0] = tr[1];
+	tr[1] = tr[2];
+	tr[2] = c->now;
+
+	/* PMIPv6 re-registration from the same MAG */
+	if (proxy && bu->lifetime != 0) {
+		int hi = find_opt(p, m, 23);
+		if (b->pmip_bound && memcmp(&b->mag, &ip->src, 16) == 0 && hi >= 0 &&
+		    p->elems[hi].off + 4 <= p->caplen)
+			conf_result(c, RULE("PMIP6-PBU-REREG-HI"), node,
+				    p->data[p->elems[hi].off + 3] == 5,
+				    "lifetime extension with Handoff Indicator %u, expected 5",
+				    p->data[p->elems[hi].off + 3]);
+	}
+
+	/* receiver view: is this BU inside the sequence window? */
+	b->bu_expect135 = b->have_accepted && b->bce && !seq_gt(bu->seq, b->last_accepted);
+	b->have_bu = true;
+	b->outstanding = !discard || b->outstanding;
+	if (!retrans)
+		b->bu_first_ts = c->now;
+	b->bu_discard = discard;
+	b->bu_hao = h->hao >= 0;
+	b->bu_home = bu->flags & MW_BU_H;
+	b->bu_r = bu->flags & MW_BU_R;
+	b->bu_proxy = proxy;
+	b->bu_a = bu->flags & MW_BU_A;
+	b->bu_dereg = bu->lifetime == 0;
+	b->bu_seq = bu->seq;
+	b->bu_lifetime = bu->lifetime;
+	b->bu_flags = bu->flags;
+	b->bu_src = ip->src;
+	b->bu_ts = c->now;
+	b->resync = false;
+	if (discard)
+		b->outstanding = true; /* remember it to catch a wrong BA */
+}
+
+static void on_ba(struct conf *c, int mi, const struct hdrs *h)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_msg *m = &p->msgs[mi];
+	const struct mw_mh_ba *ba = &m->u.mh.u.ba;
+	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
+	struct mw_in6 hoa = h->rh2 >= 0 ? p->layers[h->rh2].u.ext.rh2_addr : ip->dst;
+	char node[46];
+	conf_ip6(&ip->src, node);
+	struct bind6 *b = get(c->s6->bind, &hoa, &ip->src, sizeof *b, false, c->now);
+	if (!b) {
+		/* PMIPv6: keyed by the home network prefix */
+		GHashTableIter it;
+		gpointer k, v;
+		g_hash_table_iter_init(&it, c->s6->bind);
+		while (g_hash_table_iter_next(&it, &k, &v)) {
+			struct bind6 *x = v;
+			if (x->bu_proxy && memcmp(&x->key.b, &ip->src, 16) == 0 &&
+			    memcmp(&x->bu_src, &ip->dst, 16) == 0 && x->bu_seq == ba->seq)
+				b = x;
+		}
+	}
+	if (!b || !b->have_bu)
+		return;
+	if (ba->status != 135)
+		conf_result(c, RULE("MIP6-BA-SEQ"), node, ba->seq == b->bu_seq,
+			    "sequence %u, Binding Update had %u", ba->seq, b->bu_seq);
+	else if (b->have_accepted)
+		conf_result(c, RULE("MIP6-BA-135-SEQ"), node, ba->seq == b->last_accepted,
+			    "status 135 with sequence %u, last accepted %u", ba->seq,
+			    b->last_accepted);
+	if (b->bu_expect135)
+		conf_result(c, RULE("MIP6-BA-SEQ-WINDOW"), node, ba->status == 135,
+			    "sequence %u not greater than last accepted %u, but status %u",
+			    b->bu_seq, b->last_accepted, ba->status);
+	else if (b->have_accepted && ba->status < 128)
+		conf_pass(c, RULE("MIP6-BA-SEQ-WINDOW"), node);
+	if (ba->status < 128)
+		conf_result(c, RULE("MIP6-BA-LIFETIME"), node, ba->lifetime <= b->bu_lifetime,
+			    "granted Lifetime %u, requested %u (x4 s)", ba->lifetime,
+			    b->bu_lifetime);
+	conf_result(c, RULE("MIP6-BA-NOT-DISCARDED"), node, !b->bu_discard,
+		    "acknowledged a Binding Update that had to be discarded (checksum / Payload Proto)");
+	bool dst_ok = memcmp(&ip->dst, &b->bu_src, 16) == 0;
+	bool rh_ok = b->bu_hao ? h->rh2 >= 0 : h->rh2 < 0;
+	if (!b->bu_proxy)
+		conf_result(c, RULE("MIP6-BA-DEST"), node, dst_ok && rh_ok,
+			    "BA %s the BU source%s", dst_ok ? "to" : "not to",
+			    rh_ok ? "" : (b->bu_hao ? ", without the type 2 routing header"
+						    : ", with a type 2 routing header"));
+	if (b->bu_home && b->bu_dereg && ba->status < 128 && !b->bu_proxy)
+		conf_result(c, RULE("MIP6-BA-DEREG"), node,
+			    ba->lifetime == 0 && find_opt(p, m, 2) < 0,
+			    "deregistration BA with Lifetime %u%s", ba->lifetime,
+			    find_opt(p, m, 2) >= 0 ? " and a Binding Refresh Advice" : "");
+	if (ba->flags & MW_BA_R)
+		conf_result(c, RULE("NEMO-BA-R"), node, b->bu_r,
+			    "Mobile Router flag set, Binding Update did not set it");
+	if (b->outstanding && !b->bu_discard) {
+		if (b->bu_home && !b->bu_proxy)
+			conf_pass(c, RULE("MIP6-HA-BA-ALWAYS"), node);
+		else if (!b->bu_home && !b->bu_proxy && b->bu_a)
+			conf_pass(c, RULE("MIP6-CN-BA-WHEN-A"), node);
+	}
+	b->outstanding = false;
+	b->retrans_iv = 0;
+	if (ba->status < 128 && !b->bu_discard) {
+		b->have_accepted = true;
+		b->last_accepted = b->bu_seq;
+		b->bce = ba->lifetime != 0;
+		b->bce_expiry = c->now + 4.0 * ba->lifetime;
+		b->coa = b->bu_src;
+		if (b->bu_proxy) {
+			b->pmip_bound = ba->lifetime != 0;
+			b->mag = b->bu_src;
+		}
+	} else if (ba->status == 135) {
+		b->resync = true;
+		b->resync_seq = ba->seq;
+	}
+}
+
+static void on_hao_packet(struct conf *c, const struct hdrs *h, uint8_t next)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
+	const struct mw_in6 *hoa = &p->layers[h->hao].u.ext.hao.hoa;
+	struct rr6 *r = get(c->s6->rr, &ip->src, &ip->dst, sizeof *r, true, c->now);
+	r->have_hao = true;
+	r->hao = *hoa;
+	r->hao_ts = c->now;
+	if (next == 50 || next == 51 || next == MW_IPPROTO_MH)
+		return;
+	/* without a matching binding the CN must answer with BE status 1 */
+	struct bind6 *b = get(c->s6->bind, hoa, &ip->dst, sizeof *b, false, c->now);
+	if (!b || !b->have_accepted)
+		return;
+	bool bound = b->bce && c->now <= b->bce_expiry &&
+		     memcmp(&b->coa, &ip->src, 16) == 0;
+	if (!bound && !r->be_expected) {
+		r->be_expected = true;
+		r->be_deadline = c->now + 2.0;
+	}
+}
+
+static void on_be(struct conf *c, int mi, const struct hdrs *h)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_mh_be *be = &p->msgs[mi].u.mh.u.be;
+	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
+	char node[46];
+	conf_ip6(&ip->src, node);
+	struct rr6 *r = get(c->s6->rr, &ip->dst, &ip->src, sizeof *r, false, c->now);
+	if (!r)
+		return;
+	if (be->status == 1 && r->have_hao)
+		conf_result(c, RULE("MIP6-BE-HOA"), node,
+			    memcmp(&be->hoa, &r->hao, 16) == 0,
+			    "Home Address %s, offending packet's HAO %s",
+			    conf_ip6(&be->hoa, (char[46]){0}), conf_ip6(&r->hao, (char[46]){0}));
+	if (be->status == 1 && r->be_expected) {
+		conf_pass(c, RULE("MIP6-BE-AFTER-HAO"), node);
+		r->be_expected = false;
+	}
+}
+
+static void on_rr(struct conf *c, int mi, const struct hdrs *h)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_mh *mh = &p->msgs[mi].u.mh;
+	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
+	char node[46];
+	if (mh->type == MW_MH_HOTI || mh->type == MW_MH_COTI) {
+		struct rr6 *r = get(c->s6->rr, &ip->src, &ip->dst, sizeof *r, true, c->now);
+		bool home = mh->type == MW_MH_HOTI;
+		uint8_t (*set)[8] = home ? r->hoti : r->coti;
+		unsigned *n = home ? &r->n_hoti : &r->n_coti;
+		bool reused = false;
+		for (unsigned i = 0; i < *n && i < NCOOKIE; i++)
+			reused |= memcmp(set[i], mh->u.init.cookie, 8) == 0;
+		conf_ip6(&ip->src, node);
+		if (*n)
+			conf_result(c, RULE("MIP6-RR-NEW-COOKIE"), node, !reused,
+				    "%s reuses an earlier cookie", home ? "HoTI" : "CoTI");
+		memcpy(set[*n % NCOOKIE], mh->u.init.cookie, 8);
+		(*n)++;
+		return;
+	}
+	/* HoT / CoT from the CN to the mobile node */
+	struct rr6 *r = get(c->s6->rr, &ip->dst, &ip->src, sizeof *r, false, c->now);
+	bool home = mh->type == MW_MH_HOT;
+	if (!r || !(home ? r->n_hoti : r->n_coti))
+		return;
+	uint8_t (*set)[8] = home ? r->hoti : r->coti;
+	unsigned n = home ? r->n_hoti : r->n_coti;
+	bool found = false;
+	for (unsigned i = 0; i < n && i < NCOOKIE; i++)
+		found |= memcmp(set[i], mh->u.test.cookie, 8) == 0;
+	conf_ip6(&ip->src, node);
+	conf_result(c, RULE(home ? "MIP6-RR-HOT-COOKIE" : "MIP6-RR-COT-COOKIE"), node,
+		    found, "%s cookie does not echo any %s cookie", home ? "HoT" : "CoT",
+		    home ? "HoTI" : "CoTI");
+}
+
+static void on_icmp6(struct conf *c, int mi, const struct hdrs *h)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_msg *m = &p->msgs[mi];
+	const struct mw_layer *l = &p->layers[m->layer];
+	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
+	char node[46];
+	if (l->kind != MW_L_ICMP6 || l->off + 6 > p->caplen)
+		return;
+	uint16_t id = mw_load_be16(p->data + l->off + 4);
+	static const struct mw_in6 any;
+	conf_ip6(&ip->src, node);
+	switch (l->u.icmp.type) {
+	case 144: {
+		struct rr6 *r = get(c->s6->rr, &ip->src, &any, sizeof *r, true, c->now);
+		r->have_dhaad = true;
+		r->dhaad_id = id;
+		break;
+	}
+	case 145: {
+		struct rr6 *r = get(c->s6->rr, &ip->dst, &any, sizeof *r, false, c->now);
+		if (r && r->have_dhaad)
+			conf_result(c, RULE("MIP6-DHAAD-REPLY-ID"), node, r->dhaad_id == id,
+				    "Identifier %u, request had %u", id, r->dhaad_id);
+		break;
+	}
+	case 146: {
+		if (h->hao < 0)
+			break;
+		struct rr6 *r = get(c->s6->rr, &p->layers[h->hao].u.ext.hao.hoa, &any,
+				    sizeof *r, true, c->now);
+		r->have_mps = true;
+		r->mps_id = id;
+		break;
+	}
+	case 147: {
+		struct mw_in6 mn = h->rh2 >= 0 ? p->layers[h->rh2].u.ext.rh2_addr : ip->dst;
+		struct rr6 *r = get(c->s6->rr, &mn, &any, sizeof *r, true, c->now);
+		if (r->have_mps) {
+			conf_result(c, RULE("MIP6-MPA-ID"), node, r->mps_id == id,
+				    "Identifier %u, solicitation had %u", id, r->mps_id);
+			r->have_mps = false;
+		}
+		if (r->last_mpa > 0)
+			conf_result(c, RULE("MIP6-MPA-RATE"), node, c->now - r->last_mpa >= 0.999,
+				    "two Mobile Prefix Advertisements %.3f s apart",
+				    c->now - r->last_mpa);
+		r->last_mpa = c->now;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static void sweep(struct conf *c, bool at_end)
+{
+	GHashTableIter it;
+	gpointer k, v;
+	g_hash_table_iter_init(&it, c->s6->bind);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		struct bind6 *b = v;
+		judge_unanswered(c, b, at_end);
+		bool live = b->bce && c->now <= b->bce_expiry;
+		if (!live && c->now - b->last_seen > IDLE_EXPIRE)
+			g_hash_table_iter_remove(&it);
+	}
+	g_hash_table_iter_init(&it, c->s6->rr);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		struct rr6 *r = v;
+		if (r->be_expected && c->now > r->be_deadline) {
+			conf_result(c, RULE("MIP6-BE-AFTER-HAO"), conf_ip6(&r->key.b, (char[46]){0}),
+				    false, "no Binding Error for a Home Address option packet without a binding");
+			r->be_expected = false;
+		}
+		if (c->now - r->last_seen > IDLE_EXPIRE)
+			g_hash_table_iter_remove(&it);
+	}
+}
+
+void state6_packet(struct conf *c)
+{
+	const struct mw_packet *p = c->pkt;
+	struct state6 *s = c->s6;
+	if (c->now - s->last_sweep > 1) {
+		sweep(c, false);
+		s->last_sweep = c->now;
+	}
+	bool mh = false;
+	for (int i = 0; i < p->n_msgs; i++) {
+		const struct mw_msg *m = &p->msgs[i];
+		struct hdrs h;
+		hdrs_of(p, m->layer, &h);
+		if (h.ip6 < 0)
+			continue;
+		if (m->kind == MW_MSG_MH && m->status != MW_E_TRUNC) {
+			mh = true;
+			switch (m->u.mh.type) {
+			case MW_MH_BU: on_bu(c, i, &h); break;
+			case MW_MH_BA: on_ba(c, i, &h); break;
+			case MW_MH_BE: on_be(c, i, &h); break;
+			case MW_MH_HOTI: case MW_MH_COTI: case MW_MH_HOT: case MW_MH_COT:
+				on_rr(c, i, &h); break;
+			default: break;
+			}
+		} else if (m->kind == MW_MSG_ICMP6) {
+			on_icmp6(c, i, &h);
+		}
+	}
+	if (mh)
+		return;
+	/* any other packet with a Home Address option */
+	for (int i = 0; i < p->n_layers; i++)
+		if (p->layers[i].kind == MW_L_IP6_DST && p->layers[i].u.ext.hao.present) {
+			struct hdrs h;
+			hdrs_of(p, i, &h);
+			if (h.ip6 >= 0 && h.hao >= 0)
+				on_hao_packet(c, &h, p->layers[i].u.ext.next);
+			break;
+		}
+}
+
+void state6_finish(struct conf *c)
+{
+	sweep(c, true);
+}

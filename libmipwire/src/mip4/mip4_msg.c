@@ -1,0 +1,113 @@
+/* Decoding one Mobile IPv4 message (the UDP 434 payload): fixed part by
+ * type, then its extensions, or the tunnelled packet of RFC 3519 tunnel
+ * data. */
+#include "mip4_int.h"
+
+static void get_rrq(struct mw_cur *c, struct mw_mip4_rrq *r)
+{
+	r->flags = mw_get_u8(c, "mip4.msg.rrq.flags");
+	r->lifetime = mw_get_be16(c, "mip4.msg.rrq.lifetime");
+	r->hoa = mw_get_be32(c, "mip4.msg.rrq.hoa");
+	r->ha = mw_get_be32(c, "mip4.msg.rrq.ha");
+	r->coa = mw_get_be32(c, "mip4.msg.rrq.coa");
+	r->ident = mw_get_be64(c, "mip4.msg.rrq.ident");
+}
+
+static void get_rrp(struct mw_cur *c, struct mw_mip4_rrp *r)
+{
+	r->code = mw_get_u8(c, "mip4.msg.rrp.code");
+	r->lifetime = mw_get_be16(c, "mip4.msg.rrp.lifetime");
+	r->hoa = mw_get_be32(c, "mip4.msg.rrp.hoa");
+	r->ha = mw_get_be32(c, "mip4.msg.rrp.ha");
+	r->ident = mw_get_be64(c, "mip4.msg.rrp.ident");
+}
+
+static void tunnel_payload(struct mwi_dec *d, struct mw_cur *c, uint8_t nh)
+{
+	struct mw_cur sub;
+
+	if (d->opts->no_tunnels || mw_cur_left(c) == 0)
+		return;
+	if (d->depth + 1 >= MW_MAX_TUNNEL_DEPTH) {
+		mwi_note(d, MW_E_UNSUPPORTED, c->pos, "mip4.msg.tunnel_data",
+			 "tunnel nesting too deep", d->depth);
+		return;
+	}
+	mw_cur_sub(c, mw_cur_left(c), &sub, "mip4.msg.tunnel_data");
+	d->depth++;
+	mwi_decode_ip_payload(d, &sub, nh, -1);
+	d->depth--;
+}
+
+void mwi_decode_mip4_msg(struct mwi_dec *d, struct mw_cur *c, int udp_layer)
+{
+	size_t start = c->pos;
+	uint8_t type = mw_peek_u8(c, 0, "mip4.msg.type");
+	const struct mw_reg_entry *row;
+	struct mw_mip4 *m;
+	int mi, li;
+
+	if (!mw_cur_ok(c))
+		return;
+	row = mw_reg_lookup(MW_REG_MIP4_MSG, type);
+	li = mwi_add_layer(d, MW_L_MIP4, start, mw_cur_left(c));
+	mi = mwi_add_msg(d, MW_MSG_MIP4, udp_layer >= 0 ? udp_layer : li,
+			 MW_REG_MIP4_MSG, type, start, mw_cur_left(c));
+	if (mi < 0)
+		return;
+	m = &d->pkt->msgs[mi].u.mip4;
+	m->type = type;
+	m->known = row != NULL;
+	m->fixed_len = row ? row->min_len : 1;
+	if (!row) {
+		mwi_note(d, MW_E_UNKNOWN, start, "mip4.msg.type",
+			 "unknown Mobile IP message type", type);
+		mw_skip(c, mw_cur_left(c), "mip4.msg");
+		goto out;
+	}
+	if (!mw_cur_need(c, row->min_len, "mip4.msg"))
+		goto out;
+	mw_skip(c, 1, "mip4.msg.type");
+	switch (type) {
+	case MW_MIP4_RRQ:
+	case MW_MIP4_REG_RRQ:
+	case MW_MIP4_FBU:
+		get_rrq(c, &m->u.rrq);
+		break;
+	case MW_MIP4_RRP:
+	case MW_MIP4_REG_RRP:
+	case MW_MIP4_FBACK:
+		get_rrp(c, &m->u.rrp);
+		break;
+	case MW_MIP4_TUNNEL_DATA:
+		m->u.tun.next_header = mw_get_u8(c, "mip4.msg.tunnel_data.next_header");
+		m->u.tun.reserved = mw_get_be16(c, "mip4.msg.tunnel_data.reserved");
+		tunnel_payload(d, c, m->u.tun.next_header);
+		goto out;
+	case MW_MIP4_REVOCATION:
+		mw_skip(c, 1, "mip4.msg.revocation.reserved");
+		m->u.rev.flags = mw_get_be16(c, "mip4.msg.revocation.flags");
+		m->u.rev.hoa = mw_get_be32(c, "mip4.msg.revocation.hoa");
+		m->u.rev.hdaddr = mw_get_be32(c, "mip4.msg.revocation.hdaddr");
+		m->u.rev.fdaddr = mw_get_be32(c, "mip4.msg.revocation.fdaddr");
+		m->u.rev.rev_id = mw_get_be32(c, "mip4.msg.revocation.rev_id");
+		break;
+	case MW_MIP4_REVOCATION_ACK:
+		mw_skip(c, 1, "mip4.msg.revocation_ack.reserved");
+		m->u.rev.flags = mw_get_be16(c, "mip4.msg.revocation_ack.flags");
+		m->u.rev.hoa = mw_get_be32(c, "mip4.msg.revocation_ack.hoa");
+		m->u.rev.rev_id = mw_get_be32(c, "mip4.msg.revocation_ack.rev_id");
+		break;
+	case MW_MIP4_EXPERIMENTAL:
+		/* RFC 4064 gives no format: the rest is opaque data. */
+		mw_skip(c, mw_cur_left(c), "mip4.msg.experimental.data");
+		goto out;
+	default:
+		/* decoded through the layout only */
+		mw_skip(c, row->min_len - 1u, "mip4.msg");
+		break;
+	}
+	mwi_mip4_walk_exts(d, c, mi, MW_REG_MIP4_EXT);
+out:
+	d->pkt->msgs[mi].status = (uint8_t)c->diag->status;
+}

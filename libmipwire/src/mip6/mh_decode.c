@@ -1,0 +1,170 @@
+/* The Mobility Header (RFC 6275 6.1, 9.2): common header checks, the
+ * typed fixed part of BRR..BE (and PBU/PBA/FBU/FBack), the per-type
+ * minimum length, the MH checksum, then the option walk. Types without a
+ * typed struct are read through their MW_REG_MH_TYPE layout. */
+#include <string.h>
+
+#include "mip6_int.h"
+
+/* The fixed fields of the typed messages, from a zero-filled copy of the
+ * first bytes of the MH (what is missing reads as zero). */
+static void fill_typed(struct mw_mh *mh, const uint8_t *b)
+{
+	switch (mh->type) {
+	case MW_MH_HOTI:
+	case MW_MH_COTI:
+		memcpy(mh->u.init.cookie, b + 8, 8);
+		break;
+	case MW_MH_HOT:
+	case MW_MH_COT:
+		mh->u.test.nonce_index = mw_load_be16(b + 6);
+		memcpy(mh->u.test.cookie, b + 8, 8);
+		memcpy(mh->u.test.keygen, b + 16, 8);
+		break;
+	case MW_MH_BU:
+	case MW_MH_FBU:
+		mh->u.bu.seq = mw_load_be16(b + 6);
+		mh->u.bu.flags = mw_load_be16(b + 8);
+		mh->u.bu.lifetime = mw_load_be16(b + 10);
+		mh->proxy = mh->type == MW_MH_BU && (mh->u.bu.flags & MW_BU_P);
+		break;
+	case MW_MH_BA:
+	case MW_MH_FBACK:
+		mh->u.ba.status = b[6];
+		mh->u.ba.flags = b[7];
+		mh->u.ba.seq = mw_load_be16(b + 8);
+		mh->u.ba.lifetime = mw_load_be16(b + 10);
+		mh->proxy = mh->type == MW_MH_BA && (mh->u.ba.flags & MW_BA_P);
+		break;
+	case MW_MH_BE:
+		mh->u.be.status = b[6];
+		memcpy(mh->u.be.hoa.b, b + 8, 16);
+		break;
+	default:
+		break;
+	}
+}
+
+/* 1 / 0 / -1 as struct mw_mh csum_ok. Only an MH reached through IPv6
+ * is checked: over UDP (RFC 5844 IPv4 transport) there is no IPv6
+ * pseudo-header to compute it with. */
+static int8_t check_csum(struct mwi_dec *d, int carrier, int msg,
+			 size_t start, uint32_t msg_len, uint16_t csum)
+{
+	const struct mw_packet *p = d->pkt;
+	struct mw_in6 src, dst;
+	uint8_t k;
+
+	if (d->opts->no_checksums || carrier < 0 || carrier >= p->n_layers)
+		return -1;
+	k = p->layers[carrier].kind;
+	if (k != MW_L_IP6 && k != MW_L_IP6_DST && k != MW_L_IP6_RH &&
+	    k != MW_L_IP6_HBH && k != MW_L_IP6_FRAG && k != MW_L_AH)
+		return -1;
+	if (start + msg_len > p->caplen)
+		return -1;
+	if (!mw_mh_pseudo_addrs || !mw_mh_checksum ||
+	    !mw_mh_pseudo_addrs(p, msg, &src, &dst))
+		return -1;
+	return mw_mh_checksum(&src, &dst, p->data + start, msg_len) == csum;
+}
+
+void mwi_decode_mh(struct mwi_dec *d, struct mw_cur *c, int carrier_layer)
+{
+	struct mw_packet *p = d->pkt;
+	size_t start = c->pos, left, avail, win;
+	uint8_t head[32];
+	const struct mw_reg_entry *row;
+	struct mw_mh *mh;
+	struct mw_msg *m;
+	struct mw_cur sub;
+	int msg, lay;
+	uint32_t msg_len;
+
+	(void)mwi_mip6_regs; /* keeps every table of the area linked */
+	/* The type byte decides the message; without it there is nothing. */
+	if (!mw_cur_need(c, 3, "mh.type"))
+		return;
+	lay = mwi_add_layer(d, MW_L_MH, start, 0);
+	msg = mwi_add_msg(d, MW_MSG_MH, carrier_layer >= 0 ? carrier_layer : lay,
+			  MW_REG_MH_TYPE, c->base[start + 2], start, 0);
+	if (msg < 0)
+		return;
+	m = &p->msgs[msg];
+	mh = &m->u.mh;
+	mh->csum_ok = -1;
+	mh->payload_proto = mw_get_u8(c, "mh.payload_proto");
+	mh->hdr_len = mw_get_u8(c, "mh.hdr_len");
+	mh->type = mw_get_u8(c, "mh.type");
+	mh->msg_len = msg_len = (mh->hdr_len + 1u) * 8u;
+	m->len = msg_len;
+	if (lay >= 0)
+		p->layers[lay].len = msg_len;
+	mh->reserved = mw_get_u8(c, "mh.reserved");
+	mh->csum = mw_get_be16(c, "mh.checksum");
+	row = mw_reg_lookup(MW_REG_MH_TYPE, mh->type);
+	mh->known = row != NULL;
+	mh->min_len = row ? row->min_len : 6;
+	if (!mw_cur_ok(c)) {
+		m->status = p->diag.status;
+		return;
+	}
+	if (mh->payload_proto != MW_IPPROTO_NONE)
+		mwi_note(d, MW_E_MALFORMED, start, "mh.payload_proto",
+			 "payload proto should be 59 (no next header)",
+			 mh->payload_proto);
+	if (mh->reserved)
+		mwi_note(d, MW_E_MALFORMED, start + 3, "mh.reserved",
+			 "reserved byte not zero", mh->reserved);
+
+	/* The window the message may use: its declared length, cut to the
+	 * enclosing payload; the typed fields come from what is captured. */
+	left = mw_cur_left(c) + 6;
+	win = msg_len < left ? msg_len : left;
+	avail = start + win <= p->caplen ? win : p->caplen - start;
+	memset(head, 0, sizeof(head));
+	memcpy(head, p->data + start, avail < sizeof(head) ? avail : sizeof(head));
+	fill_typed(mh, head);
+	mh->fixed_len = mwi_mh_fixed_len(mh->type, head, avail, msg_len);
+	if (mh->fixed_len > msg_len)
+		mh->fixed_len = msg_len;
+	mh->opt_off = (uint32_t)(start + mh->fixed_len);
+
+	if (msg_len > left) {
+		mw_cur_fail_at(c, start + 1, MW_E_MALFORMED, "mh.hdr_len",
+			       "header length %u (%u bytes) runs past the end of the payload (%zu bytes)",
+			       mh->hdr_len, msg_len, left);
+		m->status = MW_E_MALFORMED;
+		return;
+	}
+	mw_cur_sub(c, msg_len - 6, &sub, "mh.hdr_len");
+	if (!row) {
+		m->status = MW_E_UNKNOWN;
+		mwi_note(d, MW_E_UNKNOWN, start + 2, "mh.type",
+			 "unknown MH type (RFC 6275 9.2: Binding Error status 2)",
+			 mh->type);
+		mh->fixed_len = 6;
+		mh->opt_off = (uint32_t)start + 6;
+		if (!mw_skip(&sub, msg_len - 6, "mh.data"))
+			m->status = p->diag.status;
+		return;
+	}
+	if (msg_len < row->min_len ||
+	    (mh->type == MW_MH_HAS && avail > 6 && 8u + 16u * head[6] > msg_len)) {
+		m->status = MW_E_MALFORMED;
+		mwi_note(d, MW_E_MALFORMED, start + 1, "mh.hdr_len",
+			 "message shorter than the minimum length of its type",
+			 msg_len);
+		mh->fixed_len = msg_len;
+		mh->opt_off = (uint32_t)(start + msg_len);
+	}
+	mh->csum_ok = check_csum(d, carrier_layer, msg, start, msg_len, mh->csum);
+
+	/* Fixed part (must be captured), then the options. */
+	if (!mw_skip(&sub, mh->fixed_len - 6, "mh.fixed")) {
+		m->status = p->diag.status;
+		return;
+	}
+	mh->opt_len = msg_len - mh->fixed_len;
+	mwi_mh_walk_opts(d, msg, start, start + mh->fixed_len, start + msg_len);
+}

@@ -1,0 +1,296 @@
+/* IPv6 (RFC 8200) and its extension-header chain: Hop-by-Hop, Routing
+ * (type 2 of RFC 6275 6.4 decoded), Fragment, Destination Options (Home
+ * Address option of RFC 6275 6.3), AH (RFC 4302, skipped by its length),
+ * ESP (RFC 4303, decode stops).
+ *
+ * Fragments: as for IPv4, the payload of a fragment is not decoded (no
+ * reassembly); an atomic fragment (offset 0, M clear, RFC 6946) is a whole
+ * packet and is decoded. */
+#include <string.h>
+
+#include "net_int.h"
+
+void mwi_net_ip6(struct mwi_dec *d, struct mw_cur *c, bool outer)
+{
+	size_t off = c->pos;
+	struct mw_ip6 ip = { 0 };
+	int l;
+
+	ip.vtcfl = mw_get_be32(c, "layer.ip6.version");
+	if (!mw_cur_ok(c))
+		return;
+	if ((ip.vtcfl >> 28) != 6) {
+		mw_cur_fail_at(c, off, MW_E_MALFORMED, "layer.ip6.version",
+			       "IP version %u in an IPv6 header",
+			       ip.vtcfl >> 28);
+		return;
+	}
+	ip.payload_len = mw_get_be16(c, "layer.ip6.plen");
+	ip.next = mw_get_u8(c, "layer.ip6.next");
+	ip.hlim = mw_get_u8(c, "layer.ip6.hlim");
+	mw_get_copy(c, ip.src.b, 16, "layer.ip6.src");
+	mw_get_copy(c, ip.dst.b, 16, "layer.ip6.dst");
+	if (!mw_cur_ok(c))
+		return;
+	if (ip.payload_len == 0 && ip.next == MW_IPPROTO_HOPOPTS) {
+		/* jumbogram (RFC 2675): length in the HBH option; the
+		 * enclosing window stays the bound */
+		mwi_note(d, MW_E_UNSUPPORTED, off + 4, "layer.ip6.plen",
+			 "payload length 0 (jumbogram): enclosing length used", 0);
+	} else if (ip.payload_len > c->end - c->pos && !outer) {
+		mw_cur_fail_at(c, off + 4, MW_E_MALFORMED, "layer.ip6.plen",
+			       "payload length %u runs past the enclosing data (%zu left)",
+			       ip.payload_len, c->end - c->pos);
+		return;
+	} else {
+		c->end = c->pos + ip.payload_len;
+	}
+	l = mwi_add_layer(d, MW_L_IP6, off, 40);
+	if (l < 0)
+		return;
+	d->pkt->layers[l].u.ip6 = ip;
+	mwi_decode_ip_payload(d, c, ip.next, l);
+}
+
+/* Options of a Destination Options (or Hop-by-Hop) header: the window of c
+ * is the options area (after Next Header / Hdr Ext Len). */
+void mwi_decode_dst_opts(struct mwi_dec *d, struct mw_cur *c, int ext_layer)
+{
+	struct mw_layer *L = ext_layer >= 0 ? &d->pkt->layers[ext_layer] : NULL;
+	size_t hdr_off = L ? L->off : c->pos - 2;
+
+	while (mw_cur_ok(c) && mw_cur_left(c) > 0) {
+		size_t o = c->pos;
+		uint8_t t = mw_get_u8(c, "dstopt.type");
+		uint8_t len;
+		int e;
+
+		if (!mw_cur_ok(c))
+			return;
+		if (t == 0) { /* Pad1 */
+			e = mwi_add_elem(d, -1, MW_REG_DST_OPT, t, o, 1);
+			if (e >= 0)
+				d->pkt->elems[e].body_off = (uint32_t)(o + 1);
+			continue;
+		}
+		len = mw_get_u8(c, t == 201 ? "dstopt.hao.len" : "dstopt.len");
+		if (!mw_cur_ok(c))
+			return;
+		if (t == 201 && len != 16) {
+			mw_cur_fail_at(c, o, MW_E_MALFORMED, "dstopt.hao.len",
+				       "Home Address option length %u, must be 16",
+				       len);
+			e = mwi_add_elem(d, -1, MW_REG_DST_OPT, t, o, 2u + len);
+			if (e >= 0)
+				d->pkt->elems[e].status = MW_E_MALFORMED;
+			return;
+		}
+		if (len > mw_cur_left(c)) {
+			mw_cur_fail_at(c, o + 1, MW_E_MALFORMED,
+				       t == 201 ? "dstopt.hao.len" : "dstopt.len",
+				       "option length %u runs past the end of the header (%zu left)",
+				       len, mw_cur_left(c));
+			return;
+		}
+		if (!mw_skip(c, len, t == 201 ? "dstopt.hao.addr" : "dstopt.data"))
+			return;
+		e = mwi_add_elem(d, -1, MW_REG_DST_OPT, t, o, 2u + len);
+		if (e >= 0) {
+			d->pkt->elems[e].body_off = (uint32_t)(o + 2);
+			d->pkt->elems[e].body_len = len;
+			if (!mw_reg_lookup(MW_REG_DST_OPT, t))
+				d->pkt->elems[e].status = MW_E_UNKNOWN;
+		}
+		if (t == 201 && L) {
+			if (L->kind != MW_L_IP6_DST)
+				mwi_note(d, MW_E_MALFORMED, o, "dstopt.hao",
+					 "Home Address option outside a Destination Options header", t);
+			if ((o - hdr_off) % 8 != 6)
+				mwi_note(d, MW_E_MALFORMED, o, "dstopt.hao",
+					 "Home Address option not 8n+6 aligned (RFC 6275 6.3)",
+					 (uint32_t)(o - hdr_off));
+			if (!L->u.ext.hao.present) {
+				L->u.ext.hao.present = true;
+				L->u.ext.hao.off = (uint32_t)o;
+				memcpy(L->u.ext.hao.hoa.b, c->base + o + 2, 16);
+			} else {
+				mwi_note(d, MW_E_MALFORMED, o, "dstopt.hao",
+					 "more than one Home Address option", t);
+			}
+		} else if (!mw_reg_lookup(MW_REG_DST_OPT, t)) {
+			mwi_note(d, MW_E_UNKNOWN, o, "dstopt.type",
+				 "unknown IPv6 option", t);
+		}
+	}
+}
+
+static const char *ext_len_field(uint8_t proto)
+{
+	switch (proto) {
+	case MW_IPPROTO_HOPOPTS: return "layer.ip6_hbh.len";
+	case MW_IPPROTO_ROUTING: return "layer.ip6_rh.len";
+	case MW_IPPROTO_DSTOPTS: return "layer.ip6_dst.len";
+	default: return "layer.ip6_frag.reserved";
+	}
+}
+
+static void routing(struct mwi_dec *d, struct mw_cur *sub, int l)
+{
+	struct mw_ip6_ext *x = &d->pkt->layers[l].u.ext;
+	size_t off = d->pkt->layers[l].off;
+
+	x->rh_type = mw_get_u8(sub, "layer.ip6_rh.type");
+	x->segleft = mw_get_u8(sub, "layer.ip6_rh.segleft");
+	x->opt_off = (uint32_t)sub->pos;
+	x->opt_len = (uint32_t)mw_cur_left(sub);
+	if (!mw_cur_ok(sub))
+		return;
+	if (x->rh_type == 2) {
+		if (x->hdr_len != 2) {
+			/* kept as a generic routing header; rh2_valid false */
+			mwi_note(d, MW_E_MALFORMED, off + 1, "layer.ip6_rh.len",
+				 "type 2 routing header length must be 2",
+				 x->hdr_len);
+			mw_skip(sub, mw_cur_left(sub), "layer.ip6_rh.data");
+			return;
+		}
+		mw_skip(sub, 4, "layer.ip6_rh.reserved");
+		mw_get_copy(sub, x->rh2_addr.b, 16, "layer.ip6_rh.home_addr");
+		if (!mw_cur_ok(sub))
+			return;
+		x->rh2_valid = x->segleft == 1;
+		if (!x->rh2_valid)
+			mwi_note(d, MW_E_MALFORMED, off + 3, "layer.ip6_rh.segleft",
+				 "type 2 routing header Segments Left must be 1",
+				 x->segleft);
+	}
+	mw_skip(sub, mw_cur_left(sub), "layer.ip6_rh.data");
+}
+
+void mwi_net_ext(struct mwi_dec *d, struct mw_cur *c, uint8_t proto,
+		 int ip_layer)
+{
+	static const uint8_t kinds[] = {
+		[MW_IPPROTO_HOPOPTS] = MW_L_IP6_HBH,
+		[MW_IPPROTO_ROUTING] = MW_L_IP6_RH,
+		[MW_IPPROTO_FRAGMENT] = MW_L_IP6_FRAG,
+		[MW_IPPROTO_DSTOPTS] = MW_L_IP6_DST,
+	};
+	size_t off = c->pos, total;
+	uint8_t next, hlen;
+	struct mw_cur sub;
+	struct mw_ip6_ext *x;
+	int l;
+
+	next = mw_get_u8(c, "layer.ip6_ext.next");
+	hlen = mw_get_u8(c, ext_len_field(proto));
+	if (!mw_cur_ok(c))
+		return;
+	total = proto == MW_IPPROTO_FRAGMENT ? 8 : (hlen + 1u) * 8;
+	if (total > c->end - off) {
+		mw_cur_fail_at(c, off + 1, MW_E_MALFORMED, ext_len_field(proto),
+			       "extension header of %zu bytes runs past the payload (%zu left)",
+			       total, c->end - off);
+		return;
+	}
+	if (proto == MW_IPPROTO_HOPOPTS &&
+	    d->pkt->layers[d->pkt->n_layers - 1].kind != MW_L_IP6)
+		mwi_note(d, MW_E_MALFORMED, off, "layer.ip6_hbh",
+			 "Hop-by-Hop header not right after the IPv6 header", 0);
+	l = mwi_add_layer(d, (enum mw_layer_kind)kinds[proto], off, total);
+	if (l < 0)
+		return;
+	x = &d->pkt->layers[l].u.ext;
+	x->next = next;
+	x->hdr_len = hlen;
+	mw_cur_sub(c, total - 2, &sub, ext_len_field(proto));
+	switch (proto) {
+	case MW_IPPROTO_HOPOPTS:
+	case MW_IPPROTO_DSTOPTS:
+		x->opt_off = (uint32_t)(off + 2);
+		x->opt_len = (uint32_t)(total - 2);
+		mwi_decode_dst_opts(d, &sub, l);
+		break;
+	case MW_IPPROTO_ROUTING:
+		routing(d, &sub, l);
+		break;
+	case MW_IPPROTO_FRAGMENT: {
+		uint16_t fo = mw_get_be16(&sub, "layer.ip6_frag.offset");
+
+		x->frag_id = mw_get_be32(&sub, "layer.ip6_frag.id");
+		x->frag_off = fo >> 3;
+		x->frag_more = fo & 1;
+		if (!mw_cur_ok(c))
+			return;
+		if (x->frag_off || x->frag_more) {
+			mwi_note(d, MW_E_UNSUPPORTED, off + 2,
+				 "layer.ip6_frag.offset",
+				 "IPv6 fragment: payload not decoded (no reassembly)",
+				 fo);
+			mwi_net_payload(d, c);
+			return;
+		}
+		break;
+	}
+	}
+	if (!mw_cur_ok(c))
+		return;
+	mwi_decode_ip_payload(d, c, next, ip_layer);
+}
+
+void mwi_net_ah(struct mwi_dec *d, struct mw_cur *c, int ip_layer)
+{
+	size_t off = c->pos, total;
+	uint8_t next, plen;
+	struct mw_cur sub;
+	uint32_t spi, seq;
+	int l;
+
+	next = mw_get_u8(c, "layer.ah.next");
+	plen = mw_get_u8(c, "layer.ah.len");
+	mw_skip(c, 2, "layer.ah.reserved");
+	spi = mw_get_be32(c, "layer.ah.spi");
+	seq = mw_get_be32(c, "layer.ah.seq");
+	if (!mw_cur_ok(c))
+		return;
+	total = (plen + 2u) * 4; /* RFC 4302 2.2: 32-bit words minus 2 */
+	if (total < 12 || total > c->end - off) {
+		mw_cur_fail_at(c, off + 1, MW_E_MALFORMED, "layer.ah.len",
+			       "AH of %zu bytes: shorter than 12 or past the payload (%zu left)",
+			       total, c->end - off);
+		return;
+	}
+	l = mwi_add_layer(d, MW_L_AH, off, total);
+	if (l < 0)
+		return;
+	d->pkt->layers[l].u.ext.next = next;
+	d->pkt->layers[l].u.ext.hdr_len = plen;
+	d->pkt->layers[l].u.ext.spi = spi;
+	d->pkt->layers[l].u.ext.seq = seq;
+	d->pkt->layers[l].u.ext.opt_off = (uint32_t)(off + 12);
+	d->pkt->layers[l].u.ext.opt_len = (uint32_t)(total - 12);
+	c->pos = off;
+	mw_cur_sub(c, total, &sub, "layer.ah.len");
+	mw_skip(&sub, total, "layer.ah.icv");
+	if (mw_cur_ok(c))
+		mwi_decode_ip_payload(d, c, next, ip_layer);
+}
+
+void mwi_net_esp(struct mwi_dec *d, struct mw_cur *c)
+{
+	size_t off = c->pos;
+	uint32_t spi, seq;
+	int l;
+
+	spi = mw_get_be32(c, "layer.esp.spi");
+	seq = mw_get_be32(c, "layer.esp.seq");
+	if (!mw_cur_ok(c))
+		return;
+	l = mwi_add_layer(d, MW_L_ESP, off, 8);
+	if (l < 0)
+		return;
+	d->pkt->layers[l].u.ext.spi = spi;
+	d->pkt->layers[l].u.ext.seq = seq;
+	mwi_note(d, MW_E_UNSUPPORTED, off, "layer.esp",
+		 "ESP payload is encrypted: decode stops", spi);
+}

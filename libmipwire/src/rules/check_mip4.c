@@ -1,0 +1,465 @@
+/* Per-packet rules of Mobile IPv4: registration messages (RFC 5944 3,
+ * RFC 3024, RFC 3519) and agent discovery (RFC 5944 2). */
+#include <string.h>
+
+#include "../internal.h"
+#include "rules_int.h"
+
+enum { EXT_MNHA = 32, EXT_MNFA = 33, EXT_FAHA = 34, EXT_GAUTH = 36,
+       EXT_UDPT_REPLY = 44, EXT_EDS = 130, EXT_UDPT_REQ = 144 };
+
+#define ALL_AGENTS 0xe000000bu  /* 224.0.0.11 */
+#define ALL_SYSTEMS 0xe0000001u /* 224.0.0.1 */
+
+/* The extensions of one message, by position. */
+struct ext_view {
+	int first, count;   /* elem range (depth-0 extensions only counted) */
+	int pos_auth;       /* index of the first authorization-enabling ext, -1 */
+	int n_mnha, n_mnfa, n_faha;
+	int last;           /* last depth-0 elem index */
+	bool complete;      /* message fully captured (absence is meaningful) */
+};
+
+static bool is_auth_enabling(uint8_t t)
+{
+	return t == EXT_MNHA || t == EXT_GAUTH;
+}
+
+static void ext_view(const struct mw_packet *p, const struct mw_msg *m,
+		     struct ext_view *v)
+{
+	memset(v, 0, sizeof *v);
+	v->pos_auth = v->last = -1;
+	v->first = m->elem_first;
+	v->count = m->elem_count;
+	v->complete = m->status != MW_E_TRUNC && p->diag.status != MW_E_TRUNC;
+	for (int i = v->first; i < v->first + v->count; i++) {
+		const struct mw_elem *e = &p->elems[i];
+		if (e->depth != 0 || e->reg != MW_REG_MIP4_EXT)
+			continue;
+		v->last = i;
+		if (is_auth_enabling(e->type) && v->pos_auth < 0)
+			v->pos_auth = i;
+		v->n_mnha += e->type == EXT_MNHA;
+		v->n_mnfa += e->type == EXT_MNFA;
+		v->n_faha += e->type == EXT_FAHA;
+	}
+}
+
+static int find_ext(const struct mw_packet *p, const struct mw_msg *m,
+		    uint8_t type)
+{
+	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++)
+		if (p->elems[i].depth == 0 && p->elems[i].type == type)
+			return i;
+	return -1;
+}
+
+static void check_csum(struct mwi_chk *c, int mi, const struct mw_msg *m)
+{
+	const struct mw_layer *u = &c->pkt->layers[m->layer];
+	if (u->kind != MW_L_UDP)
+		return;
+	MWI_CHECK(c, u->u.udp.csum != 0, MWI_R_MIP4_REG_CSUM_NONZERO, mi, -1,
+		  u->off + 6, 2, "UDP checksum is zero");
+	if (u->u.udp.csum_ok >= 0)
+		MWI_CHECK(c, u->u.udp.csum_ok == 1, MWI_R_MIP4_REG_CSUM_VALID,
+			  mi, -1, u->off + 6, 2,
+			  "expected a correct UDP checksum, seen 0x%04x (wrong)",
+			  u->u.udp.csum);
+}
+
+static void check_wellformed(struct mwi_chk *c, int mi, const struct mw_msg *m)
+{
+	const struct mw_packet *p = c->pkt;
+	int bad = -1;
+	if (m->status == MW_E_TRUNC)
+		return;
+	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++) {
+		if (p->elems[i].status == MW_E_TRUNC)
+			return;
+		if (p->elems[i].status == MW_E_MALFORMED && bad < 0)
+			bad = i;
+	}
+	if (bad >= 0)
+		mwi_fail(c, MWI_R_MIP4_REG_WELLFORMED, mi, bad,
+			 p->elems[bad].off, p->elems[bad].len,
+			 "extension type %u: length runs past the message",
+			 p->elems[bad].type);
+	else if (m->status == MW_E_MALFORMED)
+		mwi_fail(c, MWI_R_MIP4_REG_WELLFORMED, mi, -1, m->off, m->len,
+			 "message is poorly formed");
+	else
+		mwi_pass(c, MWI_R_MIP4_REG_WELLFORMED, mi, -1, m->off, m->len);
+
+	int unk = -1;
+	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++)
+		if (p->elems[i].depth == 0 && p->elems[i].status == MW_E_UNKNOWN &&
+		    p->elems[i].type < 128 && unk < 0)
+			unk = i;
+	if (unk >= 0)
+		mwi_fail(c, MWI_R_MIP4_REG_EXT_KNOWN, mi, unk, p->elems[unk].off,
+			 p->elems[unk].len,
+			 "unrecognised non-skippable extension type %u",
+			 p->elems[unk].type);
+	else
+		mwi_pass(c, MWI_R_MIP4_REG_EXT_KNOWN, mi, -1, m->off, m->len);
+}
+
+/* Extension counting and ordering rules shared by requests and replies. */
+static void check_ext_rules(struct mwi_chk *c, int mi, const struct mw_msg *m,
+			    const struct ext_view *v, bool rrq)
+{
+	const struct mw_packet *p = c->pkt;
+	if (v->n_mnha)
+		MWI_CHECK(c, v->n_mnha == 1, MWI_R_MIP4_REG_MHAE_ONCE, mi, -1,
+			  m->off, m->len,
+			  "expected one MN-HA Authentication Extension, seen %d",
+			  v->n_mnha);
+	if (v->n_mnfa)
+		MWI_CHECK(c, v->n_mnfa == 1, MWI_R_MIP4_REG_MFAE_ONCE, mi, -1,
+			  m->off, m->len,
+			  "expected one MN-FA Authentication Extension, seen %d",
+			  v->n_mnfa);
+	if (v->n_faha)
+		MWI_CHECK(c, v->n_faha == 1, MWI_R_MIP4_REG_FHAE_ONCE, mi, -1,
+			  m->off, m->len,
+			  "expected one FA-HA Authentication Extension, seen %d",
+			  v->n_faha);
+
+	/* MN-FA / FA-HA authentication: after the authorization-enabling
+	 * extension and last in the message. */
+	enum mwi_rule_idx order = rrq ? MWI_R_MIP4_RRQ_EXT_ORDER
+				      : MWI_R_MIP4_RRP_EXT_ORDER;
+	for (int i = v->first; i < v->first + v->count; i++) {
+		const struct mw_elem *e = &p->elems[i];
+		if (e->depth || (e->type != EXT_MNFA && e->type != EXT_FAHA))
+			continue;
+		if (v->pos_auth < 0 || i < v->pos_auth)
+			mwi_fail(c, order, mi, i, e->off, e->len,
+				 "%s authentication before the authorization-enabling extension",
+				 e->type == EXT_MNFA ? "MN-FA" : "FA-HA");
+		else if (i != v->last && v->complete)
+			mwi_fail(c, order, mi, i, e->off, e->len,
+				 "%s authentication is not the last extension",
+				 e->type == EXT_MNFA ? "MN-FA" : "FA-HA");
+		else
+			mwi_pass(c, order, mi, i, e->off, e->len);
+	}
+
+	for (int i = v->first; i < v->first + v->count; i++) {
+		const struct mw_elem *e = &p->elems[i];
+		if (e->depth || e->status == MW_E_TRUNC ||
+		    (e->type != EXT_MNHA && e->type != EXT_MNFA &&
+		     e->type != EXT_FAHA))
+			continue;
+		MWI_CHECK(c, e->len >= 2 + 5, MWI_R_MIP4_REG_AUTH_LEN, mi, i,
+			  e->off, e->len,
+			  "authentication extension Length %u: expected 4 (SPI) + authenticator",
+			  e->len >= 2 ? e->len - 2 : 0);
+	}
+}
+
+static void verify_auth(struct mwi_chk *c, int mi, const struct mw_msg *m,
+			uint32_t hoa, uint32_t ha)
+{
+	const struct mw_packet *p = c->pkt;
+	if (!c->keys)
+		return;
+	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++) {
+		const struct mw_elem *e = &p->elems[i];
+		enum mw_sa_kind kind;
+		enum mwi_rule_idx r;
+		if (e->depth || e->status != MW_OK || e->body_len < 4 ||
+		    !mwi_have(p, e->body_off, 4))
+			continue;
+		switch (e->type) {
+		case EXT_MNHA: kind = MW_SA_MN_HA; r = MWI_R_MIP4_REG_AUTH_MNHA; break;
+		case EXT_MNFA: kind = MW_SA_MN_FA; r = MWI_R_MIP4_REG_AUTH_MNFA; break;
+		case EXT_FAHA: kind = MW_SA_FA_HA; r = MWI_R_MIP4_REG_AUTH_FAHA; break;
+		default: continue;
+		}
+		struct mw_sa_query q = { .kind = kind, .has_spi = true,
+			.spi = mw_load_be32(p->data + e->body_off) };
+		const struct mw_sa *sa = NULL;
+		/* most specific first */
+		q.has_hoa4 = kind != MW_SA_FA_HA && hoa != 0;
+		q.hoa4 = hoa;
+		q.has_peer4 = ha != 0;
+		q.peer4 = ha;
+		sa = mw_keys_find(c->keys, &q);
+		if (!sa) {
+			q.has_peer4 = false;
+			sa = mw_keys_find(c->keys, &q);
+		}
+		if (!sa) {
+			q.has_hoa4 = false;
+			sa = mw_keys_find(c->keys, &q);
+		}
+		if (!sa)
+			continue; /* no key for this SPI: not decidable */
+		int ok = mw_mip4_auth_verify(p, i, (enum mw_auth_alg)sa->alg,
+					     sa->key, sa->key_len);
+		if (ok >= 0)
+			MWI_CHECK(c, ok == 1, r, mi, i, e->off, e->len,
+				  "authenticator does not verify with SA [%s] (SPI %u)",
+				  sa->group ? sa->group : "?", q.spi);
+	}
+}
+
+static void check_rrq(struct mwi_chk *c, int mi, const struct mw_msg *m,
+		      const struct ext_view *v, const struct mw_ip4 *ip)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_mip4_rrq *q = &m->u.mip4.u.rrq;
+	bool dbit = q->flags & MW_RRQ_D;
+
+	if (v->complete)
+		MWI_CHECK(c, v->pos_auth >= 0, MWI_R_MIP4_RRQ_AUTH_PRESENT, mi, -1,
+			  m->off, m->len,
+			  "expected an authorization-enabling extension (MN-HA Authentication, type 32), seen none");
+	if (v->pos_auth >= 0) {
+		int bad = -1;
+		for (int i = v->first; i < v->pos_auth; i++)
+			if (p->elems[i].depth == 0 &&
+			    (p->elems[i].type == EXT_MNFA || p->elems[i].type == EXT_FAHA))
+				bad = i;
+		MWI_CHECK(c, bad < 0, MWI_R_MIP4_RRQ_AUTH_FIRST, mi, bad,
+			  bad >= 0 ? p->elems[bad].off : m->off,
+			  bad >= 0 ? p->elems[bad].len : m->len,
+			  "authentication extension type %u precedes the authorization-enabling extension",
+			  bad >= 0 ? p->elems[bad].type : 0);
+	}
+	if (q->lifetime == 0 && v->complete)
+		MWI_CHECK(c, v->n_faha == 0, MWI_R_MIP4_RRQ_FHAE_DEREG, mi, -1,
+			  m->off, m->len,
+			  "deregistration (Lifetime 0) carries an FA-HA Authentication Extension");
+	MWI_CHECK(c, (q->flags & (MW_RRQ_r | MW_RRQ_x)) == 0,
+		  MWI_R_MIP4_RRQ_RESERVED, mi, -1, m->off + 1, 1,
+		  "flags 0x%02x: reserved bits r/x set", q->flags);
+
+	if (!ip)
+		return;
+	if (dbit) {
+		if (ip->src == q->coa)
+			mwi_pass(c, MWI_R_MIP4_RRQ_SRC_COLOC, mi, -1, m->off, m->len);
+		else if (ip->src == q->hoa && q->hoa != 0 && q->hoa != q->coa)
+			mwi_fail(c, MWI_R_MIP4_RRQ_SRC_COLOC, mi, -1, m->off, m->len,
+				 "D set: expected source = care-of address, seen the home address");
+	}
+	if (q->hoa == 0 && !dbit)
+		MWI_CHECK(c, ip->src == 0 || ip->src == q->coa,
+			  MWI_R_MIP4_RRQ_SRC_NOHOA, mi, -1, m->off, m->len,
+			  "Home Address 0: expected source 0.0.0.0, seen another address");
+	if (ip->dst == ALL_AGENTS)
+		MWI_CHECK(c, ip->ttl == 1, MWI_R_MIP4_RRQ_TTL_ALLAGENTS, mi, -1,
+			  m->off, m->len, "to 224.0.0.11: expected TTL 1, seen %u",
+			  ip->ttl);
+	/* relayed by the foreign agent: sent from the (FA) care-of address */
+	if (!dbit && q->coa != 0 && ip->src == q->coa && ip->src != q->hoa &&
+	    v->complete)
+		MWI_CHECK(c, v->n_mnfa == 0, MWI_R_MIP4_FA_RELAY_NO_MFAE, mi, -1,
+			  m->off, m->len,
+			  "relayed request still carries the MN-FA Authentication Extension");
+	/* RFC 3024: mobile node's own request (from its home address) */
+	if ((q->flags & MW_RRQ_T) && !dbit && q->hoa != 0 && ip->src == q->hoa)
+		MWI_CHECK(c, ip->ttl == 255, MWI_R_MIP4_RT_TTL, mi, -1, m->off,
+			  m->len, "T set: expected IP TTL 255, seen %u", ip->ttl);
+
+	int eds = find_ext(p, m, EXT_EDS);
+	if (eds >= 0) {
+		const struct mw_elem *e = &p->elems[eds];
+		MWI_CHECK(c, q->flags & MW_RRQ_T, MWI_R_MIP4_RT_EDS_T, mi, eds,
+			  e->off, e->len,
+			  "Encapsulating Delivery Style extension without the T bit");
+		int mnfa = find_ext(p, m, EXT_MNFA);
+		MWI_CHECK(c, v->pos_auth >= 0 && eds > v->pos_auth &&
+			  (mnfa < 0 || eds < mnfa), MWI_R_MIP4_RT_EDS_ORDER, mi,
+			  eds, e->off, e->len,
+			  "Encapsulating Delivery Style extension not between MN-HA and MN-FA authentication");
+	}
+	int ut = find_ext(p, m, EXT_UDPT_REQ);
+	if (ut >= 0) {
+		const struct mw_elem *e = &p->elems[ut];
+		MWI_CHECK(c, v->pos_auth < 0 || ut < v->pos_auth,
+			  MWI_R_MIP4_UDPT_REQ_ORDER, mi, ut, e->off, e->len,
+			  "UDP Tunnel Request extension after the MN-HA Authentication Extension");
+		MWI_CHECK(c, dbit, MWI_R_MIP4_UDPT_REQ_COLOC, mi, ut, e->off,
+			  e->len,
+			  "UDP Tunnel Request with a foreign agent care-of address (D clear)");
+	}
+}
+
+static void check_rrp(struct mwi_chk *c, int mi, const struct mw_msg *m,
+		      const struct ext_view *v, const struct mw_ip4 *ip)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_mip4_rrp *r = &m->u.mip4.u.rrp;
+	bool fa_denial = r->code >= 64 && r->code <= 127;
+
+	if (v->complete && !fa_denial)
+		MWI_CHECK(c, v->pos_auth >= 0, MWI_R_MIP4_RRP_AUTH_PRESENT, mi,
+			  -1, m->off, m->len,
+			  "code %u reply from the home agent: expected an MN-HA Authentication Extension, seen none",
+			  r->code);
+	MWI_CHECK(c, mw_reg_lookup(MW_REG_MIP4_REPLY, r->code) != NULL,
+		  MWI_R_MIP4_RRP_CODE_KNOWN, mi, -1, m->off + 1, 1,
+		  "unassigned reply code %u", r->code);
+	if (ip)
+		MWI_CHECK(c, ip->src != 0 && !mwi_ip4_is_group(ip->src),
+			  MWI_R_MIP4_RRP_SRC_UNICAST, mi, -1, m->off, m->len,
+			  "reply sent from a non-unicast address");
+	if (!fa_denial)
+		MWI_CHECK(c, r->ha != 0 && !mwi_ip4_is_group(r->ha),
+			  MWI_R_MIP4_RRP_HA_UNICAST, mi, -1, m->off + 8, 4,
+			  "Home Agent field is not a unicast address");
+	int ut = find_ext(p, m, EXT_UDPT_REPLY);
+	if (ut >= 0 && p->elems[ut].status != MW_E_TRUNC) {
+		const struct mw_elem *e = &p->elems[ut];
+		bool ok = e->len == 8;
+		if (ok && mwi_have(p, e->off + 4, 2))
+			ok = (mw_load_be16(p->data + e->off + 4) & 0x7fff) == 0;
+		MWI_CHECK(c, ok, MWI_R_MIP4_UDPT_REPLY_FORMAT, mi, ut, e->off,
+			  e->len, "UDP Tunnel Reply: Length %u or reserved bits wrong",
+			  e->len >= 2 ? e->len - 2 : 0);
+	}
+}
+
+static void check_tunnel_data(struct mwi_chk *c, int mi, const struct mw_msg *m)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_mip4_tunnel_data *t = &m->u.mip4.u.tun;
+	MWI_CHECK(c, t->reserved == 0, MWI_R_MIP4_UDPT_DATA_RESERVED, mi, -1,
+		  m->off + 2, 2, "Reserved 0x%04x", t->reserved);
+	MWI_CHECK(c, t->next_header == 4 || t->next_header == 47 ||
+		  t->next_header == 55, MWI_R_MIP4_UDPT_DATA_NEXT, mi, -1,
+		  m->off + 1, 1, "Next Header %u", t->next_header);
+	int inner = -1;
+	for (int i = mi + 1; i < p->n_msgs; i++)
+		if (p->msgs[i].kind == MW_MSG_MIP4 &&
+		    (p->msgs[i].code == MW_MIP4_RRQ || p->msgs[i].code == MW_MIP4_RRP))
+			inner = i;
+	MWI_CHECK(c, inner < 0, MWI_R_MIP4_UDPT_NO_REG, mi, -1, m->off, m->len,
+		  "a registration message is tunnelled inside the UDP tunnel");
+}
+
+void mwi_check_mip4(struct mwi_chk *c, int mi)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_msg *m = &p->msgs[mi];
+	int ipl = mw_find_layer(p, MW_L_IP4, m->layer);
+	const struct mw_ip4 *ip = ipl >= 0 ? &p->layers[ipl].u.ip4 : NULL;
+	struct ext_view v;
+
+	if (m->code == MW_MIP4_TUNNEL_DATA) {
+		check_tunnel_data(c, mi, m);
+		return;
+	}
+	if (m->code != MW_MIP4_RRQ && m->code != MW_MIP4_RRP)
+		return;
+	ext_view(p, m, &v);
+	check_csum(c, mi, m);
+	check_wellformed(c, mi, m);
+	check_ext_rules(c, mi, m, &v, m->code == MW_MIP4_RRQ);
+	if (m->code == MW_MIP4_RRQ) {
+		check_rrq(c, mi, m, &v, ip);
+		verify_auth(c, mi, m, m->u.mip4.u.rrq.hoa, m->u.mip4.u.rrq.ha);
+	} else {
+		check_rrp(c, mi, m, &v, ip);
+		verify_auth(c, mi, m, m->u.mip4.u.rrp.hoa, m->u.mip4.u.rrp.ha);
+	}
+}
+
+/* ---- agent discovery ---- */
+
+void mwi_check_mip4_adv(struct mwi_chk *c, int mi)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_msg *m = &p->msgs[mi];
+	const struct mw_mip4_adv *a = &m->u.adv;
+	int ipl = mw_find_layer(p, MW_L_IP4, m->layer);
+	const struct mw_layer *icmp = &p->layers[m->layer];
+
+	if (ipl >= 0) {
+		const struct mw_ip4 *ip = &p->layers[ipl].u.ip4;
+		MWI_CHECK(c, ip->ttl == 1, MWI_R_MIP4_ADV_TTL, mi, -1,
+			  p->layers[ipl].off + 8, 1,
+			  "expected TTL 1, seen %u", ip->ttl);
+		if (mwi_ip4_is_group(ip->dst))
+			MWI_CHECK(c, ip->dst == ALL_SYSTEMS || ip->dst == 0xffffffffu,
+				  MWI_R_MIP4_ADV_DST, mi, -1,
+				  p->layers[ipl].off + 16, 4,
+				  "multicast advertisement to %u.%u.%u.%u",
+				  ip->dst >> 24, (ip->dst >> 16) & 255,
+				  (ip->dst >> 8) & 255, ip->dst & 255);
+	}
+	if (icmp->kind == MW_L_ICMP4)
+		MWI_CHECK(c, icmp->u.icmp.code == 0 || icmp->u.icmp.code == 16,
+			  MWI_R_MIP4_ADV_CODE, mi, -1, icmp->off + 1, 1,
+			  "ICMP Code %u", icmp->u.icmp.code);
+
+	int maa = -1, plen = -1, npad = 0, lastpad = -1, last = -1;
+	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++) {
+		const struct mw_elem *e = &p->elems[i];
+		if (e->depth)
+			continue;
+		last = i;
+		if (e->type == 16 && maa < 0)
+			maa = i;
+		if (e->type == 19 && plen < 0)
+			plen = i;
+		if (e->type == 0) {
+			npad++;
+			lastpad = i;
+		}
+	}
+	if (maa >= 0 && p->elems[maa].status != MW_E_TRUNC) {
+		const struct mw_elem *e = &p->elems[maa];
+		uint32_t l = e->len >= 2 ? e->len - 2 : 0;
+		MWI_CHECK(c, l >= 6 && (l - 6) % 4 == 0, MWI_R_MIP4_ADV_MAA_LEN,
+			  mi, maa, e->off, e->len,
+			  "Length %u is not 6 + 4*N", l);
+	}
+	if (a->has_maa) {
+		uint16_t f = a->maa_flags;
+		uint32_t fo = maa >= 0 ? p->elems[maa].off + 6 : m->off;
+		if (f & MW_MAA_F)
+			MWI_CHECK(c, a->n_coa >= 1, MWI_R_MIP4_ADV_F_COA, mi, maa,
+				  fo, 2, "F set but no care-of address");
+		if (f & MW_MAA_B)
+			MWI_CHECK(c, f & MW_MAA_F, MWI_R_MIP4_ADV_B_F, mi, maa, fo,
+				  2, "B set without F");
+		MWI_CHECK(c, f & (MW_MAA_F | MW_MAA_H), MWI_R_MIP4_ADV_F_OR_H,
+			  mi, maa, fo, 2, "neither F nor H set");
+		if (f & 0x8000)
+			MWI_CHECK(c, f & MW_MAA_F, MWI_R_MIP4_ADV_R_F, mi, maa, fo,
+				  2, "R set without F");
+		MWI_CHECK(c, (f & (MW_MAA_r | 0x001f)) == 0,
+			  MWI_R_MIP4_ADV_RESERVED, mi, maa, fo, 2,
+			  "flags 0x%04x: reserved bits set", f);
+	}
+	if (plen >= 0 && p->elems[plen].status != MW_E_TRUNC) {
+		const struct mw_elem *e = &p->elems[plen];
+		uint32_t l = e->len >= 2 ? e->len - 2 : 0;
+		MWI_CHECK(c, l == a->num_addrs, MWI_R_MIP4_ADV_PLEN_LEN, mi, plen,
+			  e->off, e->len, "Length %u, Num Addrs %u", l,
+			  a->num_addrs);
+	}
+	if (npad)
+		MWI_CHECK(c, npad == 1 && lastpad == last, MWI_R_MIP4_ADV_PAD,
+			  mi, lastpad, p->elems[lastpad].off, 1,
+			  "%d One-byte Padding extension(s), %s", npad,
+			  lastpad == last ? "last" : "not last");
+}
+
+void mwi_check_mip4_sol(struct mwi_chk *c, int mi)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_msg *m = &p->msgs[mi];
+	int ipl = mw_find_layer(p, MW_L_IP4, m->layer);
+	if (ipl < 0)
+		return;
+	MWI_CHECK(c, p->layers[ipl].u.ip4.ttl == 1, MWI_R_MIP4_SOL_TTL, mi, -1,
+		  p->layers[ipl].off + 8, 1, "expected TTL 1, seen %u",
+		  p->layers[ipl].u.ip4.ttl);
+}

@@ -1,0 +1,484 @@
+/* Per-packet rules of Mobile IPv6 (RFC 6275 6, 9, 11), NEMO (RFC 3963)
+ * and Proxy Mobile IPv6 (RFC 5213): the Mobility Header, its options, the
+ * Home Address option, the type 2 routing header and the ICMPv6 messages. */
+#include <string.h>
+
+#include "../internal.h"
+#include "rules_int.h"
+
+enum { OPT_PAD1 = 0, OPT_PADN = 1, OPT_BRA = 2, OPT_ALTCOA = 3, OPT_NI = 4,
+       OPT_BAD = 5, OPT_MNP = 6, OPT_MNID = 8, OPT_HNP = 22, OPT_HI = 23,
+       OPT_ATT = 24 };
+
+/* Extension headers of the IPv6 packet that carries layer `upto`: the
+ * layers after the nearest IPv6 header at the same depth. */
+struct chain {
+	int ip6;          /* IPv6 layer index, -1 */
+	int dst_hao;      /* destination options layer with a HAO, -1 */
+	int rh2;          /* routing header type 2 layer, -1 */
+};
+
+static void chain_of(const struct mw_packet *p, int upto, struct chain *ch)
+{
+	ch->ip6 = mw_find_layer(p, MW_L_IP6, upto);
+	ch->dst_hao = ch->rh2 = -1;
+	if (ch->ip6 < 0)
+		return;
+	uint8_t depth = p->layers[ch->ip6].depth;
+	for (int i = ch->ip6 + 1; i < p->n_layers && i <= upto; i++) {
+		const struct mw_layer *l = &p->layers[i];
+		if (l->depth != depth)
+			break;
+		if (l->kind == MW_L_IP6_DST && l->u.ext.hao.present && ch->dst_hao < 0)
+			ch->dst_hao = i;
+		if (l->kind == MW_L_IP6_RH && l->u.ext.rh_type == 2 && ch->rh2 < 0)
+			ch->rh2 = i;
+		if (l->kind == MW_L_IP4 || l->kind == MW_L_IP6)
+			break;
+	}
+}
+
+static int find_opt(const struct mw_packet *p, const struct mw_msg *m,
+		    uint8_t type, int *count)
+{
+	int first = -1, n = 0;
+	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++) {
+		const struct mw_elem *e = &p->elems[i];
+		if (e->depth || e->reg != MW_REG_MH_OPT || e->type != type)
+			continue;
+		if (first < 0)
+			first = i;
+		n++;
+	}
+	if (count)
+		*count = n;
+	return first;
+}
+
+static bool msg_complete(const struct mw_packet *p, const struct mw_msg *m)
+{
+	return m->status != MW_E_TRUNC && mwi_have(p, m->off, m->len);
+}
+
+static void check_options(struct mwi_chk *c, int mi, const struct mw_msg *m)
+{
+	const struct mw_packet *p = c->pkt;
+	uint8_t t = m->u.mh.type;
+	int last = -1;
+	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++)
+		if (p->elems[i].depth == 0)
+			last = i;
+	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++) {
+		const struct mw_elem *e = &p->elems[i];
+		uint32_t rel = e->off - m->off;
+		if (e->depth || e->reg != MW_REG_MH_OPT)
+			continue;
+		switch (e->type) {
+		case OPT_BRA:
+			MWI_CHECK(c, rel % 2 == 0, MWI_R_MIP6_OPT_ALIGN, mi, i, e->off,
+				  e->len, "Binding Refresh Advice at offset %u, expected 2n", rel);
+			MWI_CHECK(c, e->len == 4, MWI_R_MIP6_OPT_LEN, mi, i, e->off,
+				  e->len, "Binding Refresh Advice Length %u, expected 2", e->len - 2);
+			MWI_CHECK(c, t == MW_MH_BA, MWI_R_MIP6_OPT_CONTEXT, mi, i,
+				  e->off, e->len, "Binding Refresh Advice in MH type %u", t);
+			break;
+		case OPT_ALTCOA:
+			MWI_CHECK(c, rel % 8 == 6, MWI_R_MIP6_OPT_ALIGN, mi, i, e->off,
+				  e->len, "Alternate Care-of Address at offset %u, expected 8n+6", rel);
+			MWI_CHECK(c, e->len == 18, MWI_R_MIP6_OPT_LEN, mi, i, e->off,
+				  e->len, "Alternate Care-of Address Length %u, expected 16", e->len - 2);
+			MWI_CHECK(c, t == MW_MH_BU, MWI_R_MIP6_OPT_CONTEXT, mi, i,
+				  e->off, e->len, "Alternate Care-of Address in MH type %u", t);
+			break;
+		case OPT_NI:
+			MWI_CHECK(c, rel % 2 == 0, MWI_R_MIP6_OPT_ALIGN, mi, i, e->off,
+				  e->len, "Nonce Indices at offset %u, expected 2n", rel);
+			MWI_CHECK(c, e->len == 6, MWI_R_MIP6_OPT_LEN, mi, i, e->off,
+				  e->len, "Nonce Indices Length %u, expected 4", e->len - 2);
+			MWI_CHECK(c, t == MW_MH_BU, MWI_R_MIP6_OPT_CONTEXT, mi, i,
+				  e->off, e->len, "Nonce Indices in MH type %u", t);
+			break;
+		case OPT_BAD:
+			MWI_CHECK(c, e->len >= 3, MWI_R_MIP6_OPT_LEN, mi, i, e->off,
+				  e->len, "Binding Authorization Data is empty");
+			MWI_CHECK(c, t == MW_MH_BU || t == MW_MH_BA,
+				  MWI_R_MIP6_OPT_CONTEXT, mi, i, e->off, e->len,
+				  "Binding Authorization Data in MH type %u", t);
+			if (msg_complete(p, m))
+				MWI_CHECK(c, i == last && e->off + e->len == m->off + m->u.mh.msg_len,
+					  MWI_R_MIP6_OPT_BAD_LAST, mi, i, e->off, e->len,
+					  "Binding Authorization Data is %s",
+					  i == last ? "followed by trailing padding" : "not the last option");
+			break;
+		case OPT_MNP:
+			MWI_CHECK(c, t == MW_MH_BU, MWI_R_MIP6_OPT_CONTEXT, mi, i,
+				  e->off, e->len, "Mobile Network Prefix in MH type %u", t);
+			MWI_CHECK(c, e->len == 20, MWI_R_NEMO_MNP_LEN, mi, i, e->off,
+				  e->len, "Length %u, expected 18", e->len - 2);
+			MWI_CHECK(c, rel % 8 == 4, MWI_R_NEMO_MNP_ALIGN, mi, i, e->off,
+				  e->len, "at offset %u, expected 8n+4", rel);
+			if (mwi_have(p, e->off + 2, 2)) {
+				uint8_t res = p->data[e->off + 2], pl = p->data[e->off + 3];
+				MWI_CHECK(c, res == 0, MWI_R_NEMO_MNP_RESERVED, mi, i,
+					  e->off + 2, 1, "Reserved %u", res);
+				MWI_CHECK(c, pl >= 1 && pl <= 128, MWI_R_NEMO_MNP_PREFIXLEN,
+					  mi, i, e->off + 3, 1, "Prefix Length %u", pl);
+			}
+			break;
+		case OPT_PADN:
+			if (mwi_have(p, e->off, e->len)) {
+				bool zero = true;
+				for (uint32_t k = 2; k < e->len; k++)
+					zero &= p->data[e->off + k] == 0;
+				MWI_CHECK(c, zero, MWI_R_MIP6_OPT_PADN_ZERO, mi, i,
+					  e->off, e->len, "PadN data is not zero");
+			}
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void check_bu(struct mwi_chk *c, int mi, const struct mw_msg *m,
+		     const struct chain *ch)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_mh_bu *bu = &m->u.mh.u.bu;
+	uint16_t f = bu->flags;
+	bool home = f & MW_BU_H, proxy = f & MW_BU_P;
+	bool complete = msg_complete(p, m);
+	int nni, nbad;
+	int altcoa = find_opt(p, m, OPT_ALTCOA, NULL);
+	int ni = find_opt(p, m, OPT_NI, &nni);
+	int bad = find_opt(p, m, OPT_BAD, &nbad);
+	uint32_t fo = m->off + 8;
+
+	if (f & MW_BU_K)
+		MWI_CHECK(c, home, MWI_R_MIP6_BU_K_HOME, mi, -1, fo, 2,
+			  "K set in a Binding Update without H");
+	if (f & MW_BU_R)
+		MWI_CHECK(c, home, MWI_R_NEMO_BU_R_H, mi, -1, fo, 2,
+			  "Mobile Router flag set without H");
+
+	/* care-of address: Alternate CoA option, else the IPv6 source */
+	const struct mw_in6 *coa = NULL;
+	uint32_t coa_off = 0;
+	if (altcoa >= 0 && p->elems[altcoa].len == 18 &&
+	    mwi_have(p, p->elems[altcoa].off + 2, 16)) {
+		coa = (const struct mw_in6 *)(p->data + p->elems[altcoa].off + 2);
+		coa_off = p->elems[altcoa].off + 2;
+	} else if (ch->ip6 >= 0) {
+		coa = &p->layers[ch->ip6].u.ip6.src;
+		coa_off = p->layers[ch->ip6].off + 8;
+	}
+	if (coa)
+		MWI_CHECK(c, mwi_in6_unicast_routable(coa), MWI_R_MIP6_BU_COA_UNICAST,
+			  mi, altcoa, coa_off, 16,
+			  "care-of address is not unicast routable");
+
+	if (home) {
+		if (complete)
+			MWI_CHECK(c, nni == 0, MWI_R_MIP6_BU_HOME_NO_NONCE, mi, ni,
+				  ni >= 0 ? p->elems[ni].off : m->off, ni >= 0 ? p->elems[ni].len : m->len,
+				  "home registration carries a Nonce Indices option");
+		if (!proxy && bu->lifetime != 0) {
+			MWI_CHECK(c, f & MW_BU_A, MWI_R_MIP6_BU_HOME_A, mi, -1, fo, 2,
+				  "home registration with A clear");
+			MWI_CHECK(c, ch->dst_hao >= 0, MWI_R_MIP6_BU_HOME_HAO, mi, -1,
+				  m->off, m->len,
+				  "home registration without a Home Address option");
+			if (complete)
+				MWI_CHECK(c, altcoa >= 0, MWI_R_MIP6_BU_HOME_ALTCOA, mi, -1,
+					  m->off, m->len,
+					  "home registration without an Alternate Care-of Address option");
+		}
+	} else if (!proxy && complete) {
+		MWI_CHECK(c, nni > 0, MWI_R_MIP6_BU_CN_NONCE, mi, -1, m->off, m->len,
+			  "correspondent Binding Update without a Nonce Indices option");
+		MWI_CHECK(c, nbad > 0, MWI_R_MIP6_BU_CN_BAD, mi, -1, m->off, m->len,
+			  "correspondent Binding Update without a Binding Authorization Data option");
+	}
+	(void)bad;
+
+	if (proxy) {
+		MWI_CHECK(c, f & MW_BU_A, MWI_R_PMIP6_PBU_A, mi, -1, fo, 2,
+			  "Proxy Binding Update with A clear");
+		MWI_CHECK(c, ch->dst_hao < 0, MWI_R_PMIP6_PBU_NO_HAO, mi, -1,
+			  m->off, m->len, "Proxy Binding Update carries a Home Address option");
+		if (complete) {
+			int hi = find_opt(p, m, OPT_HI, NULL);
+			MWI_CHECK(c, find_opt(p, m, OPT_MNID, NULL) >= 0,
+				  MWI_R_PMIP6_PBU_MNID, mi, -1, m->off, m->len,
+				  "no Mobile Node Identifier option");
+			MWI_CHECK(c, find_opt(p, m, OPT_HNP, NULL) >= 0,
+				  MWI_R_PMIP6_PBU_HNP, mi, -1, m->off, m->len,
+				  "no Home Network Prefix option");
+			MWI_CHECK(c, hi >= 0, MWI_R_PMIP6_PBU_HI, mi, -1, m->off,
+				  m->len, "no Handoff Indicator option");
+			MWI_CHECK(c, find_opt(p, m, OPT_ATT, NULL) >= 0,
+				  MWI_R_PMIP6_PBU_ATT, mi, -1, m->off, m->len,
+				  "no Access Technology Type option");
+			if (bu->lifetime == 0 && hi >= 0 &&
+			    mwi_have(p, p->elems[hi].off + 3, 1))
+				MWI_CHECK(c, p->data[p->elems[hi].off + 3] == 4,
+					  MWI_R_PMIP6_PBU_DEREG_HI, mi, hi,
+					  p->elems[hi].off + 3, 1,
+					  "deregistration with Handoff Indicator %u, expected 4",
+					  p->data[p->elems[hi].off + 3]);
+		}
+	}
+}
+
+static void check_ba(struct mwi_chk *c, int mi, const struct mw_msg *m)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_mh_ba *ba = &m->u.mh.u.ba;
+	int bad = find_opt(p, m, OPT_BAD, NULL);
+	int bra = find_opt(p, m, OPT_BRA, NULL);
+
+	if (bad >= 0)
+		MWI_CHECK(c, !(ba->flags & MW_BA_K), MWI_R_MIP6_BA_K_CN, mi, -1,
+			  m->off + 7, 1, "correspondent BA with K set");
+	if (bra >= 0 && p->elems[bra].len == 4 &&
+	    mwi_have(p, p->elems[bra].off + 2, 2)) {
+		uint16_t ri = mw_load_be16(p->data + p->elems[bra].off + 2);
+		MWI_CHECK(c, ri < ba->lifetime, MWI_R_MIP6_BA_BRA_INTERVAL, mi, bra,
+			  p->elems[bra].off, 4,
+			  "Refresh Interval %u not smaller than Lifetime %u", ri,
+			  ba->lifetime);
+	}
+	MWI_CHECK(c, mw_reg_lookup(MW_REG_BA_STATUS, ba->status) != NULL,
+		  MWI_R_MIP6_BA_STATUS_KNOWN, mi, -1, m->off + 6, 1,
+		  "unassigned status %u", ba->status);
+	if (ba->status >= 136 && ba->status <= 138 && msg_complete(p, m))
+		MWI_CHECK(c, bad < 0, MWI_R_MIP6_BA_BAD_NONCE, mi, bad,
+			  bad >= 0 ? p->elems[bad].off : m->off,
+			  bad >= 0 ? p->elems[bad].len : m->len,
+			  "status %u with a Binding Authorization Data option",
+			  ba->status);
+}
+
+static void check_reserved(struct mwi_chk *c, int mi, const struct mw_msg *m)
+{
+	const struct mw_packet *p = c->pkt;
+	uint32_t o = m->off;
+	switch (m->u.mh.type) {
+	case MW_MH_BRR:
+	case MW_MH_HOTI:
+	case MW_MH_COTI:
+		if (mwi_have(p, o + 6, 2))
+			MWI_CHECK(c, mw_load_be16(p->data + o + 6) == 0,
+				  MWI_R_MIP6_MSG_RESERVED, mi, -1, o + 6, 2,
+				  "Reserved 0x%04x", mw_load_be16(p->data + o + 6));
+		break;
+	case MW_MH_BU:
+		MWI_CHECK(c, (m->u.mh.u.bu.flags & 0x003f) == 0,
+			  MWI_R_MIP6_MSG_RESERVED, mi, -1, o + 8, 2,
+			  "flags 0x%04x: reserved bits set", m->u.mh.u.bu.flags);
+		break;
+	case MW_MH_BA:
+		MWI_CHECK(c, (m->u.mh.u.ba.flags & 0x07) == 0,
+			  MWI_R_MIP6_MSG_RESERVED, mi, -1, o + 7, 1,
+			  "flags 0x%02x: reserved bits set", m->u.mh.u.ba.flags);
+		break;
+	case MW_MH_BE:
+		if (mwi_have(p, o + 7, 1))
+			MWI_CHECK(c, p->data[o + 7] == 0, MWI_R_MIP6_MSG_RESERVED, mi,
+				  -1, o + 7, 1, "Reserved %u", p->data[o + 7]);
+		break;
+	default:
+		break;
+	}
+}
+
+void mwi_check_mh(struct mwi_chk *c, int mi)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_msg *m = &p->msgs[mi];
+	const struct mw_mh *mh = &m->u.mh;
+	struct chain ch;
+
+	chain_of(p, m->layer, &ch);
+	MWI_CHECK(c, mh->payload_proto == MW_IPPROTO_NONE,
+		  MWI_R_MIP6_MH_PAYLOAD_PROTO, mi, -1, m->off, 1,
+		  "Payload Proto %u, expected 59", mh->payload_proto);
+	const struct mw_reg_entry *row = mw_msg_row(m);
+	if (row)
+		MWI_CHECK(c, mh->msg_len >= row->min_len, MWI_R_MIP6_MH_HDRLEN, mi,
+			  -1, m->off + 1, 1,
+			  "Header Len %u (%u bytes) below the %u bytes of MH type %u",
+			  mh->hdr_len, mh->msg_len, row->min_len, mh->type);
+	if (mh->csum_ok >= 0)
+		MWI_CHECK(c, mh->csum_ok == 1, MWI_R_MIP6_MH_CHECKSUM, mi, -1,
+			  m->off + 4, 2, "checksum 0x%04x is wrong", mh->csum);
+	MWI_CHECK(c, mh->known, MWI_R_MIP6_MH_TYPE_KNOWN, mi, -1, m->off + 2, 1,
+		  "unknown MH Type %u", mh->type);
+	MWI_CHECK(c, mh->reserved == 0, MWI_R_MIP6_MH_RESERVED, mi, -1,
+		  m->off + 3, 1, "Reserved %u", mh->reserved);
+	if (mh->type != MW_MH_BA)
+		MWI_CHECK(c, ch.rh2 < 0, MWI_R_MIP6_MH_NO_RH2, mi, -1, m->off,
+			  m->len, "MH type %u sent with a type 2 routing header",
+			  mh->type);
+	if (mh->type != MW_MH_BU)
+		MWI_CHECK(c, ch.dst_hao < 0, MWI_R_MIP6_MH_NO_HAO, mi, -1, m->off,
+			  m->len, "MH type %u sent with a Home Address option",
+			  mh->type);
+	if (!mh->known)
+		return;
+	check_reserved(c, mi, m);
+	check_options(c, mi, m);
+	switch (mh->type) {
+	case MW_MH_BU: check_bu(c, mi, m, &ch); break;
+	case MW_MH_BA: check_ba(c, mi, m); break;
+	case MW_MH_BE:
+		MWI_CHECK(c, mw_reg_lookup(MW_REG_BE_STATUS, mh->u.be.status) != NULL,
+			  MWI_R_MIP6_BE_STATUS_KNOWN, mi, -1, m->off + 6, 1,
+			  "unassigned status %u", mh->u.be.status);
+		if (ch.ip6 >= 0) {
+			const struct mw_in6 *d = &p->layers[ch.ip6].u.ip6.dst;
+			static const uint8_t zero[16];
+			MWI_CHECK(c, d->b[0] != 0xff && memcmp(d->b, zero, 16) != 0,
+				  MWI_R_MIP6_BE_DST_UNICAST, mi, -1,
+				  p->layers[ch.ip6].off + 24, 16,
+				  "Binding Error sent to a non-unicast address");
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- Home Address option and type 2 routing header (any packet) ---- */
+
+static int count_hao(const struct mw_packet *p, const struct mw_layer *l)
+{
+	uint32_t o = l->u.ext.opt_off, end = o + l->u.ext.opt_len;
+	int n = 0;
+	while (o < end && mwi_have(p, o, 1)) {
+		uint8_t t = p->data[o];
+		if (t == 0) { /* Pad1 */
+			o++;
+			continue;
+		}
+		if (!mwi_have(p, o + 1, 1))
+			break;
+		n += t == 201;
+		o += 2u + p->data[o + 1];
+	}
+	return n;
+}
+
+void mwi_check_ip6_headers(struct mwi_chk *c)
+{
+	const struct mw_packet *p = c->pkt;
+	for (int i = 0; i < p->n_layers; i++) {
+		const struct mw_layer *l = &p->layers[i];
+		if (l->kind == MW_L_IP6_DST && l->u.ext.hao.present) {
+			const struct mw_hao *h = &l->u.ext.hao;
+			int ip6 = mw_find_layer(p, MW_L_IP6, i);
+			if (mwi_have(p, h->off + 1, 1))
+				MWI_CHECK(c, p->data[h->off + 1] == 16, MWI_R_MIP6_HAO_LEN,
+					  -1, -1, h->off, 18, "Option Length %u",
+					  p->data[h->off + 1]);
+			if (ip6 >= 0)
+				MWI_CHECK(c, (h->off - l->off) % 8 == 6, MWI_R_MIP6_HAO_ALIGN,
+					  -1, -1, h->off, 18, "at offset %u, expected 8n+6",
+					  h->off - l->off);
+			MWI_CHECK(c, mwi_in6_unicast_routable(&h->hoa),
+				  MWI_R_MIP6_HAO_UNICAST, -1, -1, h->off + 2, 16,
+				  "home address is not unicast routable");
+			if (mwi_have(p, l->u.ext.opt_off, l->u.ext.opt_len)) {
+				int n = count_hao(p, l);
+				MWI_CHECK(c, n <= 1, MWI_R_MIP6_HAO_ONCE, -1, -1, l->off,
+					  l->len, "%d Home Address options in one header", n);
+			}
+			/* placement: no RH after it, no Fragment/AH/ESP before it */
+			bool bad = false;
+			for (int k = ip6 + 1; ip6 >= 0 && k < p->n_layers; k++) {
+				const struct mw_layer *x = &p->layers[k];
+				if (x->depth != l->depth || x->kind == MW_L_IP4 ||
+				    x->kind == MW_L_IP6)
+					break;
+				if (k < i && (x->kind == MW_L_IP6_FRAG ||
+					      x->kind == MW_L_AH || x->kind == MW_L_ESP))
+					bad = true;
+				if (k > i && x->kind == MW_L_IP6_RH)
+					bad = true;
+			}
+			MWI_CHECK(c, !bad, MWI_R_MIP6_HAO_PLACEMENT, -1, -1, l->off,
+				  l->len, "Home Address option %s",
+				  "before a routing header or after Fragment/AH/ESP");
+		}
+		if (l->kind == MW_L_IP6_RH && l->u.ext.rh_type == 2) {
+			bool res0 = mwi_have(p, l->off + 4, 4) &&
+				    mw_load_be32(p->data + l->off + 4) == 0;
+			MWI_CHECK(c, l->u.ext.hdr_len == 2 && l->u.ext.segleft == 1 &&
+				  res0, MWI_R_MIP6_RH2_FORMAT, -1, -1, l->off, l->len,
+				  "Hdr Ext Len %u, Segments Left %u%s", l->u.ext.hdr_len,
+				  l->u.ext.segleft, res0 ? "" : ", Reserved nonzero");
+			if (l->u.ext.hdr_len == 2)
+				MWI_CHECK(c, mwi_in6_unicast_routable(&l->u.ext.rh2_addr),
+					  MWI_R_MIP6_RH2_UNICAST, -1, -1, l->off + 8, 16,
+					  "home address is not unicast routable");
+		}
+		if (l->kind == MW_L_ICMP6 && l->u.icmp.type >= 133 &&
+		    l->u.icmp.type <= 137) {
+			struct chain ch;
+			chain_of(p, i, &ch);
+			MWI_CHECK(c, ch.rh2 < 0, MWI_R_MIP6_RH2_NOT_ND, -1, -1, l->off,
+				  l->len, "Neighbor Discovery type %u with a type 2 routing header",
+				  l->u.icmp.type);
+		}
+	}
+}
+
+/* ---- ICMPv6: DHAAD and mobile prefix discovery ---- */
+
+void mwi_check_icmp6(struct mwi_chk *c, int mi)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_msg *m = &p->msgs[mi];
+	const struct mw_layer *l = &p->layers[m->layer];
+	struct chain ch;
+	if (l->kind != MW_L_ICMP6)
+		return;
+	uint8_t t = l->u.icmp.type;
+	if (t < 144 || t > 147)
+		return;
+	chain_of(p, m->layer, &ch);
+	MWI_CHECK(c, l->u.icmp.code == 0, MWI_R_MIP6_ICMP_CODE, mi, -1, l->off + 1,
+		  1, "ICMPv6 type %u with Code %u", t, l->u.icmp.code);
+	if (mwi_have(p, l->off + 6, 2)) {
+		uint16_t r = mw_load_be16(p->data + l->off + 6);
+		if (t == 147)
+			r &= 0x3fff;
+		MWI_CHECK(c, r == 0, MWI_R_MIP6_ICMP_RESERVED, mi, -1, l->off + 6, 2,
+			  "ICMPv6 type %u: Reserved 0x%04x", t, r);
+	}
+	if (t == 144 && ch.ip6 >= 0) {
+		static const uint8_t iid[8] = { 0xfd, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe };
+		MWI_CHECK(c, memcmp(p->layers[ch.ip6].u.ip6.dst.b + 8, iid, 8) == 0,
+			  MWI_R_MIP6_DHAAD_ANYCAST, mi, -1, p->layers[ch.ip6].off + 24, 16,
+			  "DHAAD Request not sent to the Home-Agents anycast address");
+	}
+	if (t == 146)
+		MWI_CHECK(c, ch.dst_hao >= 0, MWI_R_MIP6_MPS_HAO, mi, -1, l->off, 8,
+			  "Mobile Prefix Solicitation without a Home Address option");
+	if (t == 147) {
+		MWI_CHECK(c, ch.rh2 >= 0, MWI_R_MIP6_MPA_RH2, mi, -1, l->off, 8,
+			  "Mobile Prefix Advertisement without a type 2 routing header");
+		uint32_t o = l->off + 8, end = m->off + m->len;
+		bool pio = false, complete = mwi_have(p, l->off, end - l->off);
+		while (o + 2 <= end && mwi_have(p, o, 2)) {
+			uint8_t ot = p->data[o], ol = p->data[o + 1];
+			if (ol == 0)
+				break;
+			pio |= ot == 3;
+			o += 8u * ol;
+		}
+		if (complete || pio)
+			MWI_CHECK(c, pio, MWI_R_MIP6_MPA_PIO, mi, -1, l->off, end - l->off,
+				  "Mobile Prefix Advertisement without a Prefix Information option");
+	}
+}
