@@ -22,6 +22,16 @@ static double now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* CPU time of this thread: on a shared machine, wall time also counts
+ * the time the scheduler gave to others; this does not. */
+static double cpu_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static const struct mw_eth_spec eth = { .dst = { 2, 0, 0, 0, 0, 2 },
 					.src = { 2, 0, 0, 0, 0, 1 } };
 
@@ -127,13 +137,13 @@ static double walk(const uint8_t *buf, size_t size, uint64_t *sink)
 }
 
 static double decode_all(const uint8_t *buf, size_t size, bool checksums,
-			 uint64_t *msgs)
+			 uint64_t *msgs, double *cpu)
 {
 	static struct mw_packet pkt;
 	struct mw_decode_opts o = { .mip4_ports = { 434 },
 				    .pmip6_udp_port = 5436,
 				    .no_checksums = !checksums };
-	double t = now();
+	double t = now(), tc = cpu_now();
 	size_t off = 24;
 	uint64_t m = 0;
 
@@ -147,6 +157,7 @@ static double decode_all(const uint8_t *buf, size_t size, bool checksums,
 		off += 16 + r.caplen;
 	}
 	*msgs = m;
+	*cpu = cpu_now() - tc;
 	return now() - t;
 }
 
@@ -186,13 +197,16 @@ int main(int argc, char **argv)
 	size_t size;
 	uint8_t *buf = make_pcap(n, &size);
 	double t_walk = 1e9, t_pcap = 1e9, t_full = 1e9, t_nock = 1e9;
+	double c_full = 1e9, c_nock = 1e9, c;
 	uint64_t sink = 0, msgs = 0;
 
 	for (int r = 0; r < ROUNDS; r++) {
 		t_walk = best(t_walk, walk(buf, size, &sink));
 		t_pcap = best(t_pcap, libpcap_loop(buf, size, &sink));
-		t_full = best(t_full, decode_all(buf, size, true, &msgs));
-		t_nock = best(t_nock, decode_all(buf, size, false, &msgs));
+		t_full = best(t_full, decode_all(buf, size, true, &msgs, &c));
+		c_full = best(c_full, c);
+		t_nock = best(t_nock, decode_all(buf, size, false, &msgs, &c));
+		c_nock = best(c_nock, c);
 	}
 	if (msgs != n) {
 		fprintf(stderr, "decode_bench: decoded %" PRIu64 " messages of %zu frames\n",
@@ -210,7 +224,13 @@ int main(int argc, char **argv)
 	printf("  %-44s %8.2f M/s  %.2fx walk, %.2fx libpcap\n",
 	       "libmipwire full decode, no checksums", n / t_nock / 1e6,
 	       t_walk / t_nock, t_pcap / t_nock);
-	printf("  target: >= 20 M messages/s per core (full decode): %s\n",
+	printf("  %-44s %8.1f ns/msg wall, %.1f ns/msg CPU (%.2f M/s on CPU time)\n",
+	       "full decode + checksums", t_full / n * 1e9, c_full / n * 1e9,
+	       n / c_full / 1e6);
+	printf("  %-44s %8.1f ns/msg wall, %.1f ns/msg CPU (%.2f M/s on CPU time)\n",
+	       "full decode, no checksums", t_nock / n * 1e9, c_nock / n * 1e9,
+	       n / c_nock / 1e6);
+	printf("  target: >= 20 M messages/s per core (full decode, wall time): %s\n",
 	       n / t_full >= 20e6 ? "met" : "NOT met");
 	free(buf);
 	return (int)(sink & 0);

@@ -24,6 +24,12 @@ static gchar *opt_severity = NULL;
 static gboolean opt_verbose = FALSE;
 static gchar *opt_output = NULL;
 
+/* File scope so that an early exit(2) leaves them reachable. */
+static GOptionContext *octx;
+static struct report *rep;
+static struct mw_keys *keys;
+static GPtrArray *pats;
+
 static GOptionEntry entries[] = {
 	{ "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
 	  "Report format: text (default), json, junit; for --list-rules also markdown", "FMT" },
@@ -123,11 +129,11 @@ static void on_finding(void *ctx, const struct mw_finding *f)
 
 /* ---- rule selection ---- */
 
-static void select_rules(struct report *rep)
+static void select_rules(void)
 {
 	unsigned roles = 0;
 	int min_level = MW_LEVEL_INFO;
-	GPtrArray *pats = g_ptr_array_new_with_free_func((GDestroyNotify)g_pattern_spec_free);
+	pats = g_ptr_array_new_with_free_func((GDestroyNotify)g_pattern_spec_free);
 
 	for (gchar **r = opt_roles; r && *r; r++) {
 		gchar **parts = g_strsplit(*r, ",", -1);
@@ -165,6 +171,7 @@ static void select_rules(struct report *rep)
 		n_on += on;
 	}
 	g_ptr_array_free(pats, TRUE);
+	pats = NULL;
 	if (!n_on)
 		usage_error("no rule matches the --rules / --role / --severity selection");
 }
@@ -218,16 +225,21 @@ static int run_file(struct conf *c, const char *path, struct mw_packet *pkt)
 
 int main(int argc, char **argv)
 {
-	GError *gerr = NULL;
-	GOptionContext *ctx = g_option_context_new("FILE... - check Mobile IP captures against the RFC rules");
+	static GError *gerr;
+	GOptionContext *ctx = octx = g_option_context_new("FILE... - check Mobile IP captures against the RFC rules");
 	g_option_context_add_main_entries(ctx, entries, NULL);
 	g_option_context_set_description(ctx,
 		"FILE is a pcap or pcapng capture, or - for standard input.\n"
 		"Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.\n"
 		"See docs/mipconform.md and docs/rules.md.");
-	if (!g_option_context_parse(ctx, &argc, &argv, &gerr))
-		usage_error("%s", gerr->message);
+	if (!g_option_context_parse(ctx, &argc, &argv, &gerr)) {
+		fprintf(stderr, "mipconform: %s\nTry 'mipconform --help'.\n", gerr->message);
+		g_error_free(gerr);
+		g_option_context_free(ctx);
+		return 2;
+	}
 	g_option_context_free(ctx);
+	octx = NULL;
 
 	const char *fmt = opt_format ? opt_format : "text";
 	if (strcmp(fmt, "text") && strcmp(fmt, "json") && strcmp(fmt, "junit") &&
@@ -242,7 +254,6 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
-	struct mw_keys *keys = NULL;
 	if (opt_keys) {
 		char err[512];
 		keys = mw_keys_load(opt_keys, err, sizeof err);
@@ -251,8 +262,8 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	struct report *rep = report_new(keys != NULL);
-	select_rules(rep);
+	rep = report_new(keys != NULL);
+	select_rules();
 
 	if (opt_list) {
 		if (!strcmp(fmt, "markdown"))

@@ -306,6 +306,7 @@ static void on_rrq(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 
 	if (from_fa) {
 		conf_ip4(ip->src, node);
+		g_hash_table_insert(s->rrq_to, GUINT_TO_POINTER(ip->dst), GINT_TO_POINTER(1));
 		struct req *mnreq = NULL;
 		for (unsigned i = 0; i < MAX_PENDING; i++)
 			if (m->pend[i].used && !m->pend[i].from_fa &&
@@ -342,8 +343,11 @@ static void on_rrq(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 		return;
 	}
 
-	/* sent by the mobile node */
+	/* sent by the mobile node: a registration ends an agent search */
 	conf_ip4(m->key, node);
+	struct sol4 *so = g_hash_table_lookup(s->sols, GUINT_TO_POINTER(ip->src));
+	if (so)
+		so->n = 0, so->iv = 0, so->last = -1e9;
 	g_hash_table_insert(s->rrq_to, GUINT_TO_POINTER(ip->dst), GINT_TO_POINTER(1));
 	struct req *same = NULL;
 	for (unsigned i = 0; i < MAX_PENDING; i++)
@@ -415,19 +419,26 @@ static void on_rrp(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 	char node[16];
 	conf_ip4(ip->src, node);
 	struct mn4 *m = mn_get(s, p->hoa ? p->hoa : ip->dst, false, c->now);
+	if (!m)
+		m = mn_get(s, ip->dst, false, c->now);
 	struct req *best = NULL, *any = NULL;
+	/* the request answered: same Identification (low 32 bits), else the
+	 * most recent one of this mobile node (then the checks below say
+	 * what differs) */
 	for (unsigned i = 0; m && i < MAX_PENDING; i++) {
 		struct req *r = &m->pend[i];
 		if (!r->used)
 			continue;
-		bool to = ip->dst == r->src || ip->dst == r->hoa || ip->dst == 0xffffffffu;
-		bool from = ip->src == r->dst || (r->dst >> 28) == 0xe ||
-			    r->dst == 0xffffffffu || ip->src == r->ha;
-		if (!to || !from)
+		/* a relayed leg is answered to the FA, the MN leg to the MN */
+		bool to_fa = r->from_fa && ip->dst == r->src;
+		bool to_mn = !r->from_fa && ip->dst != r->ha &&
+			     (ip->src == r->dst || ip->src != r->ha);
+		if (!to_fa && !to_mn)
 			continue;
-		if (!any || r->ts > any->ts)
+		if (!any || r->ts > any->ts || (to_fa && !any->from_fa && r->ts >= any->ts))
 			any = r;
-		if ((uint32_t)r->ident == (uint32_t)p->ident && (!best || r->ts > best->ts))
+		if ((uint32_t)r->ident == (uint32_t)p->ident &&
+		    (!best || r->ts > best->ts || (to_fa && !best->from_fa)))
 			best = r;
 	}
 	bool seen_req_to = g_hash_table_contains(s->rrq_to, GUINT_TO_POINTER(ip->src)) ||

@@ -123,7 +123,7 @@ static void hdrs_of(const struct mw_packet *p, int upto, struct hdrs *h)
 	h->hao = h->rh2 = -1;
 	if (h->ip6 < 0)
 		return;
-	for (int i = h->ip6 + 1; i <= upto && i < p->n_layers; i++) {
+	for (int i = h->ip6 + 1; i < p->n_layers; i++) {
 		const struct mw_layer *l = &p->layers[i];
 		if (l->depth != p->layers[h->ip6].depth || l->kind == MW_L_IP6 ||
 		    l->kind == MW_L_IP4)
@@ -183,6 +183,13 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 		       ip->src.b[0] == 0xff;
 	bool retrans = b->have_bu && b->outstanding && bu->lifetime == b->bu_lifetime;
 	judge_unanswered(c, b, false);
+	if (b->outstanding && !retrans && !b->bu_discard && c->now - b->bu_ts >= 1.0) {
+		/* a different Binding Update replaces one that was never answered */
+		double keep = b->bu_ts;
+		b->bu_ts = c->now - REPLY_WAIT;
+		judge_unanswered(c, b, false);
+		b->bu_ts = keep;
+	}
 
 	/* sender rules */
 	if (b->have_bu && !discard) {
@@ -255,13 +262,14 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 	conf_ip6(&ip->src, node);
 	struct bind6 *b = get(c->s6->bind, &hoa, &ip->src, sizeof *b, false, c->now);
 	if (!b) {
-		/* PMIPv6: keyed by the home network prefix */
+		/* PMIPv6 (keyed by the home network prefix) or a BA without the
+		 * routing header: the BU this node sent to the BA's destination */
 		GHashTableIter it;
 		gpointer k, v;
 		g_hash_table_iter_init(&it, c->s6->bind);
 		while (g_hash_table_iter_next(&it, &k, &v)) {
 			struct bind6 *x = v;
-			if (x->bu_proxy && memcmp(&x->key.b, &ip->src, 16) == 0 &&
+			if (x->have_bu && memcmp(&x->key.b, &ip->src, 16) == 0 &&
 			    memcmp(&x->bu_src, &ip->dst, 16) == 0 && x->bu_seq == ba->seq)
 				b = x;
 		}
@@ -403,7 +411,7 @@ static void on_rr(struct conf *c, int mi, const struct hdrs *h)
 	for (unsigned i = 0; i < n && i < NCOOKIE; i++)
 		found |= memcmp(set[i], mh->u.test.cookie, 8) == 0;
 	conf_ip6(&ip->src, node);
-	conf_result(c, RULE(home ? "MIP6-RR-HOT-COOKIE" : "MIP6-RR-COT-COOKIE"), node,
+	conf_result(c, home ? RULE("MIP6-RR-HOT-COOKIE") : RULE("MIP6-RR-COT-COOKIE"), node,
 		    found, "%s cookie does not echo any %s cookie", home ? "HoT" : "CoT",
 		    home ? "HoTI" : "CoTI");
 }

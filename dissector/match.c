@@ -13,7 +13,25 @@
 
 enum mk_cls {
 	C_NONE, C_REG, C_REVOC, C_BU, C_HOTI, C_COTI, C_FBU, C_HI, C_BR,
-	C_LR, C_UPN, C_DHAAD, C_MPS, C__N
+	C_LR, C_UPN, C_DHAAD, C_MPS, C_HO4, C_RREG4, C_FBU4, C_GNM4, C_HOTI4,
+	C_COTI4, C__N
+};
+
+/* MIPv4 request / reply types and the layout field that pairs them. */
+struct mip4_pair {
+	uint8_t req, rep;
+	enum mk_cls cls;
+	const char *key;
+};
+static const struct mip4_pair mip4_pairs[] = {
+	{ MW_MIP4_RRQ, MW_MIP4_RRP, C_REG, "ident" },
+	{ MW_MIP4_REVOCATION, MW_MIP4_REVOCATION_ACK, C_REVOC, "rev_id" },
+	{ 16, 17, C_HO4, "ident" },     /* handoff request / reply, RFC 4881 */
+	{ 18, 19, C_RREG4, "ident" },   /* regional registration, RFC 4857 */
+	{ 20, 21, C_FBU4, "ident" },    /* FBU / FBAck, RFC 4988 */
+	{ 22, 23, C_GNM4, "ident" },    /* generic notification, RFC 6098 */
+	{ 24, 26, C_HOTI4, "cookie" },  /* HoTI / HoT over MIPv4, RFC 6521 */
+	{ 25, 27, C_COTI4, "cookie" },  /* CoTI / CoT */
 };
 
 struct mk_txn {
@@ -82,36 +100,32 @@ static enum mk_cls classify(const struct mk_msgctx *cx, bool *reply,
 {
 	const struct mw_msg *m = cx->m;
 	guint64 v = 0;
+	struct mw_fval fv;
 
 	*fullid = 0;
-	if (m->kind == MW_MSG_MIP4 && m->u.mip4.type == MW_MIP4_RRQ)
-		*fullid = m->u.mip4.u.rrq.ident;
+	if (m->kind == MW_MSG_MIP4 && mk_msg_field(cx->v->pkt, m, "ident",
+						    &fv) && fv.present)
+		*fullid = fv.u;
 
 	*by_pair = true;
 	*reply = false;
 	if (m->kind == MW_MSG_MIP4) {
-		const struct mw_mip4 *p = &m->u.mip4;
 		/* FA relaying keeps the Identification: matched by address
 		 * pair first, see find_request() */
 		*by_pair = false;
-		switch (p->type) {
-		case MW_MIP4_RRQ:
-			*id = p->u.rrq.ident & 0xffffffffu;
-			return C_REG;
-		case MW_MIP4_RRP:
-			*id = p->u.rrp.ident & 0xffffffffu;
-			*reply = true;
-			return C_REG;
-		case MW_MIP4_REVOCATION:
-		case MW_MIP4_REVOCATION_ACK:
-			if (!field_u(cx, "rev_id", &v))
+		for (size_t i = 0; i < array_length(mip4_pairs); i++) {
+			const struct mip4_pair *pp = &mip4_pairs[i];
+
+			if (m->code != pp->req && m->code != pp->rep)
+				continue;
+			if (!field_u(cx, pp->key, &v))
 				return C_NONE;
-			*id = v;
-			*reply = p->type == MW_MIP4_REVOCATION_ACK;
-			return C_REVOC;
-		default:
-			return C_NONE;
+			/* RFC 5944 3.4: the reply copies the low-order 32 bits */
+			*id = strcmp(pp->key, "ident") == 0 ? (v & 0xffffffffu) : v;
+			*reply = m->code == pp->rep;
+			return pp->cls;
 		}
+		return C_NONE;
 	}
 	if (m->kind == MW_MSG_MH) {
 		const struct mw_mh *h = &m->u.mh;

@@ -73,86 +73,16 @@ MWI_EXPORT mw_status mw_decode_from(struct mw_packet *pkt,
 	return pkt->diag.status;
 }
 
-int mwi_add_layer(struct mwi_dec *d, enum mw_layer_kind kind, size_t off,
-		  size_t len)
+int mwi_table_full(struct mwi_dec *d, int which, size_t off)
 {
-	struct mw_packet *p = d->pkt;
-	struct mw_layer *l;
+	static const char *const field[] = { "layers", "messages", "elements" };
+	static const char *const why[] = { "layer table full",
+					   "message table full",
+					   "element table full" };
+	static const uint32_t max[] = { MW_MAX_LAYERS, MW_MAX_MSGS, MW_MAX_ELEMS };
 
-	if (p->n_layers >= MW_MAX_LAYERS) {
-		mwi_note(d, MW_E_NOSPACE, off, "layers", "layer table full",
-			 MW_MAX_LAYERS);
-		return -1;
-	}
-	l = &p->layers[p->n_layers];
-	memset(l, 0, sizeof(*l));
-	l->kind = (uint8_t)kind;
-	l->depth = d->depth;
-	l->off = (uint32_t)off;
-	l->len = (uint32_t)len;
-	return p->n_layers++;
-}
-
-int mwi_add_msg(struct mwi_dec *d, enum mw_msg_kind kind, int layer,
-		enum mw_reg_id reg, uint8_t code, size_t off, size_t len)
-{
-	struct mw_packet *p = d->pkt;
-	struct mw_msg *m;
-
-	if (p->n_msgs >= MW_MAX_MSGS) {
-		mwi_note(d, MW_E_NOSPACE, off, "messages",
-			 "message table full", MW_MAX_MSGS);
-		return -1;
-	}
-	m = &p->msgs[p->n_msgs];
-	memset(m, 0, sizeof(*m));
-	m->kind = (uint8_t)kind;
-	m->layer = layer < 0 ? 0xff : (uint8_t)layer;
-	m->reg = (uint8_t)reg;
-	m->code = code;
-	m->off = (uint32_t)off;
-	m->len = (uint32_t)len;
-	m->elem_first = p->n_elems;
-	return p->n_msgs++;
-}
-
-int mwi_add_elem(struct mwi_dec *d, int msg, enum mw_reg_id reg, uint8_t type,
-		 size_t off, size_t len)
-{
-	struct mw_packet *p = d->pkt;
-	struct mw_elem *e;
-
-	if (p->n_elems >= MW_MAX_ELEMS) {
-		mwi_note(d, MW_E_NOSPACE, off, "elements",
-			 "element table full", MW_MAX_ELEMS);
-		return -1;
-	}
-	e = &p->elems[p->n_elems];
-	memset(e, 0, sizeof(*e));
-	e->reg = (uint8_t)reg;
-	e->type = type;
-	e->msg = msg < 0 ? 0xff : (uint8_t)msg;
-	e->off = (uint32_t)off;
-	e->len = (uint32_t)len;
-	if (msg >= 0 && msg < p->n_msgs)
-		p->msgs[msg].elem_count++;
-	return p->n_elems++;
-}
-
-void mwi_note(struct mwi_dec *d, mw_status st, size_t off, const char *field,
-	      const char *why, uint32_t value)
-{
-	struct mw_packet *p = d->pkt;
-	struct mw_note *n;
-
-	if (p->n_notes >= MW_MAX_NOTES)
-		return;
-	n = &p->notes[p->n_notes++];
-	n->status = (uint8_t)st;
-	n->offset = (uint32_t)off;
-	n->field = field;
-	n->why = why;
-	n->value = value;
+	mwi_note(d, MW_E_NOSPACE, off, field[which], why[which], max[which]);
+	return -1;
 }
 
 MWI_EXPORT int mw_find_layer(const struct mw_packet *pkt,

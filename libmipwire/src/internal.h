@@ -15,15 +15,156 @@ struct mwi_dec {
 };
 
 /* Append a layer / message / element; -1 (and a MW_E_NOSPACE note) when the
- * table is full. The returned index stays valid for the packet's life. */
-int mwi_add_layer(struct mwi_dec *d, enum mw_layer_kind kind, size_t off,
-		  size_t len);
-int mwi_add_msg(struct mwi_dec *d, enum mw_msg_kind kind, int layer,
-		enum mw_reg_id reg, uint8_t code, size_t off, size_t len);
-int mwi_add_elem(struct mwi_dec *d, int msg, enum mw_reg_id reg,
-		 uint8_t type, size_t off, size_t len);
-void mwi_note(struct mwi_dec *d, mw_status st, size_t off, const char *field,
-	      const char *why, uint32_t value);
+ * table is full. The returned index stays valid for the packet's life.
+ * Inline: they run several times per frame. The entry is zeroed, then the
+ * given members are set. */
+int mwi_table_full(struct mwi_dec *d, int which, size_t off);
+
+static inline int mwi_add_layer(struct mwi_dec *d, enum mw_layer_kind kind,
+				size_t off, size_t len)
+{
+	struct mw_packet *p = d->pkt;
+	struct mw_layer *l;
+
+	if (__builtin_expect(p->n_layers >= MW_MAX_LAYERS, 0))
+		return mwi_table_full(d, 0, off);
+	l = &p->layers[p->n_layers];
+	__builtin_memset(l, 0, sizeof(*l));
+	l->kind = (uint8_t)kind;
+	l->depth = d->depth;
+	l->off = (uint32_t)off;
+	l->len = (uint32_t)len;
+	return p->n_layers++;
+}
+
+static inline int mwi_add_msg(struct mwi_dec *d, enum mw_msg_kind kind,
+			      int layer, enum mw_reg_id reg, uint8_t code,
+			      size_t off, size_t len)
+{
+	struct mw_packet *p = d->pkt;
+	struct mw_msg *m;
+
+	if (__builtin_expect(p->n_msgs >= MW_MAX_MSGS, 0))
+		return mwi_table_full(d, 1, off);
+	m = &p->msgs[p->n_msgs];
+	__builtin_memset(m, 0, sizeof(*m));
+	m->kind = (uint8_t)kind;
+	m->layer = layer < 0 ? 0xff : (uint8_t)layer;
+	m->reg = (uint8_t)reg;
+	m->code = code;
+	m->off = (uint32_t)off;
+	m->len = (uint32_t)len;
+	m->elem_first = p->n_elems;
+	return p->n_msgs++;
+}
+
+static inline int mwi_add_elem(struct mwi_dec *d, int msg, enum mw_reg_id reg,
+			       uint8_t type, size_t off, size_t len)
+{
+	struct mw_packet *p = d->pkt;
+	struct mw_elem *e;
+
+	if (__builtin_expect(p->n_elems >= MW_MAX_ELEMS, 0))
+		return mwi_table_full(d, 2, off);
+	e = &p->elems[p->n_elems];
+	__builtin_memset(e, 0, sizeof(*e));
+	e->reg = (uint8_t)reg;
+	e->type = type;
+	e->msg = msg < 0 ? 0xff : (uint8_t)msg;
+	e->off = (uint32_t)off;
+	e->len = (uint32_t)len;
+	if (msg >= 0 && msg < p->n_msgs)
+		p->msgs[msg].elem_count++;
+	return p->n_elems++;
+}
+
+static inline void mwi_note(struct mwi_dec *d, mw_status st, size_t off,
+			    const char *field, const char *why, uint32_t value)
+{
+	struct mw_packet *p = d->pkt;
+	struct mw_note *n;
+
+	if (p->n_notes >= MW_MAX_NOTES)
+		return;
+	n = &p->notes[p->n_notes++];
+	n->status = (uint8_t)st;
+	n->offset = (uint32_t)off;
+	n->field = field;
+	n->why = why;
+	n->value = value;
+}
+
+/* Registry rows without a call: the table list of registry.c, and a row
+ * of a known table (NULL when unassigned / out of range), as
+ * mw_reg_lookup(). */
+extern const struct mw_registry *const mwi_reg_all[MW_REG__COUNT];
+
+static inline const struct mw_reg_entry *
+mwi_reg_row(const struct mw_registry *r, unsigned code)
+{
+	if (!r || code >= r->n_rows || !r->rows[code].key)
+		return NULL;
+	return &r->rows[code];
+}
+
+static inline const struct mw_reg_entry *mwi_reg_lookup(enum mw_reg_id id,
+							unsigned code)
+{
+	return (unsigned)id < MW_REG__COUNT ? mwi_reg_row(mwi_reg_all[id], code)
+					    : NULL;
+}
+
+/* RFC 1071 sum of len bytes, folded to 16 bits, in the big-endian word
+ * order of the wire (0 only when every byte is 0). Sums 8 bytes a step as
+ * native 64-bit words with end-around carry: the one's complement sum does
+ * not depend on the byte order, so one swap at the end puts it right. */
+static inline uint32_t mwi_csum16(const uint8_t *p, size_t len)
+{
+	uint64_t s = 0, v;
+
+	while (len >= 8) {
+		__builtin_memcpy(&v, p, 8);
+		s += v;
+		s += s < v;
+		p += 8;
+		len -= 8;
+	}
+	if (len & 4) {
+		uint32_t w;
+
+		__builtin_memcpy(&w, p, 4);
+		s += w;
+		s += s < w;
+		p += 4;
+	}
+	if (len & 2) {
+		uint16_t w;
+
+		__builtin_memcpy(&w, p, 2);
+		s += w;
+		s += s < w;
+		p += 2;
+	}
+	if (len & 1) {
+		/* the odd last byte is the high half of a big-endian word */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		uint64_t b = *p;
+#else
+		uint64_t b = (uint64_t)*p << 8;
+#endif
+		s += b;
+		s += s < b;
+	}
+	s = (s & 0xffffffffu) + (s >> 32);
+	s = (s & 0xffffffffu) + (s >> 32);
+	s = (s & 0xffffu) + (s >> 16);
+	s = (s & 0xffffu) + (s >> 16);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return __builtin_bswap16((uint16_t)s);
+#else
+	return (uint32_t)s;
+#endif
+}
 
 /* ---- module entry points; each takes a cursor positioned at the start of
  * its header, with the window ending at the header's declared end ---- */

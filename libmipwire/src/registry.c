@@ -24,6 +24,23 @@ extern const struct mw_registry mwi_reg_mip4_glla_sub __attribute__((weak));
 extern const struct mw_registry mwi_reg_mip4_nemo_ack __attribute__((weak));
 extern const struct mw_registry mwi_reg_mip4_access_tech __attribute__((weak));
 extern const struct mw_registry mwi_reg_mip4_ip6pfx_reply __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_keygen_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_udptun_reply_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_fa_error_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_pmip_ns_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_gre_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_ro_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_ro_data_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_nai_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_dynha_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_udptun_req_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_tnc_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_mrro_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_mpath_sub __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_pmip_auth __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_pmip_devid __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_pmip_subid __attribute__((weak));
+extern const struct mw_registry mwi_reg_mip4_replay __attribute__((weak));
 extern const struct mw_registry mwi_reg_mh_type __attribute__((weak));
 extern const struct mw_registry mwi_reg_mh_opt __attribute__((weak));
 extern const struct mw_registry mwi_reg_ba_status __attribute__((weak));
@@ -57,8 +74,9 @@ extern const struct mw_registry mwi_reg_mh_auth_sub __attribute__((weak));
 extern const struct mw_registry mwi_reg_mh_group_id_type __attribute__((weak));
 extern const struct mw_registry mwi_reg_mh_opid_type __attribute__((weak));
 extern const struct mw_registry mwi_reg_mh_ts_format __attribute__((weak));
+extern const struct mw_registry mwi_reg_mh_lra_status __attribute__((weak));
 
-static const struct mw_registry *const all[MW_REG__COUNT] = {
+const struct mw_registry *const mwi_reg_all[MW_REG__COUNT] = {
 	[MW_REG_LAYER] = &mwi_reg_layer,
 	[MW_REG_IPPROTO] = &mwi_reg_ipproto,
 	[MW_REG_ICMP4_MIP] = &mwi_reg_icmp4_mip,
@@ -79,6 +97,23 @@ static const struct mw_registry *const all[MW_REG__COUNT] = {
 	[MW_REG_MIP4_NEMO_ACK] = &mwi_reg_mip4_nemo_ack,
 	[MW_REG_MIP4_ACCESS_TECH] = &mwi_reg_mip4_access_tech,
 	[MW_REG_MIP4_IP6PFX_REPLY] = &mwi_reg_mip4_ip6pfx_reply,
+	[MW_REG_MIP4_KEYGEN_SUB] = &mwi_reg_mip4_keygen_sub,
+	[MW_REG_MIP4_UDPTUN_REPLY_SUB] = &mwi_reg_mip4_udptun_reply_sub,
+	[MW_REG_MIP4_FA_ERROR_SUB] = &mwi_reg_mip4_fa_error_sub,
+	[MW_REG_MIP4_PMIP_NS_SUB] = &mwi_reg_mip4_pmip_ns_sub,
+	[MW_REG_MIP4_GRE_SUB] = &mwi_reg_mip4_gre_sub,
+	[MW_REG_MIP4_RO_SUB] = &mwi_reg_mip4_ro_sub,
+	[MW_REG_MIP4_RO_DATA_SUB] = &mwi_reg_mip4_ro_data_sub,
+	[MW_REG_MIP4_NAI_SUB] = &mwi_reg_mip4_nai_sub,
+	[MW_REG_MIP4_DYNHA_SUB] = &mwi_reg_mip4_dynha_sub,
+	[MW_REG_MIP4_UDPTUN_REQ_SUB] = &mwi_reg_mip4_udptun_req_sub,
+	[MW_REG_MIP4_TNC_SUB] = &mwi_reg_mip4_tnc_sub,
+	[MW_REG_MIP4_MRRO_SUB] = &mwi_reg_mip4_mrro_sub,
+	[MW_REG_MIP4_MPATH_SUB] = &mwi_reg_mip4_mpath_sub,
+	[MW_REG_MIP4_PMIP_AUTH] = &mwi_reg_mip4_pmip_auth,
+	[MW_REG_MIP4_PMIP_DEVID] = &mwi_reg_mip4_pmip_devid,
+	[MW_REG_MIP4_PMIP_SUBID] = &mwi_reg_mip4_pmip_subid,
+	[MW_REG_MIP4_REPLAY] = &mwi_reg_mip4_replay,
 	[MW_REG_MH_TYPE] = &mwi_reg_mh_type,
 	[MW_REG_MH_OPT] = &mwi_reg_mh_opt,
 	[MW_REG_BA_STATUS] = &mwi_reg_ba_status,
@@ -112,23 +147,20 @@ static const struct mw_registry *const all[MW_REG__COUNT] = {
 	[MW_REG_MH_GROUP_ID_TYPE] = &mwi_reg_mh_group_id_type,
 	[MW_REG_MH_OPID_TYPE] = &mwi_reg_mh_opid_type,
 	[MW_REG_MH_TS_FORMAT] = &mwi_reg_mh_ts_format,
+	[MW_REG_MH_LRA_STATUS] = &mwi_reg_mh_lra_status,
 };
 
 MWI_EXPORT const struct mw_registry *mw_registry_get(enum mw_reg_id id)
 {
 	if ((unsigned)id >= MW_REG__COUNT)
 		return NULL;
-	return all[id];
+	return mwi_reg_all[id];
 }
 
 MWI_EXPORT const struct mw_reg_entry *mw_reg_lookup(enum mw_reg_id id,
 						     unsigned code)
 {
-	const struct mw_registry *r = mw_registry_get(id);
-
-	if (!r || code >= r->n_rows || !r->rows[code].key)
-		return NULL;
-	return &r->rows[code];
+	return mwi_reg_lookup(id, code);
 }
 
 MWI_EXPORT const char *mw_reg_name(enum mw_reg_id id, unsigned code)

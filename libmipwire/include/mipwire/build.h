@@ -1,5 +1,5 @@
-/* Builders of whole frames (link / IP / UDP / ICMP / tunnel headers) and a
- * pcap writer, for generators and for tests that make captures.
+/* Builders of whole frames (link / IP / UDP / ICMP / tunnel headers),
+ * for generators and for tests that make captures (files: capture.h).
  * Message-level builders are in mip4.h and mip6.h.
  *
  * Two ways to build:
@@ -216,11 +216,7 @@ mw_status mw_frame_icmp6(uint8_t *buf, size_t cap, const struct mw_eth_spec *eth
 			 const struct mw_ip6_spec *ip, uint8_t type, uint8_t code,
 			 const uint8_t *body, size_t len, size_t *out_len);
 
-/* ---- pcap writer (classic pcap, microsecond timestamps, host order) ---- */
-bool mw_pcap_write_header(FILE *f, int linktype, uint32_t snaplen);
-bool mw_pcap_write_packet(FILE *f, uint32_t ts_sec, uint32_t ts_usec,
-			  const uint8_t *data, uint32_t caplen,
-			  uint32_t wirelen);
+/* (capture files: capture.h) */
 
 /* Helpers for addresses in specs. */
 static inline uint32_t mw_ip4_addr(uint8_t a, uint8_t b, uint8_t c, uint8_t d)

@@ -29,8 +29,15 @@ struct mw_cur {
 };
 
 /* A cursor over a whole frame: end = wirelen-independent caplen. */
-void mw_cur_init(struct mw_cur *c, const uint8_t *frame, size_t caplen,
-		 struct mw_diag *diag);
+static inline void mw_cur_init(struct mw_cur *c, const uint8_t *frame,
+			       size_t caplen, struct mw_diag *diag)
+{
+	c->base = frame;
+	c->caplen = caplen;
+	c->pos = 0;
+	c->end = caplen;
+	c->diag = diag;
+}
 
 /* Bytes left before the logical end (may exceed what was captured). */
 static inline size_t mw_cur_left(const struct mw_cur *c)
@@ -58,30 +65,148 @@ mw_status mw_cur_fail_at(struct mw_cur *c, size_t off, mw_status st,
 #define mw_cur_fail(c, st, field, ...) \
 	mw_cur_fail_at((c), (c)->pos, (st), (field), __VA_ARGS__)
 
-/* Checked: can n bytes be read here? Records the right error if not. */
-bool mw_cur_need(struct mw_cur *c, size_t n, const char *field);
+/* Quiet test: no error so far and n bytes readable here (inside the
+ * logical end and captured). Records nothing; for fast paths that fall
+ * back to field-by-field reads (and their exact errors) when false. */
+static inline bool mw_cur_has(const struct mw_cur *c, size_t n)
+{
+	size_t lim = c->end < c->caplen ? c->end : c->caplen;
+
+	return c->diag->status == MW_OK && c->pos <= lim && n <= lim - c->pos;
+}
+
+/* Slow path of mw_cur_need: records the right error (MALFORMED past the
+ * logical end, TRUNCATED past the captured bytes) and returns false. */
+bool mw_cur_need_slow(struct mw_cur *c, size_t n, const char *field);
+
+/* Checked: can n bytes be read here? Records the right error if not.
+ * The reads below are inline: this is the decode hot path. */
+static inline bool mw_cur_need(struct mw_cur *c, size_t n, const char *field)
+{
+	if (__builtin_expect(mw_cur_has(c, n), 1))
+		return true;
+	return mw_cur_need_slow(c, n, field);
+}
+
+static inline uint32_t mw_get_be32_raw_(const uint8_t *p)
+{
+	return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) |
+	       ((uint32_t)p[2] << 8) | p[3];
+}
 
 /* Fetch big-endian values; on failure record the error and return 0. */
-uint8_t mw_get_u8(struct mw_cur *c, const char *field);
-uint16_t mw_get_be16(struct mw_cur *c, const char *field);
-uint32_t mw_get_be24(struct mw_cur *c, const char *field);
-uint32_t mw_get_be32(struct mw_cur *c, const char *field);
-uint64_t mw_get_be64(struct mw_cur *c, const char *field);
+static inline uint8_t mw_get_u8(struct mw_cur *c, const char *field)
+{
+	if (!mw_cur_need(c, 1, field))
+		return 0;
+	return c->base[c->pos++];
+}
+
+static inline uint16_t mw_get_be16(struct mw_cur *c, const char *field)
+{
+	const uint8_t *p;
+
+	if (!mw_cur_need(c, 2, field))
+		return 0;
+	p = c->base + c->pos;
+	c->pos += 2;
+	return (uint16_t)((p[0] << 8) | p[1]);
+}
+
+static inline uint32_t mw_get_be24(struct mw_cur *c, const char *field)
+{
+	const uint8_t *p;
+
+	if (!mw_cur_need(c, 3, field))
+		return 0;
+	p = c->base + c->pos;
+	c->pos += 3;
+	return ((uint32_t)p[0] << 16) | ((uint32_t)p[1] << 8) | p[2];
+}
+
+static inline uint32_t mw_get_be32(struct mw_cur *c, const char *field)
+{
+	const uint8_t *p;
+
+	if (!mw_cur_need(c, 4, field))
+		return 0;
+	p = c->base + c->pos;
+	c->pos += 4;
+	return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) |
+	       ((uint32_t)p[2] << 8) | p[3];
+}
+
+static inline uint64_t mw_get_be64(struct mw_cur *c, const char *field)
+{
+	const uint8_t *p;
+
+	if (!mw_cur_need(c, 8, field))
+		return 0;
+	p = c->base + c->pos;
+	c->pos += 8;
+	return ((uint64_t)mw_get_be32_raw_(p) << 32) | mw_get_be32_raw_(p + 4);
+}
+
 /* Pointer into the frame to n bytes (copy nothing); NULL on failure. */
-const uint8_t *mw_get_bytes(struct mw_cur *c, size_t n, const char *field);
-/* Copy n bytes into dst (zero-filled on failure). */
-bool mw_get_copy(struct mw_cur *c, void *dst, size_t n, const char *field);
-bool mw_skip(struct mw_cur *c, size_t n, const char *field);
+static inline const uint8_t *mw_get_bytes(struct mw_cur *c, size_t n,
+					  const char *field)
+{
+	const uint8_t *p;
+
+	if (!mw_cur_need(c, n, field))
+		return NULL;
+	p = c->base + c->pos;
+	c->pos += n;
+	return p;
+}
+
+static inline bool mw_skip(struct mw_cur *c, size_t n, const char *field)
+{
+	return mw_get_bytes(c, n, field) != NULL;
+}
 
 /* Peek without consuming (same checks; records the error too). */
-uint8_t mw_peek_u8(struct mw_cur *c, size_t ahead, const char *field);
+static inline uint8_t mw_peek_u8(struct mw_cur *c, size_t ahead,
+				 const char *field)
+{
+	if (!mw_cur_need(c, ahead + 1, field))
+		return 0;
+	return c->base[c->pos + ahead];
+}
+
+/* Copy n bytes into dst (zero-filled on failure). */
+static inline bool mw_get_copy(struct mw_cur *c, void *dst, size_t n,
+			       const char *field)
+{
+	const uint8_t *p = mw_get_bytes(c, n, field);
+
+	if (!p) {
+		__builtin_memset(dst, 0, n);
+		return false;
+	}
+	__builtin_memcpy(dst, p, n);
+	return true;
+}
+
+/* Slow path of mw_cur_sub (an error now or before). */
+bool mw_cur_sub_slow(struct mw_cur *c, size_t len, struct mw_cur *sub,
+		     const char *len_field);
 
 /* Split off a sub-window of `len` bytes starting at pos and advance the
  * parent past it. MALFORMED if len crosses the parent's end (the length
  * field that said `len` is blamed, so pass its name). On failure the
  * sub-cursor is empty. */
-bool mw_cur_sub(struct mw_cur *c, size_t len, struct mw_cur *sub,
-		const char *len_field);
+static inline bool mw_cur_sub(struct mw_cur *c, size_t len, struct mw_cur *sub,
+			      const char *len_field)
+{
+	if (__builtin_expect(c->diag->status == MW_OK && len <= mw_cur_left(c), 1)) {
+		*sub = *c;
+		sub->end = c->pos + len;
+		c->pos += len;
+		return true;
+	}
+	return mw_cur_sub_slow(c, len, sub, len_field);
+}
 
 /* Shrink the window's logical end (e.g. to an IP total length); MALFORMED
  * if new_end lies beyond the current end. */

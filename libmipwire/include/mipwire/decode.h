@@ -30,6 +30,7 @@ extern "C" {
 enum {
 	MW_LINK_NULL = 0,
 	MW_LINK_ETHERNET = 1,
+	MW_LINK_SLIP = 8,         /* libpcap SLIP: 16-byte pseudo-header, then IP */
 	MW_LINK_RAW = 101,        /* raw IPv4 or IPv6 */
 	MW_LINK_LOOP = 108,       /* OpenBSD loopback */
 	MW_LINK_LINUX_SLL = 113,

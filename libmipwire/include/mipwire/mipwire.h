@@ -13,6 +13,7 @@
 #include "decode.h"
 #include "crypto.h"
 #include "build.h"
+#include "capture.h"
 #include "keys.h"
 #include "rules.h"
 

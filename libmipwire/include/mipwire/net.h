@@ -34,6 +34,7 @@ enum {
 	MW_IPPROTO_NONE = 59,
 	MW_IPPROTO_DSTOPTS = 60,
 	MW_IPPROTO_MH = 135,
+	MW_IPPROTO_MH_OLD = 62,   /* drafts before RFC 3775 */
 };
 
 /* UDP ports of tunnels decoded by the net module */
@@ -70,6 +71,7 @@ enum mw_layer_kind {
 	MW_L_TCP,       /* recognised only: ports */
 	MW_L_PAYLOAD,   /* anything not decoded further */
 	MW_L_UDP_TLV,   /* RFC 5845 7.2 TLV header of a UDP tunnel (type, next header, length) */
+	MW_L_SLIP,      /* libpcap's 16-byte SLIP pseudo-header (LINKTYPE_SLIP) */
 	MW_L__COUNT
 };
 

@@ -40,6 +40,23 @@ enum mw_reg_id {
 	MW_REG_MIP4_NEMO_ACK,    /* NEMOv4 (RFC 5177) acknowledgement codes */
 	MW_REG_MIP4_ACCESS_TECH, /* PMIPv4 (RFC 5563) access technology types */
 	MW_REG_MIP4_IP6PFX_REPLY,/* DSMIPv4 (RFC 5454) IPv6 prefix reply codes */
+	MW_REG_MIP4_KEYGEN_SUB,  /* KeyGen Request/Reply (40-43, RFC 3957) sub-types */
+	MW_REG_MIP4_UDPTUN_REPLY_SUB, /* UDP Tunnel Reply (44) sub-types */
+	MW_REG_MIP4_FA_ERROR_SUB,/* FA Error (45, RFC 4636) sub-types */
+	MW_REG_MIP4_PMIP_NS_SUB, /* PMIPv4 non-skippable (47, RFC 5563) sub-types */
+	MW_REG_MIP4_GRE_SUB,     /* GRE Key (48, RFC 6245) sub-types */
+	MW_REG_MIP4_RO_SUB,      /* Route Optimization (49, RFC 6521) sub-types */
+	MW_REG_MIP4_RO_DATA_SUB, /* Route Optimization Data (50, RFC 6521) sub-types */
+	MW_REG_MIP4_NAI_SUB,     /* NAI Carrying (136, RFC 3846) sub-types */
+	MW_REG_MIP4_DYNHA_SUB,   /* Dynamic HA (139, RFC 4433) sub-types */
+	MW_REG_MIP4_UDPTUN_REQ_SUB, /* UDP Tunnel Request (144) sub-types */
+	MW_REG_MIP4_TNC_SUB,     /* TNC (149, RFC 5265) sub-types */
+	MW_REG_MIP4_MRRO_SUB,    /* MR Route Optimization Capability (153) sub-types */
+	MW_REG_MIP4_MPATH_SUB,   /* Multipath (154, RFC 7629) sub-types */
+	MW_REG_MIP4_PMIP_AUTH,   /* PMIPv4 per-node authentication methods */
+	MW_REG_MIP4_PMIP_DEVID,  /* PMIPv4 device ID types */
+	MW_REG_MIP4_PMIP_SUBID,  /* PMIPv4 subscriber ID types */
+	MW_REG_MIP4_REPLAY,      /* Replay Method Identifier (RFC 3957) */
 	/* MIPv6 (IANA "Mobile IPv6 parameters", "ICMPv6 parameters") */
 	MW_REG_MH_TYPE,          /* Mobility Header Types */
 	MW_REG_MH_OPT,           /* Mobility Options */
@@ -74,6 +91,7 @@ enum mw_reg_id {
 	MW_REG_MH_GROUP_ID_TYPE, /* MN Group Identifier (50) sub-types */
 	MW_REG_MH_OPID_TYPE,     /* ANI Operator-Identifier types */
 	MW_REG_MH_TS_FORMAT,     /* Traffic Selector formats */
+	MW_REG_MH_LRA_STATUS,    /* Localized Routing Acknowledgment (MH 18) status */
 	MW_REG__COUNT
 };
 

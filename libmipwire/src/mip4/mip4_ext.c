@@ -11,10 +11,11 @@ static uint8_t hdr_form(const struct mw_reg_entry *row)
 }
 
 /* Reads the header of the element at c->pos: total length, sub-type and
- * where the length field is. False on a hard error (recorded). */
-static bool read_header(struct mw_cur *c, uint8_t form, bool len8,
-			size_t *total, size_t *hlen, uint8_t *sub,
-			size_t *len_off)
+ * where the length field is. False on a hard error (recorded). Checked
+ * peek by peek, so an error names the first missing field. */
+static bool read_header_slow(struct mw_cur *c, uint8_t form, bool len8,
+			     size_t *total, size_t *hlen, uint8_t *sub,
+			     size_t *len_off)
 {
 	size_t p = c->pos;
 
@@ -75,6 +76,41 @@ static bool read_header(struct mw_cur *c, uint8_t form, bool len8,
 	}
 }
 
+/* The same when the whole header is readable: one check. */
+static inline bool read_header(struct mw_cur *c, uint8_t form, bool len8,
+			       size_t *total, size_t *hlen, uint8_t *sub,
+			       size_t *len_off)
+{
+	size_t p = c->pos;
+	size_t need = form == MW_HDR_LONG || form == MW_HDR_CVSE ? 4
+		      : form == MW_HDR_SHORT ? 3 : 2;
+	const uint8_t *b;
+	uint8_t l;
+
+	if (form == MW_HDR_PAD1 || !mw_cur_has(c, need))
+		return read_header_slow(c, form, len8, total, hlen, sub, len_off);
+	b = c->base + p;
+	*sub = 0;
+	*len_off = p + 1;
+	if (form == MW_HDR_LONG || form == MW_HDR_CVSE) {
+		*sub = form == MW_HDR_LONG ? b[1] : 0;
+		*len_off = p + 2;
+		*hlen = 4;
+		*total = 4 + (size_t)mw_load_be16(b + 2);
+		return true;
+	}
+	l = b[1];
+	if (len8 || (form == MW_HDR_SHORT && l == 0))
+		return read_header_slow(c, form, len8, total, hlen, sub, len_off);
+	*total = 2 + (size_t)l;
+	*hlen = 2;
+	if (form == MW_HDR_SHORT) {
+		*sub = b[2];
+		*hlen = 3;
+	}
+	return true;
+}
+
 static void check_bounds(struct mwi_dec *d, struct mw_elem *e,
 			 const struct mw_reg_entry *row, size_t len_off)
 {
@@ -100,7 +136,7 @@ void mwi_mip4_walk_exts(struct mwi_dec *d, struct mw_cur *c, int msg,
 
 		if (!mw_cur_ok(c))
 			return;
-		row = mw_reg_lookup(reg, type);
+		row = mwi_reg_lookup(reg, type);
 		if (!read_header(c, hdr_form(row), adv && mwi_mip4_adv_len8(type),
 				 &total, &hlen, &sub, &len_off))
 			return;
@@ -136,7 +172,7 @@ void mwi_mip4_walk_exts(struct mwi_dec *d, struct mw_cur *c, int msg,
 		sr = (row->hdr == MW_HDR_LONG || row->hdr == MW_HDR_SHORT)
 			     ? mwi_mip4_subreg(type, adv) : NULL;
 		if (sr) {
-			const struct mw_reg_entry *srow = mw_reg_lookup((enum mw_reg_id)sr->id, sub);
+			const struct mw_reg_entry *srow = mwi_reg_lookup((enum mw_reg_id)sr->id, sub);
 
 			if (sr->id == MW_REG_NONE)
 				srow = sub < sr->n_rows && sr->rows[sub].key ? &sr->rows[sub] : NULL;

@@ -5,6 +5,19 @@
 
 static void get_rrq(struct mw_cur *c, struct mw_mip4_rrq *r)
 {
+	if (__builtin_expect(mw_cur_has(c, 23), 1)) {
+		/* the fixed part after the type is readable: one check */
+		const uint8_t *b = c->base + c->pos;
+
+		r->flags = b[0];
+		r->lifetime = mw_load_be16(b + 1);
+		r->hoa = mw_load_be32(b + 3);
+		r->ha = mw_load_be32(b + 7);
+		r->coa = mw_load_be32(b + 11);
+		r->ident = mw_load_be64(b + 15);
+		c->pos += 23;
+		return;
+	}
 	r->flags = mw_get_u8(c, "mip4.msg.rrq.flags");
 	r->lifetime = mw_get_be16(c, "mip4.msg.rrq.lifetime");
 	r->hoa = mw_get_be32(c, "mip4.msg.rrq.hoa");
@@ -15,6 +28,17 @@ static void get_rrq(struct mw_cur *c, struct mw_mip4_rrq *r)
 
 static void get_rrp(struct mw_cur *c, struct mw_mip4_rrp *r)
 {
+	if (__builtin_expect(mw_cur_has(c, 19), 1)) {
+		const uint8_t *b = c->base + c->pos;
+
+		r->code = b[0];
+		r->lifetime = mw_load_be16(b + 1);
+		r->hoa = mw_load_be32(b + 3);
+		r->ha = mw_load_be32(b + 7);
+		r->ident = mw_load_be64(b + 11);
+		c->pos += 19;
+		return;
+	}
 	r->code = mw_get_u8(c, "mip4.msg.rrp.code");
 	r->lifetime = mw_get_be16(c, "mip4.msg.rrp.lifetime");
 	r->hoa = mw_get_be32(c, "mip4.msg.rrp.hoa");
@@ -49,7 +73,7 @@ void mwi_decode_mip4_msg(struct mwi_dec *d, struct mw_cur *c, int udp_layer)
 
 	if (!mw_cur_ok(c))
 		return;
-	row = mw_reg_lookup(MW_REG_MIP4_MSG, type);
+	row = mwi_reg_row(&mwi_reg_mip4_msg, type);
 	li = mwi_add_layer(d, MW_L_MIP4, start, mw_cur_left(c));
 	mi = mwi_add_msg(d, MW_MSG_MIP4, udp_layer >= 0 ? udp_layer : li,
 			 MW_REG_MIP4_MSG, type, start, mw_cur_left(c));

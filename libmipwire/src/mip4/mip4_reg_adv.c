@@ -31,6 +31,8 @@ static const struct mw_field f_plen[] = {
 	H_TYPE, H_LEN8,
 	F_BY("prefix_lens", "Prefix Lengths", 2, 0),
 };
+/* RFC 4988 6.1: Option-Code 0-7 (wildcard, new AP, MN, NAR, source, ...;
+ * no IANA registry); LLA format depends on the link layer. */
 static const struct mw_field f_lla[] = {
 	H_TYPE, F_UU("len", "Length", 1, 1, "x8 octets"),
 	F_U("option_code", "Option-Code", 2, 1),
@@ -57,7 +59,7 @@ static const struct mw_field f_tlv[] = {
 	F_BY("data", "Data", 2, 0),
 };
 static const struct mw_field f_nai[] = {
-	H_TYPE, H_LEN8, H_SUB_SHORT(MW_REG_NONE),
+	H_TYPE, H_LEN8, H_SUB_SHORT(MW_REG_MIP4_NAI_SUB),
 	F_STR("nai", "NAI", 3),
 };
 static const struct mw_field f_glla[] = {
@@ -79,7 +81,9 @@ static const struct mw_reg_entry adv_rows[256] = {
 	T8(127, "experimental", "Non-skippable Adv. Extension for Experimental use", "RFC 4064", 2, 257,
 	   MW_RF_EXPERIMENTAL, f_tlv),
 	ROW(136, "nai_carrying", "NAI Carrying Extension", "RFC 3846 3; RFC 4857 8.2", 3, 257,
-	    MW_HDR_SHORT, 0, SK, ADV, f_nai),
+	    MW_HDR_SHORT, MW_REG_MIP4_NAI_SUB, SK, ADV, f_nai),
+	/* CARD options (RFC 4065 numbers, formats in RFC 4066): not checked,
+	 * kept opaque. */
 	T8(137, "card_sig", "CARD MN-AR signature option", "RFC 4065", 2, 257, SK, f_tlv),
 	T8(138, "card_req", "CARD Request option", "RFC 4065", 2, 257, SK, f_tlv),
 	T8(139, "card_reply", "CARD Reply option", "RFC 4065", 2, 257, SK, f_tlv),

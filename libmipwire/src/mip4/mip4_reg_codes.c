@@ -180,7 +180,7 @@ static const struct mw_reg_entry mwi_reg_mip4_pmip_auth_rows[256] = {
 	CODE(2, "ipsec_authentication", "IPSec Authentication", "RFC 5563"),
 };
 const struct mw_registry mwi_reg_mip4_pmip_auth = {
-	MW_REG_NONE, "mip4.pmip_auth", "PMIPv4 Per-Node Authentication Method Types",
+	MW_REG_MIP4_PMIP_AUTH, "mip4.pmip_auth", "PMIPv4 Per-Node Authentication Method Types",
 	"IANA mobileip-numbers", mwi_reg_mip4_pmip_auth_rows, 256,
 };
 
@@ -192,7 +192,7 @@ static const struct mw_reg_entry mwi_reg_mip4_pmip_devid_rows[256] = {
 	CODE(4, "electronic_serial_number_esn", "Electronic Serial Number (ESN)", "RFC 5563"),
 };
 const struct mw_registry mwi_reg_mip4_pmip_devid = {
-	MW_REG_NONE, "mip4.pmip_devid", "PMIPv4 Device ID Types",
+	MW_REG_MIP4_PMIP_DEVID, "mip4.pmip_devid", "PMIPv4 Device ID Types",
 	"IANA mobileip-numbers", mwi_reg_mip4_pmip_devid_rows, 256,
 };
 
@@ -201,7 +201,7 @@ static const struct mw_reg_entry mwi_reg_mip4_pmip_subid_rows[256] = {
 	CODE(1, "international_mobile_subscriber_identity", "International Mobile Subscriber Identity (IMSI)", "RFC 5563"),
 };
 const struct mw_registry mwi_reg_mip4_pmip_subid = {
-	MW_REG_NONE, "mip4.pmip_subid", "PMIPv4 Subscriber ID Types",
+	MW_REG_MIP4_PMIP_SUBID, "mip4.pmip_subid", "PMIPv4 Subscriber ID Types",
 	"IANA mobileip-numbers", mwi_reg_mip4_pmip_subid_rows, 256,
 };
 
@@ -210,7 +210,7 @@ static const struct mw_reg_entry mwi_reg_mip4_replay_rows[256] = {
 	CODE(3, "nonces", "Nonces", "RFC 3957"),
 };
 const struct mw_registry mwi_reg_mip4_replay = {
-	MW_REG_NONE, "mip4.replay_method", "Replay Method Identifier",
+	MW_REG_MIP4_REPLAY, "mip4.replay_method", "Replay Method Identifier",
 	"IANA mobileip-numbers", mwi_reg_mip4_replay_rows, 256,
 };
 

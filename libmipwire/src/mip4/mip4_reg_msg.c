@@ -40,6 +40,7 @@ static const struct mw_field f_revoc[] = {
 	F_UX("flags", "Flags", 2, 2),
 	F_FL("a", "Agent / direction (A)", 2, 2, 0x8000),
 	F_FL("i", "Inform (I)", 2, 2, 0x4000),
+	F_UM("reserved2", "Reserved", 2, 2, 0x3fff),
 	F_A4("hoa", "Home Address", 4),
 	F_A4("hdaddr", "Home Domain Address", 8),
 	F_A4("fdaddr", "Foreign Domain Address", 12),
@@ -50,6 +51,7 @@ static const struct mw_field f_revoc_ack[] = {
 	F_UX("reserved", "Reserved", 1, 1),
 	F_UX("flags", "Flags", 2, 2),
 	F_FL("i", "Inform (I)", 2, 2, 0x8000),
+	F_UM("reserved2", "Reserved", 2, 2, 0x7fff),
 	F_A4("hoa", "Home Address", 4),
 	F_UX("rev_id", "Revocation Identifier", 8, 4),
 };
@@ -97,6 +99,7 @@ static const struct mw_field f_reg_rrp[] = {
 	F_A4("gfa", "GFA IP Address", 8),
 	F_NTP("ident", "Identification", 12),
 };
+/* RFC 4988 5.2: codes 0, 1, 128-130 from RFC 4068 (no IANA registry). */
 static const struct mw_field f_fback[] = {
 	H_TYPE,
 	F_U("code", "Code", 1, 1),

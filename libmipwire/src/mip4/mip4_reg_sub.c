@@ -25,61 +25,66 @@ const struct mw_registry mwi_reg_mip4_gauth_sub = {
 	"IANA mobileip-numbers", gauth_rows, 256,
 };
 
-/* --- 40-43 AAA key generation (long) --- */
-static const struct mw_field f_keygen[] = {
-	F_BY("data", "Key Generation Data", 4, 0),
-};
+/* Sub-type rows whose body has no fields of its own (or whose fields are
+ * in the extension's row): the body after a short (3) or long (4) header. */
+static const struct mw_field f_body3[] = { F_BY("data", "Data", 3, 0) };
+static const struct mw_field f_body4[] = { F_BY("data", "Data", 4, 0) };
+#define SUB3(c, k, n, r, mn, mx, fl) ROW(c, k, n, r, mn, mx, MW_HDR_NONE, 0, fl, 0, f_body3)
+#define SUB4(c, k, n, r, mn, mx, fl) ROW(c, k, n, r, mn, mx, MW_HDR_NONE, 0, fl, 0, f_body4)
+#define REG(var, id, key, name, rows) \
+	const struct mw_registry var = { id, key, name, "IANA mobileip-numbers", rows, 256 }
+
+extern const struct mw_registry mwi_reg_mip4_keygen_sub, mwi_reg_mip4_udptun_reply_sub,
+	mwi_reg_mip4_fa_error_sub, mwi_reg_mip4_pmip_ns_sub, mwi_reg_mip4_gre_sub,
+	mwi_reg_mip4_ro_sub, mwi_reg_mip4_ro_data_sub, mwi_reg_mip4_nai_sub,
+	mwi_reg_mip4_dynha_sub, mwi_reg_mip4_udptun_req_sub, mwi_reg_mip4_tnc_sub,
+	mwi_reg_mip4_mrro_sub, mwi_reg_mip4_mpath_sub;
+
+/* --- 40-43 AAA key generation (long, RFC 3957 6): the layouts differ per
+ * extension type, so they are in the extension rows --- */
 static const struct mw_reg_entry keygen_rows[256] = {
-	SUB(1, "from_aaa", "KeyGen Request/Reply from AAA", "RFC 3957", 4, MW_LEN_ANY, f_keygen),
-	SUBF(7, "early", "Not to be allocated - used by early implementations", "", 4,
-	     MW_LEN_ANY, MW_RF_RESERVED, f_keygen),
+	SUB4(1, "from_aaa", "KeyGen Request/Reply from AAA", "RFC 3957 6", 4, MW_LEN_ANY, 0),
+	SUB4(7, "early", "Not to be allocated - used by early implementations", "", 4,
+	     MW_LEN_ANY, MW_RF_RESERVED),
 };
-static const struct mw_registry keygen_sub = {
-	MW_REG_NONE, "mip4.keygen", "KeyGen Request/Reply subtypes (Value 40-43)",
-	"IANA mobileip-numbers", keygen_rows, 256,
-};
+REG(mwi_reg_mip4_keygen_sub, MW_REG_MIP4_KEYGEN_SUB, "mip4.keygen",
+    "KeyGen Request/Reply subtypes (Value 40-43)", keygen_rows);
 
 /* --- 44 UDP Tunnel Reply (short): fields in the extension row --- */
-static const struct mw_field f_none[] = { F_BY("data", "Data", 3, 0) };
 static const struct mw_reg_entry udptun_reply_rows[256] = {
-	SUB(0, "regular", "Regular UDP Tunnel Reply Extension", "RFC 3519 3.2", 8, 8, f_none),
+	SUB3(0, "regular", "Regular UDP Tunnel Reply Extension", "RFC 3519 3.2", 8, 8, 0),
 };
-static const struct mw_registry udptun_reply_sub = {
-	MW_REG_NONE, "mip4.udptun_reply", "UDP Tunnel Reply Extension (Value 44) subtypes",
-	"IANA mobileip-numbers", udptun_reply_rows, 256,
-};
+REG(mwi_reg_mip4_udptun_reply_sub, MW_REG_MIP4_UDPTUN_REPLY_SUB, "mip4.udptun_reply",
+    "UDP Tunnel Reply Extension (Value 44) subtypes", udptun_reply_rows);
 
-/* --- 45 FA Error (short) --- */
+/* --- 45 FA Error (short, RFC 4636 3: Length 2) --- */
+static const struct mw_field f_fa_error[] = {
+	F_UV("status", "Status", 3, 1, MW_REG_MIP4_REPLY),
+};
 static const struct mw_reg_entry fa_error_rows[256] = {
-	SUB(0, "fa_error_to_mn", "FA Error Indication to MN", "RFC 4636 3", 3, MW_LEN_ANY, f_none),
+	SUB(0, "fa_error_to_mn", "FA Error Indication to MN", "RFC 4636 3", 4, 4, f_fa_error),
 };
-static const struct mw_registry fa_error_sub = {
-	MW_REG_NONE, "mip4.fa_error", "FA Error Extension subtypes (value 45)",
-	"IANA mobileip-numbers", fa_error_rows, 256,
-};
+REG(mwi_reg_mip4_fa_error_sub, MW_REG_MIP4_FA_ERROR_SUB, "mip4.fa_error",
+    "FA Error Extension subtypes (value 45)", fa_error_rows);
 
-/* --- 47 PMIPv4 non-skippable (short) --- */
+/* --- 47 PMIPv4 non-skippable (long, RFC 5563 5.1: Length 1) --- */
 static const struct mw_field f_pmip_auth[] = {
-	F_U("method", "Authentication Method", 3, 1),
+	F_UV("method", "Authentication Method", 4, 1, MW_REG_MIP4_PMIP_AUTH),
 };
 static const struct mw_reg_entry pmip_ns_rows[256] = {
-	SUB(1, "per_node_auth", "PMIPv4 Per-Node Authentication Method", "RFC 5563 5.1", 4,
-	    MW_LEN_ANY, f_pmip_auth),
+	SUB(1, "per_node_auth", "PMIPv4 Per-Node Authentication Method", "RFC 5563 5.1", 5, 5,
+	    f_pmip_auth),
 };
-static const struct mw_registry pmip_ns_sub = {
-	MW_REG_NONE, "mip4.pmip_ns", "PMIPv4 Non-skippable Extension (Value 47) subtypes",
-	"IANA mobileip-numbers", pmip_ns_rows, 256,
-};
+REG(mwi_reg_mip4_pmip_ns_sub, MW_REG_MIP4_PMIP_NS_SUB, "mip4.pmip_ns",
+    "PMIPv4 Non-skippable Extension (Value 47) subtypes", pmip_ns_rows);
 
 /* --- 48 GRE Key (long) --- */
 static const struct mw_field f_gre[] = { F_UX("key", "Key Identifier", 4, 4) };
 static const struct mw_reg_entry gre_rows[256] = {
 	SUB(0, "gre_key", "GRE Key Extension", "RFC 6245 5", 8, 8, f_gre),
 };
-static const struct mw_registry gre_sub = {
-	MW_REG_NONE, "mip4.gre_key", "GRE Key Extension subtypes (value 48)",
-	"IANA mobileip-numbers", gre_rows, 256,
-};
+REG(mwi_reg_mip4_gre_sub, MW_REG_MIP4_GRE_SUB, "mip4.gre_key",
+    "GRE Key Extension subtypes (value 48)", gre_rows);
 
 /* --- 49 Route Optimization (short) --- */
 static const struct mw_field f_ro_reply[] = {
@@ -99,42 +104,43 @@ static const struct mw_field f_ro_coa[] = {
 	F_A4L("coa", "Care-of Address", 4),
 };
 static const struct mw_reg_entry ro_rows[256] = {
-	SUBF(0, "reserved", "Reserved", "RFC 6521", 3, MW_LEN_ANY, MW_RF_RESERVED, f_none),
+	SUB3(0, "reserved", "Reserved", "RFC 6521", 3, MW_LEN_ANY, MW_RF_RESERVED),
 	SUB(1, "ro_reply", "Route Optimization Reply", "RFC 6521 5.2", 4, 4, f_ro_reply),
 	SUB(2, "mc_auth", "Mobile-Correspondent Authentication", "RFC 6521 5.3", 8, MW_LEN_ANY, f_ro_auth),
 	SUB(3, "coa", "Care-of Address", "RFC 6521 5.4", 8, MW_LEN_ANY, f_ro_coa),
 };
-static const struct mw_registry ro_sub = {
-	MW_REG_NONE, "mip4.ro", "Route Optimization Extension (Value 49) subtypes",
-	"IANA mobileip-numbers", ro_rows, 256,
-};
+REG(mwi_reg_mip4_ro_sub, MW_REG_MIP4_RO_SUB, "mip4.ro",
+    "Route Optimization Extension (Value 49) subtypes", ro_rows);
 
-/* --- 50 Route Optimization Data (long) --- */
-static const struct mw_field f_ro_data[] = { F_BY("info", "Information Structures", 4, 0) };
+/* --- 50 Route Optimization Data (long); information structures are
+ * variable (D/M bits, PLen/Info, HoA or prefix + realm, RFC 6521 5.5) --- */
+static const struct mw_field f_ro_data[] = {
+	F_FL("d", "Delta (D) of the first structure", 4, 1, 0x80),
+	F_FL("m", "Mobile Router HoA (M) of the first structure", 4, 1, 0x40),
+	F_UM("plen_info", "PLen/Info of the first structure", 4, 1, 0x3f),
+	F_BY("info", "Information Structures", 4, 0),
+};
 static const struct mw_reg_entry ro_data_rows[256] = {
-	SUBF(0, "reserved", "Reserved", "RFC 6521", 4, MW_LEN_ANY, MW_RF_RESERVED, f_ro_data),
-	SUB(1, "prefix_adv", "Route Optimization Prefix Advertisement", "RFC 6521 5.5", 4,
+	SUB4(0, "reserved", "Reserved", "RFC 6521", 4, MW_LEN_ANY, MW_RF_RESERVED),
+	SUB(1, "prefix_adv", "Route Optimization Prefix Advertisement", "RFC 6521 5.5", 5,
 	    MW_LEN_ANY, f_ro_data),
 };
-static const struct mw_registry ro_data_sub = {
-	MW_REG_NONE, "mip4.ro_data", "Route Optimization Data Extension (Value 50) subtypes",
-	"IANA mobileip-numbers", ro_data_rows, 256,
-};
+REG(mwi_reg_mip4_ro_data_sub, MW_REG_MIP4_RO_DATA_SUB, "mip4.ro_data",
+    "Route Optimization Data Extension (Value 50) subtypes", ro_data_rows);
 
 /* --- 136 NAI Carrying (short; registration and advertisement) --- */
 static const struct mw_field f_nai3[] = { F_STR("nai", "NAI", 3) };
 static const struct mw_reg_entry nai_rows[256] = {
-	SUB(1, "ha_identity", "HA Identity", "RFC 3846", 3, MW_LEN_ANY, f_nai3),
-	SUB(2, "aaah_identity", "AAAH identity", "RFC 3846", 3, MW_LEN_ANY, f_nai3),
+	SUB(1, "ha_identity", "HA Identity", "RFC 3846 4", 3, MW_LEN_ANY, f_nai3),
+	SUB(2, "aaah_identity", "AAAH identity", "RFC 3846 5", 3, MW_LEN_ANY, f_nai3),
 	SUB(3, "fa_nai", "Foreign Agent NAI (FA-NAI)", "RFC 4857 8.2", 3, MW_LEN_ANY, f_nai3),
 };
-static const struct mw_registry nai_sub = {
-	MW_REG_NONE, "mip4.nai_carrying", "NAI Carrying Extension Sub-types (Value 136)",
-	"IANA mobileip-numbers", nai_rows, 256,
-};
+REG(mwi_reg_mip4_nai_sub, MW_REG_MIP4_NAI_SUB, "mip4.nai_carrying",
+    "NAI Carrying Extension Sub-types (Value 136)", nai_rows);
 
-/* --- 138 / adv 140 Generalized Link Layer Address (short) --- */
+/* --- 138 / adv 140 Generalized Link Layer Address (short, RFC 4881 9) --- */
 static const struct mw_field f_glla_bytes[] = { F_BY("lla", "Link Layer Address", 3, 0) };
+static const struct mw_field f_glla_imsi2[] = { F_STR("imsi_conn", "IMSI:Connection ID", 3) };
 static const struct mw_field f_glla_mac[] = { F_MAC("mac", "MAC Address", 3) };
 static const struct mw_field f_glla_eui64[] = { F_UX("eui64", "EUI-64", 3, 8) };
 static const struct mw_field f_glla_ip[] = { F_A4("addr", "IPv4 Address", 3) };
@@ -142,7 +148,7 @@ static const struct mw_field f_glla_ap[] = { F_UX("ap_id", "AP ID", 3, 4) };
 static const struct mw_reg_entry glla_rows[256] = {
 	SUBF(0, "reserved", "Reserved", "RFC 4881 10.2", 3, MW_LEN_ANY, MW_RF_RESERVED, f_glla_bytes),
 	SUB(1, "imsi_3gpp2", "3GPP2 International Mobile Station Identity and Connection ID",
-	    "RFC 4881 9.1", 3, MW_LEN_ANY, f_glla_bytes),
+	    "RFC 4881 9.1", 3, MW_LEN_ANY, f_glla_imsi2),
 	SUB(2, "imsi_3gpp", "3GPP International Mobile Subscriber Identity", "RFC 4881 9.2", 3,
 	    MW_LEN_ANY, f_glla_bytes),
 	SUB(3, "mac48", "Ethernet 48-bit MAC address", "RFC 4881 9.3", 9, 9, f_glla_mac),
@@ -156,41 +162,41 @@ const struct mw_registry mwi_reg_mip4_glla_sub = {
 	"IANA mobileip-numbers", glla_rows, 256,
 };
 
-/* --- 139 Dynamic HA (short) --- */
-static const struct mw_field f_dynha[] = { F_A4("ha", "Home Agent Address", 3) };
+/* --- 139 Dynamic HA (long, RFC 4433 3.4: Length 4) --- */
+static const struct mw_field f_dynha[] = { F_A4("ha", "Home Agent Address", 4) };
 static const struct mw_reg_entry dynha_rows[256] = {
-	SUB(1, "requested_ha", "Requested HA Extension", "RFC 4433 3.1", 7, 7, f_dynha),
-	SUB(2, "redirected_ha", "Redirected HA Extension", "RFC 4433 3.2", 7, 7, f_dynha),
+	SUB(1, "requested_ha", "Requested HA Extension", "RFC 4433 3.4.1", 8, 8, f_dynha),
+	SUB(2, "redirected_ha", "Redirected HA Extension", "RFC 4433 3.4.2", 8, 8, f_dynha),
 };
-static const struct mw_registry dynha_sub = {
-	MW_REG_NONE, "mip4.dyn_ha", "Dynamic HA Extension subtypes (Value 139)",
-	"IANA mobileip-numbers", dynha_rows, 256,
-};
+REG(mwi_reg_mip4_dynha_sub, MW_REG_MIP4_DYNHA_SUB, "mip4.dyn_ha",
+    "Dynamic HA Extension subtypes (Value 139)", dynha_rows);
 
 /* --- 144 UDP Tunnel Request (short): fields in the extension row --- */
 static const struct mw_reg_entry udptun_req_rows[256] = {
-	SUB(0, "regular", "Regular UDP Tunnel Request Extension", "RFC 3519 3.1", 8, 8, f_none),
+	SUB3(0, "regular", "Regular UDP Tunnel Request Extension", "RFC 3519 3.1", 8, 8, 0),
 };
-static const struct mw_registry udptun_req_sub = {
-	MW_REG_NONE, "mip4.udptun_req", "UDP Tunnel Request Extension (Value 144) subtypes",
-	"IANA mobileip-numbers", udptun_req_rows, 256,
-};
+REG(mwi_reg_mip4_udptun_req_sub, MW_REG_MIP4_UDPTUN_REQ_SUB, "mip4.udptun_req",
+    "UDP Tunnel Request Extension (Value 144) subtypes", udptun_req_rows);
 
-/* --- 145 Message String (short) --- */
+/* --- 145 Message String (short, RFC 4917 3: text of one or more octets) --- */
 static const struct mw_field f_text[] = { F_STR("text", "Text", 3) };
 static const struct mw_reg_entry msgstr_rows[256] = {
-	SUB(1, "ha", "Home Agent", "RFC 4917 3", 3, MW_LEN_ANY, f_text),
-	SUB(2, "fa", "Foreign Agent", "RFC 4917 3", 3, MW_LEN_ANY, f_text),
+	SUB(1, "ha", "Home Agent", "RFC 4917 3", 4, MW_LEN_ANY, f_text),
+	SUB(2, "fa", "Foreign Agent", "RFC 4917 3", 4, MW_LEN_ANY, f_text),
 };
 const struct mw_registry mwi_reg_mip4_msgstr_sub = {
 	MW_REG_MIP4_MSGSTR_SUB, "mip4.msgstr", "Message String Extension (Value 145) sub-types",
 	"IANA mobileip-numbers", msgstr_rows, 256,
 };
 
-/* --- 147 PMIPv4 skippable (short) --- */
+/* --- 147 PMIPv4 skippable (short, RFC 5563 5.2-5.5) --- */
 static const struct mw_field f_pmip_if[] = { F_BY("interface_id", "Interface ID", 3, 0) };
-static const struct mw_field f_pmip_id[] = {
-	F_U("id_type", "ID Type", 3, 1),
+static const struct mw_field f_pmip_dev[] = {
+	F_UV("id_type", "ID Type", 3, 1, MW_REG_MIP4_PMIP_DEVID),
+	F_BY("id", "Identifier", 4, 0),
+};
+static const struct mw_field f_pmip_sub[] = {
+	F_UV("id_type", "ID Type", 3, 1, MW_REG_MIP4_PMIP_SUBID),
 	F_BY("id", "Identifier", 4, 0),
 };
 static const struct mw_field f_pmip_att[] = {
@@ -198,16 +204,16 @@ static const struct mw_field f_pmip_att[] = {
 };
 static const struct mw_reg_entry pmip_rows[256] = {
 	SUB(1, "interface_id", "PMIPv4 Interface ID", "RFC 5563 5.2", 3, MW_LEN_ANY, f_pmip_if),
-	SUB(2, "device_id", "PMIPv4 Device ID", "RFC 5563 5.3", 4, MW_LEN_ANY, f_pmip_id),
-	SUB(3, "subscriber_id", "PMIPv4 Subscriber ID", "RFC 5563 5.4", 4, MW_LEN_ANY, f_pmip_id),
-	SUB(4, "access_tech", "Access Technology Type", "RFC 5563 5.5", 4, MW_LEN_ANY, f_pmip_att),
+	SUB(2, "device_id", "PMIPv4 Device ID", "RFC 5563 5.3", 4, MW_LEN_ANY, f_pmip_dev),
+	SUB(3, "subscriber_id", "PMIPv4 Subscriber ID", "RFC 5563 5.4", 4, MW_LEN_ANY, f_pmip_sub),
+	SUB(4, "access_tech", "Access Technology Type", "RFC 5563 5.5", 4, 4, f_pmip_att),
 };
 const struct mw_registry mwi_reg_mip4_conf_sub = {
 	MW_REG_MIP4_CONF_SUB, "mip4.pmip", "PMIPv4 Skippable Extension (Value 147) subtypes",
 	"IANA mobileip-numbers", pmip_rows, 256,
 };
 
-/* --- 148 Mobile Network / NEMOv4 (short) --- */
+/* --- 148 Mobile Network / NEMOv4 (short, RFC 5177 4.1 / 4.2) --- */
 static const struct mw_field f_nemo_req[] = {
 	F_U("prefix_len", "Prefix Length", 3, 1),
 	F_A4("prefix", "Prefix", 4),
@@ -228,16 +234,15 @@ const struct mw_registry mwi_reg_mip4_nemo_sub = {
 	"IANA mobileip-numbers", nemo_rows, 256,
 };
 
-/* --- 149 TNC (short) --- */
+/* --- 149 TNC (short, RFC 5265 3.4: Length 2) --- */
+static const struct mw_field f_tnc[] = { F_UX("reserved", "Reserved", 3, 1) };
 static const struct mw_reg_entry tnc_rows[256] = {
-	SUB(0, "tnc", "Trusted Networks Configured (TNC)", "RFC 5265", 3, MW_LEN_ANY, f_none),
+	SUB(0, "tnc", "Trusted Networks Configured (TNC)", "RFC 5265 3.4", 4, 4, f_tnc),
 };
-static const struct mw_registry tnc_sub = {
-	MW_REG_NONE, "mip4.tnc", "Trusted Networks Configured (TNC) Extension subtypes (Value 149)",
-	"IANA mobileip-numbers", tnc_rows, 256,
-};
+REG(mwi_reg_mip4_tnc_sub, MW_REG_MIP4_TNC_SUB, "mip4.tnc",
+    "Trusted Networks Configured (TNC) Extension subtypes (Value 149)", tnc_rows);
 
-/* --- 152 DSMIPv4 (short) --- */
+/* --- 152 DSMIPv4 (short, RFC 5454 2.1-2.3) --- */
 static const struct mw_field f_ds_req[] = {
 	F_U("prefix_len", "Prefix Length", 3, 1),
 	F_A6("prefix", "Mobile IPv6 Network Prefix", 4),
@@ -259,64 +264,77 @@ const struct mw_registry mwi_reg_mip4_dstack_sub = {
 	"IANA mobileip-numbers", dstack_rows, 256,
 };
 
-/* --- 153 MR Route Optimization Capability (short) --- */
+/* --- 153 MR Route Optimization Capability (short, RFC 6521 5.1:
+ * |A|R|S|O|Rsvd|, HoA only when S is set) --- */
 static const struct mw_field f_mrro[] = {
-	F_FL("r", "Request prefixes (R)", 3, 1, 0x80),
-	F_FL("s", "Solicit (S)", 3, 1, 0x40),
-	F_FL("o", "Outbound only (O)", 3, 1, 0x20),
+	F_FL("a", "Advertise my networks (A)", 3, 1, 0x80),
+	F_FL("r", "Request mobile network information (R)", 3, 1, 0x40),
+	F_FL("s", "Solicit prefixes of a specific MR (S)", 3, 1, 0x20),
+	F_FL("o", "Outbound only (O)", 3, 1, 0x10),
+	F_UM("reserved", "Reserved", 3, 1, 0x0f),
 	F_A4("mr_hoa", "Mobile Router HoA", 4),
 };
 static const struct mw_reg_entry mrro_rows[256] = {
-	SUBF(0, "reserved", "Reserved", "RFC 6521", 3, MW_LEN_ANY, MW_RF_RESERVED, f_none),
+	SUB3(0, "reserved", "Reserved", "RFC 6521", 3, MW_LEN_ANY, MW_RF_RESERVED),
 	SUB(1, "capability", "Mobile Router Route Optimization Capability", "RFC 6521 5.1", 4,
 	    8, f_mrro),
 };
-static const struct mw_registry mrro_sub = {
-	MW_REG_NONE, "mip4.mr_ro_cap", "Mobile Router Route Optimization Capability Extension (Value 153) subtypes",
-	"IANA mobileip-numbers", mrro_rows, 256,
-};
+REG(mwi_reg_mip4_mrro_sub, MW_REG_MIP4_MRRO_SUB, "mip4.mr_ro_cap",
+    "Mobile Router Route Optimization Capability Extension (Value 153) subtypes", mrro_rows);
 
-/* --- 154 Multipath (short) --- */
+/* --- 154 Multipath (long, RFC 7629 4.1 / 4.2) --- */
+static const struct mw_field f_mpath[] = {
+	F_UV("if_att", "Interface Access-Technology Type", 4, 1, MW_REG_ACCESS_TECH),
+	F_U("if_label", "Interface Label", 5, 1),
+	F_U("bid", "Binding ID", 6, 1),
+	F_FL("b", "Bulk Re-registration (B)", 7, 1, 0x80),
+	F_FL("o", "Registration Overwrite (O)", 7, 1, 0x40),
+	F_UM("reserved", "Reserved", 7, 1, 0x3f),
+};
+/* BID list (BID Count octets), then TS Format and the traffic selector. */
+static const struct mw_field f_flowb[] = {
+	F_U("action", "Action", 4, 1),
+	F_U("bid_count", "BID Count", 5, 1),
+	F_BY("bids_ts", "BID List, TS Format and Traffic Selector", 6, 0),
+};
 static const struct mw_reg_entry mpath_rows[256] = {
-	SUBF(0, "reserved", "Reserved", "RFC 7629", 3, MW_LEN_ANY, MW_RF_RESERVED, f_none),
-	SUB(1, "multipath", "Multipath Extension", "RFC 7629", 3, MW_LEN_ANY, f_none),
-	SUB(2, "flow_binding", "Flow-Binding Extension", "RFC 7629", 3, MW_LEN_ANY, f_none),
-	SUBF(255, "reserved_255", "Reserved", "RFC 7629", 3, MW_LEN_ANY, MW_RF_RESERVED, f_none),
+	SUB4(0, "reserved", "Reserved", "RFC 7629", 4, MW_LEN_ANY, MW_RF_RESERVED),
+	SUB(1, "multipath", "Multipath Extension", "RFC 7629 4.1", 8, 8, f_mpath),
+	SUB(2, "flow_binding", "Flow-Binding Extension", "RFC 7629 4.2", 8, MW_LEN_ANY, f_flowb),
+	SUB4(255, "reserved_255", "Reserved", "RFC 7629", 4, MW_LEN_ANY, MW_RF_RESERVED),
 };
-static const struct mw_registry mpath_sub = {
-	MW_REG_NONE, "mip4.multipath", "Multipath Extension subtypes (Value 154)",
-	"IANA mobileip-numbers", mpath_rows, 256,
-};
+REG(mwi_reg_mip4_mpath_sub, MW_REG_MIP4_MPATH_SUB, "mip4.multipath",
+    "Multipath Extension subtypes (Value 154)", mpath_rows);
 
 const struct mw_registry *mwi_mip4_subreg(uint8_t t, bool adv)
 {
 	if (adv) {
 		if (t == 136)
-			return &nai_sub;
+			return &mwi_reg_mip4_nai_sub;
 		if (t == 140)
 			return &mwi_reg_mip4_glla_sub;
 		return NULL;
 	}
 	switch (t) {
 	case 36: return &mwi_reg_mip4_gauth_sub;
-	case 40: case 41: case 42: case 43: return &keygen_sub;
-	case 44: return &udptun_reply_sub;
-	case 45: return &fa_error_sub;
-	case 47: return &pmip_ns_sub;
-	case 48: return &gre_sub;
-	case 49: return &ro_sub;
-	case 50: return &ro_data_sub;
-	case 136: return &nai_sub;
+	case 40: case 41: case 42: case 43: return &mwi_reg_mip4_keygen_sub;
+	case 44: return &mwi_reg_mip4_udptun_reply_sub;
+	case 45: return &mwi_reg_mip4_fa_error_sub;
+	case 47: return &mwi_reg_mip4_pmip_ns_sub;
+	case 48: return &mwi_reg_mip4_gre_sub;
+	case 49: return &mwi_reg_mip4_ro_sub;
+	case 50: return &mwi_reg_mip4_ro_data_sub;
+	case 136: return &mwi_reg_mip4_nai_sub;
 	case 138: return &mwi_reg_mip4_glla_sub;
-	case 139: return &dynha_sub;
-	case 144: return &udptun_req_sub;
+	case 139: return &mwi_reg_mip4_dynha_sub;
+	case 144: return &mwi_reg_mip4_udptun_req_sub;
 	case 145: return &mwi_reg_mip4_msgstr_sub;
 	case 147: return &mwi_reg_mip4_conf_sub;
 	case 148: return &mwi_reg_mip4_nemo_sub;
-	case 149: return &tnc_sub;
+	case 149: return &mwi_reg_mip4_tnc_sub;
 	case 152: return &mwi_reg_mip4_dstack_sub;
-	case 153: return &mrro_sub;
-	case 154: return &mpath_sub;
+	case 153: return &mwi_reg_mip4_mrro_sub;
+	case 154: return &mwi_reg_mip4_mpath_sub;
 	default: return NULL;
 	}
 }
@@ -348,23 +366,23 @@ static const struct mw_mip4_table tables[] = {
 	{ &mwi_reg_mip4_adv_ext, "mip4-adv-extensions.csv" },
 	{ &mwi_reg_mip4_reply, "mip4-reply-codes.csv" },
 	{ &mwi_reg_mip4_gauth_sub, "mip4-gen-auth-subtypes.csv" },
-	{ &keygen_sub, "mip4-keygen-subtypes.csv" },
-	{ &udptun_reply_sub, "mip4-udp-tunnel-reply-subtypes.csv" },
-	{ &fa_error_sub, "mip4-fa-error-subtypes.csv" },
-	{ &gre_sub, "mip4-gre-key-subtypes.csv" },
-	{ &nai_sub, "mip4-nai-carrying-subtypes.csv" },
-	{ &dynha_sub, "mip4-dynamic-ha-subtypes.csv" },
-	{ &udptun_req_sub, "mip4-udp-tunnel-request-subtypes.csv" },
+	{ &mwi_reg_mip4_keygen_sub, "mip4-keygen-subtypes.csv" },
+	{ &mwi_reg_mip4_udptun_reply_sub, "mip4-udp-tunnel-reply-subtypes.csv" },
+	{ &mwi_reg_mip4_fa_error_sub, "mip4-fa-error-subtypes.csv" },
+	{ &mwi_reg_mip4_gre_sub, "mip4-gre-key-subtypes.csv" },
+	{ &mwi_reg_mip4_nai_sub, "mip4-nai-carrying-subtypes.csv" },
+	{ &mwi_reg_mip4_dynha_sub, "mip4-dynamic-ha-subtypes.csv" },
+	{ &mwi_reg_mip4_udptun_req_sub, "mip4-udp-tunnel-request-subtypes.csv" },
 	{ &mwi_reg_mip4_nemo_sub, "mip4-mobile-network-subtypes.csv" },
-	{ &tnc_sub, "mip4-tnc-subtypes.csv" },
-	{ &mpath_sub, "mip4-multipath-subtypes.csv" },
+	{ &mwi_reg_mip4_tnc_sub, "mip4-tnc-subtypes.csv" },
+	{ &mwi_reg_mip4_mpath_sub, "mip4-multipath-subtypes.csv" },
 	{ &mwi_reg_mip4_spi, "mip4-reserved-spis.csv" },
 	{ &mwi_reg_mip4_replay, "mip4-replay-methods.csv" },
 	{ &mwi_reg_mip4_glla_sub, "mip4-gen-lla-subtypes.csv" },
 	{ &mwi_reg_mip4_ho_sub, "mip4-handoff-reply-codes.csv" },
 	{ &mwi_reg_mip4_msgstr_sub, "mip4-message-string-subtypes.csv" },
 	{ &mwi_reg_mip4_nemo_ack, "mip4-mobile-network-ack-codes.csv" },
-	{ &pmip_ns_sub, "mip4-pmip4-nonskippable-subtypes.csv" },
+	{ &mwi_reg_mip4_pmip_ns_sub, "mip4-pmip4-nonskippable-subtypes.csv" },
 	{ &mwi_reg_mip4_conf_sub, "mip4-pmip4-skippable-subtypes.csv" },
 	{ &mwi_reg_mip4_dstack_sub, "mip4-dsmip4-subtypes.csv" },
 	{ &mwi_reg_mip4_pmip_auth, "mip4-pmip4-auth-methods.csv" },
@@ -373,9 +391,9 @@ static const struct mw_mip4_table tables[] = {
 	{ &mwi_reg_mip4_access_tech, "mip4-access-tech-types.csv" },
 	{ &mwi_reg_mip4_ip6pfx_reply, "mip4-ipv6-prefix-reply-codes.csv" },
 	{ &mwi_reg_mip4_gnm_sub, "mip4-gen-notification-codes.csv" },
-	{ &ro_sub, "mip4-ro-subtypes.csv" },
-	{ &ro_data_sub, "mip4-ro-data-subtypes.csv" },
-	{ &mrro_sub, "mip4-mr-ro-capability-subtypes.csv" },
+	{ &mwi_reg_mip4_ro_sub, "mip4-ro-subtypes.csv" },
+	{ &mwi_reg_mip4_ro_data_sub, "mip4-ro-data-subtypes.csv" },
+	{ &mwi_reg_mip4_mrro_sub, "mip4-mr-ro-capability-subtypes.csv" },
 	{ &mwi_reg_mip4_udptun_reply, NULL },
 };
 

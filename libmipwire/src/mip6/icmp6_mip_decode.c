@@ -38,7 +38,7 @@ bool mwi_nd_walk_opts(struct mwi_dec *d, int msg, size_t from, size_t end)
 			d->pkt->elems[e].body_off = (uint32_t)at + 2;
 			d->pkt->elems[e].body_len = (uint32_t)len - 2;
 		}
-		r = mw_reg_lookup(MW_REG_ND_OPT, type);
+		r = mwi_reg_lookup(MW_REG_ND_OPT, type);
 		if (!r) {
 			if (e >= 0)
 				d->pkt->elems[e].status = MW_E_UNKNOWN;
@@ -133,7 +133,7 @@ void mwi_decode_icmp6_mip(struct mwi_dec *d, struct mw_cur *c, int icmp_layer)
 		im->subtype = mw_get_u8(c, "icmp6.fmip.subtype");
 		im->flags = mw_get_u8(c, "icmp6.fmip.reserved");
 		im->ident = mw_get_be16(c, "icmp6.fmip.ident");
-		if (mw_cur_ok(c) && !mw_reg_lookup(MW_REG_ICMP6_154_SUB, im->subtype))
+		if (mw_cur_ok(c) && !mwi_reg_lookup(MW_REG_ICMP6_154_SUB, im->subtype))
 			mwi_note(d, MW_E_UNKNOWN, start + 4, "icmp6.fmip.subtype",
 				 "unknown FMIPv6 subtype", im->subtype);
 	} else {

@@ -136,7 +136,7 @@ MWI_EXPORT mw_status mw_mh_build(struct mw_wbuf *w,
 		    s->set_hdr_len ? s->hdr_len : (uint8_t)(total / 8 - 1));
 	if (s->set_csum)
 		mw_patch_be16(w, start + 4, s->csum);
-	else if (s->csum_src && s->csum_dst && mw_mh_checksum)
+	else if (s->csum_src && s->csum_dst)
 		mw_patch_be16(w, start + 4,
 			      mw_mh_checksum(s->csum_src, s->csum_dst,
 					     w->p + start, total));
@@ -175,7 +175,7 @@ MWI_EXPORT mw_status mw_mh_bad_fill(uint8_t *mh, size_t len,
 	uint8_t data[2048], auth[12];
 	size_t at;
 
-	if (!mh || !kbm || !coa || !cn || len > sizeof(data) || !mw_rr_bad_auth)
+	if (!mh || !kbm || !coa || !cn || len > sizeof(data))
 		return MW_E_INVAL;
 	at = find_bad(mh, len);
 	if (!at)
@@ -186,7 +186,7 @@ MWI_EXPORT mw_status mw_mh_bad_fill(uint8_t *mh, size_t len,
 	data[4] = data[5] = 0;
 	mw_rr_bad_auth(kbm, coa, cn, data, len - 12, auth);
 	memcpy(mh + at, auth, 12);
-	if (csum_src && csum_dst && mw_mh_checksum) {
+	if (csum_src && csum_dst) {
 		uint16_t cs;
 
 		mh[4] = mh[5] = 0;

@@ -63,8 +63,7 @@ static int8_t check_csum(struct mwi_dec *d, int carrier, int msg,
 		return -1;
 	if (start + msg_len > p->caplen)
 		return -1;
-	if (!mw_mh_pseudo_addrs || !mw_mh_checksum ||
-	    !mw_mh_pseudo_addrs(p, msg, &src, &dst))
+	if (!mw_mh_pseudo_addrs(p, msg, &src, &dst))
 		return -1;
 	return mw_mh_checksum(&src, &dst, p->data + start, msg_len) == csum;
 }
@@ -74,6 +73,7 @@ void mwi_decode_mh(struct mwi_dec *d, struct mw_cur *c, int carrier_layer)
 	struct mw_packet *p = d->pkt;
 	size_t start = c->pos, left, avail, win;
 	uint8_t head[32];
+	const uint8_t *hb;
 	const struct mw_reg_entry *row;
 	struct mw_mh *mh;
 	struct mw_msg *m;
@@ -93,21 +93,39 @@ void mwi_decode_mh(struct mwi_dec *d, struct mw_cur *c, int carrier_layer)
 	m = &p->msgs[msg];
 	mh = &m->u.mh;
 	mh->csum_ok = -1;
-	mh->payload_proto = mw_get_u8(c, "mh.payload_proto");
-	mh->hdr_len = mw_get_u8(c, "mh.hdr_len");
-	mh->type = mw_get_u8(c, "mh.type");
-	mh->msg_len = msg_len = (mh->hdr_len + 1u) * 8u;
-	m->len = msg_len;
-	if (lay >= 0)
-		p->layers[lay].len = msg_len;
-	mh->reserved = mw_get_u8(c, "mh.reserved");
-	mh->csum = mw_get_be16(c, "mh.checksum");
-	row = mw_reg_lookup(MW_REG_MH_TYPE, mh->type);
-	mh->known = row != NULL;
-	mh->min_len = row ? row->min_len : 6;
-	if (!mw_cur_ok(c)) {
-		m->status = p->diag.status;
-		return;
+	if (__builtin_expect(mw_cur_has(c, 6), 1)) {
+		const uint8_t *h = c->base + start;
+
+		mh->payload_proto = h[0];
+		mh->hdr_len = h[1];
+		mh->type = h[2];
+		mh->reserved = h[3];
+		mh->csum = mw_load_be16(h + 4);
+		c->pos += 6;
+		mh->msg_len = msg_len = (mh->hdr_len + 1u) * 8u;
+		m->len = msg_len;
+		if (lay >= 0)
+			p->layers[lay].len = msg_len;
+		row = mwi_reg_row(&mwi_reg_mh_type, mh->type);
+		mh->known = row != NULL;
+		mh->min_len = row ? row->min_len : 6;
+	} else {
+		mh->payload_proto = mw_get_u8(c, "mh.payload_proto");
+		mh->hdr_len = mw_get_u8(c, "mh.hdr_len");
+		mh->type = mw_get_u8(c, "mh.type");
+		mh->msg_len = msg_len = (mh->hdr_len + 1u) * 8u;
+		m->len = msg_len;
+		if (lay >= 0)
+			p->layers[lay].len = msg_len;
+		mh->reserved = mw_get_u8(c, "mh.reserved");
+		mh->csum = mw_get_be16(c, "mh.checksum");
+		row = mwi_reg_row(&mwi_reg_mh_type, mh->type);
+		mh->known = row != NULL;
+		mh->min_len = row ? row->min_len : 6;
+		if (!mw_cur_ok(c)) {
+			m->status = p->diag.status;
+			return;
+		}
 	}
 	if (mh->payload_proto != MW_IPPROTO_NONE)
 		mwi_note(d, MW_E_MALFORMED, start, "mh.payload_proto",
@@ -122,10 +140,22 @@ void mwi_decode_mh(struct mwi_dec *d, struct mw_cur *c, int carrier_layer)
 	left = mw_cur_left(c) + 6;
 	win = msg_len < left ? msg_len : left;
 	avail = start + win <= p->caplen ? win : p->caplen - start;
-	memset(head, 0, sizeof(head));
-	memcpy(head, p->data + start, avail < sizeof(head) ? avail : sizeof(head));
-	fill_typed(mh, head);
-	mh->fixed_len = mwi_mh_fixed_len(mh->type, head, avail, msg_len);
+	if (__builtin_expect(avail >= sizeof(head), 1)) {
+		/* typed fields straight from the frame: 32 bytes captured */
+		hb = p->data + start;
+	} else {
+		memset(head, 0, sizeof(head));
+		memcpy(head, p->data + start, avail);
+		hb = head;
+	}
+	fill_typed(mh, hb);
+	/* as mwi_mh_fixed_len(), with the row already in hand */
+	if (mh->type == MW_MH_EXP)
+		mh->fixed_len = msg_len;
+	else if (mh->type == MW_MH_HAS && avail > 6)
+		mh->fixed_len = 8u + 16u * hb[6];
+	else
+		mh->fixed_len = row ? row->min_len : 6;
 	if (mh->fixed_len > msg_len)
 		mh->fixed_len = msg_len;
 	mh->opt_off = (uint32_t)(start + mh->fixed_len);
@@ -150,7 +180,7 @@ void mwi_decode_mh(struct mwi_dec *d, struct mw_cur *c, int carrier_layer)
 		return;
 	}
 	if (msg_len < row->min_len ||
-	    (mh->type == MW_MH_HAS && avail > 6 && 8u + 16u * head[6] > msg_len)) {
+	    (mh->type == MW_MH_HAS && avail > 6 && 8u + 16u * hb[6] > msg_len)) {
 		m->status = MW_E_MALFORMED;
 		mwi_note(d, MW_E_MALFORMED, start + 1, "mh.hdr_len",
 			 "message shorter than the minimum length of its type",

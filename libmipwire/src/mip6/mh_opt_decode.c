@@ -56,7 +56,7 @@ static void walk_subopts(struct mwi_dec *d, int msg,
 		if (e >= 0) {
 			struct mw_elem *el = &d->pkt->elems[e];
 			const struct mw_reg_entry *r =
-				mw_reg_lookup((enum mw_reg_id)si->reg, t);
+				mwi_reg_lookup((enum mw_reg_id)si->reg, t);
 
 			el->depth = 1;
 			el->body_off = (uint32_t)pos + 2;
@@ -87,24 +87,36 @@ bool mwi_mh_walk_opts(struct mwi_dec *d, int msg, size_t mh_start,
 	c.end = end;
 	while (mw_cur_ok(&c) && c.pos < c.end) {
 		size_t at = c.pos;
-		uint8_t type = mw_get_u8(&c, "mh.opt.type");
+		uint8_t type;
 		const struct mw_reg_entry *r;
 		uint8_t len;
 		int e;
 
-		if (!mw_cur_ok(&c))
-			break;
+		if (__builtin_expect(mw_cur_has(&c, 2), 1)) {
+			/* type and length readable: one check */
+			type = c.base[at];
+			len = c.base[at + 1];
+			c.pos += type == MW_MHO_PAD1 ? 1 : 2;
+		} else {
+			type = mw_get_u8(&c, "mh.opt.type");
+			if (!mw_cur_ok(&c))
+				break;
+			len = 0;
+			if (type != MW_MHO_PAD1) {
+				len = mw_get_u8(&c, "mh.opt.len");
+				if (!mw_cur_ok(&c)) {
+					e = mwi_add_elem(d, msg, MW_REG_MH_OPT,
+							 type, at, 1);
+					set_elem_status(d, e, d->pkt->diag.status);
+					break;
+				}
+			}
+		}
 		if (type == MW_MHO_PAD1) {
 			e = mwi_add_elem(d, msg, MW_REG_MH_OPT, 0, at, 1);
 			if (e >= 0)
 				d->pkt->elems[e].body_off = (uint32_t)at + 1;
 			continue;
-		}
-		len = mw_get_u8(&c, "mh.opt.len");
-		if (!mw_cur_ok(&c)) {
-			e = mwi_add_elem(d, msg, MW_REG_MH_OPT, type, at, 1);
-			set_elem_status(d, e, d->pkt->diag.status);
-			break;
 		}
 		if (len > mw_cur_left(&c)) {
 			e = mwi_add_elem(d, msg, MW_REG_MH_OPT, type, at,
@@ -120,7 +132,7 @@ bool mwi_mh_walk_opts(struct mwi_dec *d, int msg, size_t mh_start,
 			d->pkt->elems[e].body_off = (uint32_t)at + 2;
 			d->pkt->elems[e].body_len = len;
 		}
-		r = mw_reg_lookup(MW_REG_MH_OPT, type);
+		r = mwi_reg_row(&mwi_reg_mh_opt, type);
 		if (!r) {
 			set_elem_status(d, e, MW_E_UNKNOWN);
 			mwi_note(d, MW_E_UNKNOWN, at, "mh.opt.type",

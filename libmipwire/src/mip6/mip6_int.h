@@ -14,12 +14,4 @@ bool mwi_mh_walk_opts(struct mwi_dec *d, int msg, size_t mh_start,
 /* Walk ND options over [from, end) of an ICMPv6 message. */
 bool mwi_nd_walk_opts(struct mwi_dec *d, int msg, size_t from, size_t end);
 
-/* The functions of the net / crypto areas used here are weak so this
- * module links (and checks nothing) before they land. */
-#pragma weak mw_mh_pseudo_addrs
-#pragma weak mw_mh_checksum
-#pragma weak mw_rr_bad_auth
-#pragma weak mw_csum_add
-#pragma weak mw_csum_fold
-
 #endif

@@ -142,8 +142,24 @@ static const struct mw_field f_lra[] = {
 	MH_COMMON, FU("seq", "Sequence #", 6, 2),
 	FF("u", "Unsolicited (U)", 8, 1, 0x80),
 	FM("reserved2", "Reserved", 8, 1, 0x7f),
-	FU("status", "Status", 9, 1),
+	FV("status", "Status", 9, 1, MW_REG_MH_LRA_STATUS),
 	FUN("lifetime", "Lifetime", 10, 2, "s"),
+};
+/* RFC 6705 10.2 lists the LRA status values itself (its IANA section
+ * creates no registry), so there is no CSV snapshot for this table. */
+extern const struct mw_registry mwi_reg_mh_lra_status;
+static const struct mw_reg_entry lra_status_rows[] = {
+	[0] = { .key = "success", .name = "Success", .ref = "RFC 6705 10.2", .code = 0 },
+	[128] = { .key = "localized_routing_not_allowed", .name = "Localized Routing Not Allowed",
+		  .ref = "RFC 6705 10.2", .code = 128 },
+	[129] = { .key = "mn_not_attached", .name = "MN Not Attached", .ref = "RFC 6705 10.2",
+		  .code = 129 },
+};
+const struct mw_registry mwi_reg_mh_lra_status = {
+	.id = MW_REG_MH_LRA_STATUS, .key = "mh.lra_status",
+	.name = "Localized Routing Acknowledgment Status (RFC 6705 10.2)",
+	.source = "RFC 6705 10.2 (no IANA registry)",
+	.rows = lra_status_rows, .n_rows = MW_NROWS(lra_status_rows),
 };
 /* RFC 7077 4.1: the Notification Reason is drawn (and described) as 16
  * bits although its IANA registry ends at 255. */
@@ -162,7 +178,7 @@ static const struct mw_field f_upa[] = {
 /* RFC 7109 6.1.1 / 6.1.2: the Flow Binding Type is drawn over 16 bits;
  * byte 10 is the Trigger (FBI, type 1) or the Status (FBA, type 2). */
 static const struct mw_field f_fb[] = {
-	MH_COMMON, FU("fb_type", "Flow Binding Type", 6, 2),
+	MH_COMMON, FV("fb_type", "Flow Binding Type", 6, 2, MW_REG_MH_FB_TYPE),
 	FU("seq", "Sequence #", 8, 2),
 	FU("trigger_status", "Trigger / Status", 10, 1),
 	FF("a", "Acknowledge (A)", 11, 1, 0x80),
@@ -208,8 +224,8 @@ static const struct mw_reg_entry mh_rows[] = {
 	MH(19, "upn", "Update Notification", "RFC 7077 4.1", 12, f_upn, 0),
 	MH(20, "upa", "Update Notification Acknowledgement", "RFC 7077 4.2", 12, f_upa, 0),
 	MH(21, "fb", "Flow Binding Message", "RFC 7109 6.1", 12, f_fb, MW_RF_EXPERIMENTAL),
-	MH(22, "subq", "Subscription Query", "RFC 7161 4.3.1", 8, f_subq, MW_RF_EXPERIMENTAL),
-	MH(23, "subr", "Subscription Response", "RFC 7161 4.3.2", 8, f_subr, MW_RF_EXPERIMENTAL),
+	MH(22, "subq", "Subscription Query", "RFC 7161 4.3.1.2", 8, f_subq, MW_RF_EXPERIMENTAL),
+	MH(23, "subr", "Subscription Response", "RFC 7161 4.3.2.2", 8, f_subr, MW_RF_EXPERIMENTAL),
 };
 
 const struct mw_registry mwi_reg_mh_type = {
@@ -270,5 +286,6 @@ const struct mw_registry *const mwi_mip6_regs[] = {
 	&mwi_reg_mh_dns_status, &mwi_reg_mh_ipv4_ack_status, &mwi_reg_mh_ipv4_reply_status, &mwi_reg_mh_upn_reason,
 	&mwi_reg_mh_upa_status, &mwi_reg_mh_fb_type, &mwi_reg_mh_fb_trigger, &mwi_reg_mh_fba_status,
 	&mwi_reg_mh_fb_action, &mwi_reg_mh_flow_id_status, &mwi_reg_mh_auth_sub,
-	&mwi_reg_mh_group_id_type, &mwi_reg_mh_opid_type, &mwi_reg_mh_ts_format, NULL,
+	&mwi_reg_mh_group_id_type, &mwi_reg_mh_opid_type, &mwi_reg_mh_ts_format,
+	&mwi_reg_mh_lra_status, NULL,
 };

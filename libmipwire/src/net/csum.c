@@ -7,64 +7,50 @@
 
 #include "net_int.h"
 
-/* Chunks added one after another must have even lengths, except the last. */
+/* Chunks added one after another must have even lengths, except the last.
+ * The value returned is a partial sum: only its mw_csum_fold() is the
+ * RFC 1071 sum (0 stays 0: all-zero data adds nothing). */
 MWI_EXPORT uint32_t mw_csum_add(uint32_t sum, const uint8_t *data, size_t len)
 {
-	uint64_t s = sum;
-	size_t i;
+	uint64_t s = (uint64_t)sum + mwi_csum16(data, len);
 
-	for (i = 0; i + 1 < len; i += 2)
-		s += (uint32_t)((data[i] << 8) | data[i + 1]);
-	if (len & 1)
-		s += (uint32_t)data[len - 1] << 8;
-	while (s >> 32)
-		s = (s & 0xffffffffu) + (s >> 32);
+	s = (s & 0xffffffffu) + (s >> 32);
 	return (uint32_t)s;
 }
 
 MWI_EXPORT uint16_t mw_csum_fold(uint32_t sum)
 {
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
+	sum = (sum & 0xffff) + (sum >> 16);
+	sum = (sum & 0xffff) + (sum >> 16);
 	return (uint16_t)sum;
 }
 
-static uint32_t add16(uint32_t s, uint32_t v)
-{
-	return mw_csum_add(s, (const uint8_t[]){ (uint8_t)(v >> 8), (uint8_t)v }, 2);
-}
-
+/* The pseudo-header as whole 16-bit words: an exact (unfolded) sum. */
 uint32_t mwi_pseudo_sum(const struct mwi_pseudo *ps, uint8_t proto,
 			uint32_t len)
 {
-	uint32_t s = 0;
-
-	if (ps->version == 4) {
-		s = add16(s, ps->src4 >> 16);
-		s = add16(s, ps->src4 & 0xffff);
-		s = add16(s, ps->dst4 >> 16);
-		s = add16(s, ps->dst4 & 0xffff);
-		s = add16(s, proto);
-		return add16(s, len & 0xffff);
-	}
-	s = mw_csum_add(s, ps->src6.b, 16);
-	s = mw_csum_add(s, ps->dst6.b, 16);
-	s = add16(s, len >> 16);
-	s = add16(s, len & 0xffff);
-	return add16(s, proto);
+	if (ps->version == 4)
+		return (ps->src4 >> 16) + (ps->src4 & 0xffff) +
+		       (ps->dst4 >> 16) + (ps->dst4 & 0xffff) + proto +
+		       (len & 0xffff);
+	return mwi_csum16(ps->src6.b, 16) + mwi_csum16(ps->dst6.b, 16) +
+	       (len >> 16) + (len & 0xffff) + proto;
 }
 
 MWI_EXPORT uint16_t mw_mh_checksum(const struct mw_in6 *src,
 				   const struct mw_in6 *dst,
 				   const uint8_t *mh, size_t len)
 {
-	struct mwi_pseudo ps = { .version = 6, .src6 = *src, .dst6 = *dst };
-	uint32_t s = mwi_pseudo_sum(&ps, 135, (uint32_t)len);
+	uint32_t s = mwi_csum16(src->b, 16) + mwi_csum16(dst->b, 16) +
+		     (uint32_t)((len >> 16) & 0xffff) + (uint32_t)(len & 0xffff) +
+		     135;
 
-	/* the checksum field (bytes 4-5) counts as zero */
-	s = mw_csum_add(s, mh, len < 4 ? len : 4);
-	if (len > 6)
-		s = mw_csum_add(s, mh + 6, len - 6);
+	/* the checksum field (bytes 4-5) counts as zero: take the sum of
+	 * everything and subtract it (one's complement: add its complement) */
+	if (len >= 6)
+		s = mw_csum_add(s + (0xffffu - mw_load_be16(mh + 4)), mh, len);
+	else
+		s = mw_csum_add(s, mh, len < 4 ? len : 4);
 	return (uint16_t)~mw_csum_fold(s);
 }
 
@@ -76,7 +62,6 @@ bool mwi_net_pseudo(const struct mw_packet *pkt, int ip_layer,
 	if (ip_layer < 0 || ip_layer >= pkt->n_layers)
 		return false;
 	l = &pkt->layers[ip_layer];
-	memset(ps, 0, sizeof(*ps));
 	if (l->kind == MW_L_IP4) {
 		ps->version = 4;
 		ps->src4 = l->u.ip4.src;

@@ -13,30 +13,51 @@ void mwi_net_ip4(struct mwi_dec *d, struct mw_cur *c, bool outer)
 {
 	size_t off = c->pos;
 	struct mw_ip4 ip = { 0 };
+	bool bad_len = false;
 	uint8_t vihl;
 	struct mw_layer *L;
 	int l;
 
-	vihl = mw_get_u8(c, "layer.ip4.version");
-	if (!mw_cur_ok(c))
-		return;
-	if ((vihl >> 4) != 4) {
-		mw_cur_fail_at(c, off, MW_E_MALFORMED, "layer.ip4.version",
-			       "IP version %u in an IPv4 header", vihl >> 4);
-		return;
+	if (__builtin_expect(mw_cur_has(c, 20), 1)) {
+		/* the whole base header is readable: one check */
+		const uint8_t *h = c->base + off;
+
+		vihl = h[0];
+		if ((vihl >> 4) != 4) {
+			c->pos++;
+			goto bad_version;
+		}
+		c->pos += 20;
+		ip.ihl = (uint8_t)((vihl & 0x0f) * 4);
+		ip.tos = h[1];
+		ip.total_len = mw_load_be16(h + 2);
+		ip.id = mw_load_be16(h + 4);
+		ip.frag = mw_load_be16(h + 6);
+		ip.ttl = h[8];
+		ip.proto = h[9];
+		ip.csum = mw_load_be16(h + 10);
+		ip.src = mw_load_be32(h + 12);
+		ip.dst = mw_load_be32(h + 16);
+	} else {
+		/* field by field, so the error names the first missing one */
+		vihl = mw_get_u8(c, "layer.ip4.version");
+		if (!mw_cur_ok(c))
+			return;
+		if ((vihl >> 4) != 4)
+			goto bad_version;
+		ip.ihl = (uint8_t)((vihl & 0x0f) * 4);
+		ip.tos = mw_get_u8(c, "layer.ip4.tos");
+		ip.total_len = mw_get_be16(c, "layer.ip4.total_len");
+		ip.id = mw_get_be16(c, "layer.ip4.id");
+		ip.frag = mw_get_be16(c, "layer.ip4.frag_off");
+		ip.ttl = mw_get_u8(c, "layer.ip4.ttl");
+		ip.proto = mw_get_u8(c, "layer.ip4.proto");
+		ip.csum = mw_get_be16(c, "layer.ip4.csum");
+		ip.src = mw_get_be32(c, "layer.ip4.src");
+		ip.dst = mw_get_be32(c, "layer.ip4.dst");
+		if (!mw_cur_ok(c))
+			return;
 	}
-	ip.ihl = (uint8_t)((vihl & 0x0f) * 4);
-	ip.tos = mw_get_u8(c, "layer.ip4.tos");
-	ip.total_len = mw_get_be16(c, "layer.ip4.total_len");
-	ip.id = mw_get_be16(c, "layer.ip4.id");
-	ip.frag = mw_get_be16(c, "layer.ip4.frag_off");
-	ip.ttl = mw_get_u8(c, "layer.ip4.ttl");
-	ip.proto = mw_get_u8(c, "layer.ip4.proto");
-	ip.csum = mw_get_be16(c, "layer.ip4.csum");
-	ip.src = mw_get_be32(c, "layer.ip4.src");
-	ip.dst = mw_get_be32(c, "layer.ip4.dst");
-	if (!mw_cur_ok(c))
-		return;
 	if (ip.ihl < 20) {
 		mw_cur_fail_at(c, off, MW_E_MALFORMED, "layer.ip4.ihl",
 			       "IHL %u words, at least 5", ip.ihl / 4);
@@ -58,7 +79,9 @@ void mwi_net_ip4(struct mwi_dec *d, struct mw_cur *c, bool outer)
 		}
 		/* only the capture bounds it: the rest was not captured */
 	}
-	c->end = off + ip.total_len;
+	if (outer && ip.total_len > mwi_wire_left(d, off))
+		bad_len = true;
+	c->end = off + (bad_len ? mwi_wire_left(d, off) : ip.total_len);
 	ip.opt_off = (uint32_t)(off + 20);
 	ip.opt_len = ip.ihl - 20u;
 	ip.is_fragment = (ip.frag & 0x3fff) != 0;
@@ -69,8 +92,7 @@ void mwi_net_ip4(struct mwi_dec *d, struct mw_cur *c, bool outer)
 	L->u.ip4 = ip;
 	if (!mw_skip(c, ip.opt_len, "layer.ip4.options"))
 		return;
-	L->u.ip4.csum_ok =
-		mw_csum_fold(mw_csum_add(0, c->base + off, ip.ihl)) == 0xffff;
+	L->u.ip4.csum_ok = mwi_csum16(c->base + off, ip.ihl) == 0xffff;
 	if (ip.is_fragment) {
 		mwi_note(d, MW_E_UNSUPPORTED, off + 6, "layer.ip4.frag_off",
 			 "IPv4 fragment: payload not decoded (no reassembly)",
@@ -79,6 +101,15 @@ void mwi_net_ip4(struct mwi_dec *d, struct mw_cur *c, bool outer)
 		return;
 	}
 	mwi_decode_ip_payload(d, c, ip.proto, l);
+	/* after the payload, so its content is still shown (tcpdump does too) */
+	if (bad_len)
+		mw_cur_fail_at(c, off + 2, MW_E_MALFORMED, "layer.ip4.total_len",
+			       "total length %u runs past the %zu bytes on the wire",
+			       ip.total_len, mwi_wire_left(d, off));
+	return;
+bad_version:
+	mw_cur_fail_at(c, off, MW_E_MALFORMED, "layer.ip4.version",
+		       "IP version %u in an IPv4 header", vihl >> 4);
 }
 
 void mwi_net_ip_any(struct mwi_dec *d, struct mw_cur *c, bool outer)
@@ -140,6 +171,13 @@ void mwi_decode_ip_payload(struct mwi_dec *d, struct mw_cur *c, uint8_t proto,
 		mwi_net_icmp6(d, c, ip_layer);
 		break;
 	case MW_IPPROTO_MH:
+		mwi_decode_mh(d, c, ip_layer);
+		break;
+	case MW_IPPROTO_MH_OLD:
+		/* the Mobility Header number of the pre-RFC 3775 drafts, still
+		 * decoded as one by tcpdump and Wireshark: decode it, and say so */
+		mwi_note(d, MW_E_UNKNOWN, c->pos, "layer.ip.proto",
+			 "protocol 62: the Mobility Header number of pre-RFC 3775 drafts", 62);
 		mwi_decode_mh(d, c, ip_layer);
 		break;
 	case MW_IPPROTO_TCP:

@@ -14,24 +14,39 @@ void mwi_net_ip6(struct mwi_dec *d, struct mw_cur *c, bool outer)
 {
 	size_t off = c->pos;
 	struct mw_ip6 ip = { 0 };
+	bool bad_len = false;
 	int l;
 
-	ip.vtcfl = mw_get_be32(c, "layer.ip6.version");
-	if (!mw_cur_ok(c))
-		return;
-	if ((ip.vtcfl >> 28) != 6) {
-		mw_cur_fail_at(c, off, MW_E_MALFORMED, "layer.ip6.version",
-			       "IP version %u in an IPv6 header",
-			       ip.vtcfl >> 28);
-		return;
+	if (__builtin_expect(mw_cur_has(c, 40), 1)) {
+		/* the whole fixed header is readable: one check */
+		const uint8_t *h = c->base + off;
+
+		ip.vtcfl = mw_load_be32(h);
+		if ((ip.vtcfl >> 28) != 6) {
+			c->pos += 4;
+			goto bad_version;
+		}
+		c->pos += 40;
+		ip.payload_len = mw_load_be16(h + 4);
+		ip.next = h[6];
+		ip.hlim = h[7];
+		memcpy(ip.src.b, h + 8, 16);
+		memcpy(ip.dst.b, h + 24, 16);
+	} else {
+		/* field by field, so the error names the first missing one */
+		ip.vtcfl = mw_get_be32(c, "layer.ip6.version");
+		if (!mw_cur_ok(c))
+			return;
+		if ((ip.vtcfl >> 28) != 6)
+			goto bad_version;
+		ip.payload_len = mw_get_be16(c, "layer.ip6.plen");
+		ip.next = mw_get_u8(c, "layer.ip6.next");
+		ip.hlim = mw_get_u8(c, "layer.ip6.hlim");
+		mw_get_copy(c, ip.src.b, 16, "layer.ip6.src");
+		mw_get_copy(c, ip.dst.b, 16, "layer.ip6.dst");
+		if (!mw_cur_ok(c))
+			return;
 	}
-	ip.payload_len = mw_get_be16(c, "layer.ip6.plen");
-	ip.next = mw_get_u8(c, "layer.ip6.next");
-	ip.hlim = mw_get_u8(c, "layer.ip6.hlim");
-	mw_get_copy(c, ip.src.b, 16, "layer.ip6.src");
-	mw_get_copy(c, ip.dst.b, 16, "layer.ip6.dst");
-	if (!mw_cur_ok(c))
-		return;
 	if (ip.payload_len == 0 && ip.next == MW_IPPROTO_HOPOPTS) {
 		/* jumbogram (RFC 2675): length in the HBH option; the
 		 * enclosing window stays the bound */
@@ -42,6 +57,9 @@ void mwi_net_ip6(struct mwi_dec *d, struct mw_cur *c, bool outer)
 			       "payload length %u runs past the enclosing data (%zu left)",
 			       ip.payload_len, c->end - c->pos);
 		return;
+	} else if (outer && ip.payload_len > mwi_wire_left(d, c->pos)) {
+		bad_len = true;
+		c->end = c->pos + mwi_wire_left(d, c->pos);
 	} else {
 		c->end = c->pos + ip.payload_len;
 	}
@@ -50,6 +68,15 @@ void mwi_net_ip6(struct mwi_dec *d, struct mw_cur *c, bool outer)
 		return;
 	d->pkt->layers[l].u.ip6 = ip;
 	mwi_decode_ip_payload(d, c, ip.next, l);
+	/* after the payload, so its content is still shown (tcpdump does too) */
+	if (bad_len)
+		mw_cur_fail_at(c, off + 4, MW_E_MALFORMED, "layer.ip6.plen",
+			       "payload length %u runs past the %zu bytes on the wire",
+			       ip.payload_len, mwi_wire_left(d, off + 40));
+	return;
+bad_version:
+	mw_cur_fail_at(c, off, MW_E_MALFORMED, "layer.ip6.version",
+		       "IP version %u in an IPv6 header", ip.vtcfl >> 28);
 }
 
 /* Options of a Destination Options (or Hop-by-Hop) header: the window of c
@@ -61,21 +88,33 @@ void mwi_decode_dst_opts(struct mwi_dec *d, struct mw_cur *c, int ext_layer)
 
 	while (mw_cur_ok(c) && mw_cur_left(c) > 0) {
 		size_t o = c->pos;
-		uint8_t t = mw_get_u8(c, "dstopt.type");
-		uint8_t len;
+		uint8_t t, len;
+		const struct mw_reg_entry *row;
 		int e;
 
-		if (!mw_cur_ok(c))
-			return;
+		if (__builtin_expect(mw_cur_has(c, 2), 1)) {
+			/* type and length readable: one check */
+			t = c->base[o];
+			len = c->base[o + 1];
+			c->pos += t == 0 ? 1 : 2;
+		} else {
+			t = mw_get_u8(c, "dstopt.type");
+			if (!mw_cur_ok(c))
+				return;
+			len = 0;
+			if (t != 0) {
+				len = mw_get_u8(c, t == 201 ? "dstopt.hao.len"
+							    : "dstopt.len");
+				if (!mw_cur_ok(c))
+					return;
+			}
+		}
 		if (t == 0) { /* Pad1 */
 			e = mwi_add_elem(d, -1, MW_REG_DST_OPT, t, o, 1);
 			if (e >= 0)
 				d->pkt->elems[e].body_off = (uint32_t)(o + 1);
 			continue;
 		}
-		len = mw_get_u8(c, t == 201 ? "dstopt.hao.len" : "dstopt.len");
-		if (!mw_cur_ok(c))
-			return;
 		if (t == 201 && len != 16) {
 			mw_cur_fail_at(c, o, MW_E_MALFORMED, "dstopt.hao.len",
 				       "Home Address option length %u, must be 16",
@@ -94,11 +133,12 @@ void mwi_decode_dst_opts(struct mwi_dec *d, struct mw_cur *c, int ext_layer)
 		}
 		if (!mw_skip(c, len, t == 201 ? "dstopt.hao.addr" : "dstopt.data"))
 			return;
+		row = mwi_reg_row(&mwi_reg_dst_opt, t);
 		e = mwi_add_elem(d, -1, MW_REG_DST_OPT, t, o, 2u + len);
 		if (e >= 0) {
 			d->pkt->elems[e].body_off = (uint32_t)(o + 2);
 			d->pkt->elems[e].body_len = len;
-			if (!mw_reg_lookup(MW_REG_DST_OPT, t))
+			if (!row)
 				d->pkt->elems[e].status = MW_E_UNKNOWN;
 		}
 		if (t == 201 && L) {
@@ -117,7 +157,7 @@ void mwi_decode_dst_opts(struct mwi_dec *d, struct mw_cur *c, int ext_layer)
 				mwi_note(d, MW_E_MALFORMED, o, "dstopt.hao",
 					 "more than one Home Address option", t);
 			}
-		} else if (!mw_reg_lookup(MW_REG_DST_OPT, t)) {
+		} else if (!row) {
 			mwi_note(d, MW_E_UNKNOWN, o, "dstopt.type",
 				 "unknown IPv6 option", t);
 		}
@@ -182,10 +222,16 @@ void mwi_net_ext(struct mwi_dec *d, struct mw_cur *c, uint8_t proto,
 	struct mw_ip6_ext *x;
 	int l;
 
-	next = mw_get_u8(c, "layer.ip6_ext.next");
-	hlen = mw_get_u8(c, ext_len_field(proto));
-	if (!mw_cur_ok(c))
-		return;
+	if (__builtin_expect(mw_cur_has(c, 2), 1)) {
+		next = c->base[off];
+		hlen = c->base[off + 1];
+		c->pos += 2;
+	} else {
+		next = mw_get_u8(c, "layer.ip6_ext.next");
+		hlen = mw_get_u8(c, ext_len_field(proto));
+		if (!mw_cur_ok(c))
+			return;
+	}
 	total = proto == MW_IPPROTO_FRAGMENT ? 8 : (hlen + 1u) * 8;
 	if (total > c->end - off) {
 		mw_cur_fail_at(c, off + 1, MW_E_MALFORMED, ext_len_field(proto),

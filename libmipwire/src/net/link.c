@@ -1,6 +1,7 @@
 /* Link layers of pcap captures: Ethernet II (+ 802.1Q / 802.1ad tags),
  * Linux cooked v1 / v2, BSD null / OpenBSD loopback, raw IP. */
 #include <stdint.h>
+#include <string.h>
 
 #include "net_int.h"
 
@@ -31,11 +32,20 @@ static void ethernet(struct mwi_dec *d, struct mw_cur *c)
 	uint16_t type;
 	int l, tags = 0;
 
-	mw_get_copy(c, e.dst, 6, "layer.eth.dst");
-	mw_get_copy(c, e.src, 6, "layer.eth.src");
-	e.ethertype = mw_get_be16(c, "layer.eth.type");
-	if (!mw_cur_ok(c))
-		return;
+	if (__builtin_expect(mw_cur_has(c, 14), 1)) {
+		const uint8_t *h = c->base + off;
+
+		memcpy(e.dst, h, 6);
+		memcpy(e.src, h + 6, 6);
+		e.ethertype = mw_load_be16(h + 12);
+		c->pos += 14;
+	} else {
+		mw_get_copy(c, e.dst, 6, "layer.eth.dst");
+		mw_get_copy(c, e.src, 6, "layer.eth.src");
+		e.ethertype = mw_get_be16(c, "layer.eth.type");
+		if (!mw_cur_ok(c))
+			return;
+	}
 	l = mwi_add_layer(d, MW_L_ETH, off, 14);
 	if (l < 0)
 		return;
@@ -137,6 +147,16 @@ const struct mw_registry *const mwi_net_registries[] = {
 	&mwi_reg_layer, &mwi_reg_ipproto, &mwi_reg_dst_opt,
 };
 
+/* libpcap's SLIP link type: a 16-byte pseudo-header, then the IP packet. */
+static void slip(struct mwi_dec *d, struct mw_cur *c)
+{
+	size_t off = c->pos;
+
+	if (!mw_skip(c, 16, "layer.slip") || mwi_add_layer(d, MW_L_SLIP, off, 16) < 0)
+		return;
+	mwi_net_ip_any(d, c, true);
+}
+
 void mwi_decode_link(struct mwi_dec *d, struct mw_cur *c, int linktype)
 {
 	/* The frame has no declared length: a header cut short is cut by the
@@ -145,6 +165,9 @@ void mwi_decode_link(struct mwi_dec *d, struct mw_cur *c, int linktype)
 	switch (linktype) {
 	case MW_LINK_ETHERNET:
 		ethernet(d, c);
+		break;
+	case MW_LINK_SLIP:
+		slip(d, c);
 		break;
 	case MW_LINK_LINUX_SLL:
 		sll(d, c, false);

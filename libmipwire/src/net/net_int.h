@@ -4,6 +4,9 @@
 
 #include "internal.h"
 
+/* The tables of this module (reg_*.c). */
+extern const struct mw_registry mwi_reg_layer, mwi_reg_ipproto, mwi_reg_dst_opt;
+
 /* Addresses of an upper-layer pseudo-header (RFC 768 / RFC 8200 8.1). */
 struct mwi_pseudo {
 	uint8_t version;          /* 4 or 6 */
@@ -53,6 +56,16 @@ int mwi_l4_verify(const struct mw_packet *pkt, int ip_layer, uint8_t proto,
 static inline bool mwi_is_ip6_carrier(const struct mw_packet *pkt, int l)
 {
 	return l >= 0 && l < pkt->n_layers && pkt->layers[l].kind == MW_L_IP6;
+}
+
+/* Bytes of the frame on the wire after offset off (wirelen, not caplen):
+ * an outer IP length beyond them contradicts the frame (MALFORMED), one
+ * beyond only the captured bytes was cut by the snaplen (TRUNC). */
+static inline size_t mwi_wire_left(const struct mwi_dec *d, size_t off)
+{
+	uint32_t w = d->pkt->wirelen > d->pkt->caplen ? d->pkt->wirelen : d->pkt->caplen;
+
+	return off < w ? w - off : 0;
 }
 
 #endif

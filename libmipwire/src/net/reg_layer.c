@@ -49,6 +49,13 @@ static const struct mw_field f_sll2[] = {
 static const struct mw_field f_null[] = {
 	X("family", "Address family", 0, 4),
 };
+/* libpcap's SLIP pseudo-header (pcap-common.c LINKTYPE_SLIP): direction,
+ * then the link-level header type and the VJ-compressed header bytes. */
+static const struct mw_field f_slip[] = {
+	{ "direction", "Direction (0 received, 1 sent)", 0, 1, MW_FT_UINT, MW_BASE_DEC, MW_REG_NONE, 0, NULL },
+	{ "hdr_type", "Link-level header type", 1, 1, MW_FT_UINT, MW_BASE_HEX, MW_REG_NONE, 0, NULL },
+	{ "vj_hdr", "Compressed header bytes", 2, 14, MW_FT_BYTES, MW_BASE_HEX, MW_REG_NONE, 0, NULL },
+};
 static const struct mw_field f_ip4[] = {
 	M("version", "Version", 0, 1, 0xf0),
 	MU("ihl", "Header length", 0, 1, 0x0f, "x4 bytes"),
@@ -191,6 +198,7 @@ static const struct mw_reg_entry rows[MW_L__COUNT] = {
 	ROW(MW_L_TCP, "tcp", "TCP", "RFC 9293", 4, 60, f_tcp),
 	ROW(MW_L_PAYLOAD, "payload", "Payload", "", 0, MW_LEN_ANY, f_payload),
 	ROW(MW_L_UDP_TLV, "udp_tlv", "UDP tunnel TLV header", "RFC 5845 7.2", 4, 4, f_udp_tlv),
+	ROW(MW_L_SLIP, "slip", "SLIP pseudo-header", "libpcap LINKTYPE_SLIP", 16, 16, f_slip),
 };
 
 const struct mw_registry mwi_reg_layer = {

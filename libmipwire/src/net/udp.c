@@ -86,12 +86,22 @@ void mwi_decode_udp(struct mwi_dec *d, struct mw_cur *c, int ip_layer)
 			       mw_cur_left(c));
 		return;
 	}
-	u.sport = mw_get_be16(c, "layer.udp.sport");
-	u.dport = mw_get_be16(c, "layer.udp.dport");
-	u.len = mw_get_be16(c, "layer.udp.len");
-	u.csum = mw_get_be16(c, "layer.udp.csum");
-	if (!mw_cur_ok(c))
-		return;
+	if (__builtin_expect(mw_cur_has(c, 8), 1)) {
+		const uint8_t *h = c->base + off;
+
+		u.sport = mw_load_be16(h);
+		u.dport = mw_load_be16(h + 2);
+		u.len = mw_load_be16(h + 4);
+		u.csum = mw_load_be16(h + 6);
+		c->pos += 8;
+	} else {
+		u.sport = mw_get_be16(c, "layer.udp.sport");
+		u.dport = mw_get_be16(c, "layer.udp.dport");
+		u.len = mw_get_be16(c, "layer.udp.len");
+		u.csum = mw_get_be16(c, "layer.udp.csum");
+		if (!mw_cur_ok(c))
+			return;
+	}
 	if (u.len < 8 || u.len > c->end - off) {
 		mw_cur_fail_at(c, off + 4, MW_E_MALFORMED, "layer.udp.len",
 			       "UDP length %u: below 8 or past the IP payload (%zu)",

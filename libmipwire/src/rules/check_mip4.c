@@ -94,8 +94,8 @@ static void check_wellformed(struct mwi_chk *c, int mi, const struct mw_msg *m)
 
 	int unk = -1;
 	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++)
-		if (p->elems[i].depth == 0 && p->elems[i].status == MW_E_UNKNOWN &&
-		    p->elems[i].type < 128 && unk < 0)
+		if (p->elems[i].depth == 0 && p->elems[i].type < 128 && unk < 0 &&
+		    (p->elems[i].status == MW_E_UNKNOWN || !mw_elem_row(&p->elems[i])))
 			unk = i;
 	if (unk >= 0)
 		mwi_fail(c, MWI_R_MIP4_REG_EXT_KNOWN, mi, unk, p->elems[unk].off,

@@ -25,7 +25,7 @@ static void chain_of(const struct mw_packet *p, int upto, struct chain *ch)
 	if (ch->ip6 < 0)
 		return;
 	uint8_t depth = p->layers[ch->ip6].depth;
-	for (int i = ch->ip6 + 1; i < p->n_layers && i <= upto; i++) {
+	for (int i = ch->ip6 + 1; i < p->n_layers; i++) {
 		const struct mw_layer *l = &p->layers[i];
 		if (l->depth != depth)
 			break;

@@ -3,10 +3,6 @@
 
 #include "walk.h"
 
-/* Rebuilding a minimal-encapsulation header is the net module's job; stay
- * linkable while it is not there. */
-#pragma weak mw_minenc_rebuild
-
 static const struct mw_registry *reg_of(unsigned id)
 {
 	return id ? mw_registry_get((enum mw_reg_id)id) : NULL;
@@ -86,8 +82,7 @@ bool mdw_read(const struct mw_packet *pkt, const struct mdw_node *n,
 		static struct mw_packet fake;
 		int me = mw_find_layer(pkt, MW_L_MINENC, n->index);
 
-		if (me < 0 || !mw_minenc_rebuild ||
-		    !mw_minenc_rebuild(pkt, me, hdr))
+		if (me < 0 || !mw_minenc_rebuild(pkt, me, hdr))
 			return false;
 		fake.data = hdr;
 		fake.caplen = sizeof(hdr);

@@ -184,11 +184,51 @@ def tunnel_capture():
     return out
 
 
+EXPECT_BUGS = {
+    1: "agent advertisement with a short unknown extension (type 99, "
+       "length 2; cf. wireshark-4.0.md B4)",
+    2: "MIPv4 Regional Registration Request (type 18), ident 42: built-in "
+       "bug B2 reads it as extensions",
+    3: "Regional Registration Reply (type 19) ident 42: response to 2",
+}
+
+
+def icmp_csum(b):
+    if len(b) % 2:
+        b += b"\0"
+    c = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while c >> 16:
+        c = (c & 0xffff) + (c >> 16)
+    return ~c & 0xffff
+
+
+def bugs_capture():
+    t0 = 4000.0
+    # RFC 5944 2.1: router advertisement (1 address) + MAA (16) + ext 99
+    adv = struct.pack("!BBHBBH4sI", 9, 0, 0, 1, 2, 60, ip4(FA), 0)
+    adv += struct.pack("!BBHHH4s", 16, 10, 7, 600, 0x9000, ip4(FA))
+    adv += bytes([99, 2, 0xab, 0xcd])
+    adv = adv[:2] + struct.pack("!H", icmp_csum(adv)) + adv[4:]
+    p1 = (Ether(src=MAC_A, dst="ff:ff:ff:ff:ff:ff") /
+          IP(src=FA, dst="255.255.255.255", ttl=1, proto=1) / Raw(adv))
+    reg_rrq = struct.pack("!BBH4s4s4sQ", 18, 0, 300, ip4(MN), ip4(HA),
+                          ip4(FA), 42)
+    reg_rrp = struct.pack("!BBH4s4sQ", 19, 0, 300, ip4(MN), ip4(HA), 42)
+    p2 = udp4(FA, HA, reg_rrq, sport=1435)
+    p3 = udp4(HA, FA, reg_rrp, dport=1435)
+    out = []
+    for i, p in enumerate((p1, p2, p3)):
+        p.time = t0 + i * 0.5
+        out.append(p)
+    return out
+
+
 def main():
     out = sys.argv[1]
     wrpcap(f"{out}/dissector-mip4.pcap", mip4_capture())
     wrpcap(f"{out}/dissector-mip6.pcap", mip6_capture())
     wrpcap(f"{out}/dissector-tunnel.pcap", tunnel_capture())
+    wrpcap(f"{out}/dissector-bugs.pcap", bugs_capture())
     with open(f"{out}/dissector-keys.ini", "w") as f:
         f.write(KEYS_FILE)
 

@@ -243,6 +243,14 @@ def b6_mh_checksum(ctx):
     return ctx["field"] == "<mh checksum>"
 
 
+def w1_ip_len_vs_wire(ctx):
+    d = ctx["ours"]["diag"]
+    return ctx["field"] == "<status>" and not ctx["tprob"] and \
+        d.get("status") == "malformed" and \
+        d.get("field") in ("layer.ip6.plen", "layer.ip4.total_len") and \
+        "on the wire" in (d.get("why") or "")
+
+
 KNOWN = [
     ("B1", "NEMO label / R flag state sticks after the first R-flagged BU/BA", b1_nemo),
     ("B2", "MIPv4 message types other than 1/3/4/7/15 are parsed as extensions",
@@ -254,6 +262,8 @@ KNOWN = [
     ("B5", "the MH header length is not validated against the type's minimum",
      b5_mh_length),
     ("B6", "the MH checksum is never verified (no verdict to compare)", b6_mh_checksum),
+    ("W1", "an IP length beyond the bytes on the wire is not flagged (tcpdump: "
+     "'header+payload length > length (invalid)')", w1_ip_len_vs_wire),
 ]
 
 

@@ -84,7 +84,7 @@ static void test_bytes_and_copy(void)
 {
 	struct mw_diag d = { 0 };
 	struct mw_cur c;
-	uint8_t out[4] = { 9, 9, 9, 9 };
+	uint8_t out[8] = { 9, 9, 9, 9 };
 
 	mw_cur_init(&c, frame, sizeof(frame), &d);
 	CU_ASSERT_PTR_EQUAL(mw_get_bytes(&c, 3, "a"), frame);

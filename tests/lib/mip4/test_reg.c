@@ -114,6 +114,21 @@ static void test_global_ids(void)
 		{ MW_REG_MIP4_HO_SUB, NULL }, { MW_REG_MIP4_CONF_SUB, NULL },
 		{ MW_REG_MIP4_GLLA_SUB, NULL }, { MW_REG_MIP4_NEMO_ACK, NULL },
 		{ MW_REG_MIP4_ACCESS_TECH, NULL }, { MW_REG_MIP4_IP6PFX_REPLY, NULL },
+		{ MW_REG_MIP4_KEYGEN_SUB, "mip4.keygen" },
+		{ MW_REG_MIP4_UDPTUN_REPLY_SUB, "mip4.udptun_reply" },
+		{ MW_REG_MIP4_FA_ERROR_SUB, "mip4.fa_error" },
+		{ MW_REG_MIP4_PMIP_NS_SUB, "mip4.pmip_ns" },
+		{ MW_REG_MIP4_GRE_SUB, "mip4.gre_key" }, { MW_REG_MIP4_RO_SUB, "mip4.ro" },
+		{ MW_REG_MIP4_RO_DATA_SUB, "mip4.ro_data" },
+		{ MW_REG_MIP4_NAI_SUB, "mip4.nai_carrying" },
+		{ MW_REG_MIP4_DYNHA_SUB, "mip4.dyn_ha" },
+		{ MW_REG_MIP4_UDPTUN_REQ_SUB, "mip4.udptun_req" },
+		{ MW_REG_MIP4_TNC_SUB, "mip4.tnc" }, { MW_REG_MIP4_MRRO_SUB, "mip4.mr_ro_cap" },
+		{ MW_REG_MIP4_MPATH_SUB, "mip4.multipath" },
+		{ MW_REG_MIP4_PMIP_AUTH, "mip4.pmip_auth" },
+		{ MW_REG_MIP4_PMIP_DEVID, "mip4.pmip_devid" },
+		{ MW_REG_MIP4_PMIP_SUBID, "mip4.pmip_subid" },
+		{ MW_REG_MIP4_REPLAY, "mip4.replay_method" },
 	};
 	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
 		const struct mw_registry *r = mw_registry_get(ids[i].id);
@@ -135,7 +150,19 @@ static void test_row_invariants(void)
 		CU_ASSERT_EQUAL(!!(e->flags & MW_RF_SKIPPABLE), e->code >= 128);
 		CU_ASSERT(e->hdr != MW_HDR_NONE);
 		CU_ASSERT(e->min_len <= e->max_len);
-		CU_ASSERT(e->hdr != MW_HDR_LONG || e->code < 128); /* RFC 5944 1.10 */
+		/* RFC 5944 1.10 keeps the long form for non-skippable types, but
+		 * RFC 4433 3.4 (139) and RFC 7629 4 (154) use it above 127. */
+		CU_ASSERT(e->hdr != MW_HDR_LONG || e->code < 128 || e->code == 139 ||
+			  e->code == 154);
+		/* every row with sub-types names a global table */
+		if (e->hdr == MW_HDR_LONG || e->hdr == MW_HDR_SHORT) {
+			const struct mw_registry *sr = mw_mip4_subtypes((uint8_t)e->code, false);
+
+			if (sr) {
+				CU_ASSERT_EQUAL(e->sub, sr->id);
+				CU_ASSERT_PTR_EQUAL(mw_registry_get((enum mw_reg_id)e->sub), sr);
+			}
+		}
 		for (unsigned i = 0; i < e->n_fields; i++)
 			for (unsigned j = i + 1; j < e->n_fields; j++)
 				CU_ASSERT(strcmp(e->fields[i].key, e->fields[j].key) != 0);
@@ -145,6 +172,118 @@ static void test_row_invariants(void)
 		CU_ASSERT_EQUAL(!!(e->flags & MW_RF_SKIPPABLE), e->code >= 128);
 }
 
+/* Header form and total length bounds (type byte included) of every
+ * extension checked against the text of its RFC. A row of the registry
+ * that drifts from these fails here. */
+#define ANY MW_LEN_ANY
+static const struct {
+	uint8_t type;
+	uint8_t hdr;
+	uint16_t min, max;
+	const char *rfc;
+} rfc_ext[] = {
+	{ 0, MW_HDR_PAD1, 1, 1, "RFC 5944 2.1.3" },
+	{ 32, MW_HDR_TLV8, 6, 257, "RFC 5944 3.5.2" },
+	{ 33, MW_HDR_TLV8, 6, 257, "RFC 5944 3.5.3" },
+	{ 34, MW_HDR_TLV8, 6, 257, "RFC 5944 3.5.4" },
+	{ 36, MW_HDR_LONG, 8, ANY, "RFC 4721 5: SPI + authenticator" },
+	{ 38, MW_HDR_CVSE, 10, ANY, "RFC 3115 2.1" },
+	{ 40, MW_HDR_LONG, 8, ANY, "RFC 3957 6.1: length = data + 4 (MN SPI)" },
+	{ 41, MW_HDR_LONG, 4, ANY, "RFC 3957 6.2: length = sub-type data" },
+	{ 42, MW_HDR_LONG, 8, ANY, "RFC 3957 6.3" },
+	{ 43, MW_HDR_LONG, 8, ANY, "RFC 3957 6.4: length = data + 4 (Lifetime)" },
+	{ 44, MW_HDR_SHORT, 8, 8, "RFC 3519 3.2: Length 6" },
+	{ 45, MW_HDR_SHORT, 4, 4, "RFC 4636 3: Length 2" },
+	{ 46, MW_HDR_TLV8, 8, 8, "RFC 4857 9.1: Length 6" },
+	{ 47, MW_HDR_LONG, 4, ANY, "RFC 5563 5.1: Type, Sub-Type, Length(16)" },
+	{ 48, MW_HDR_LONG, 8, 8, "RFC 6245 5: Length 4" },
+	{ 49, MW_HDR_SHORT, 3, 257, "RFC 6521 5.2-5.4" },
+	{ 50, MW_HDR_LONG, 4, ANY, "RFC 6521 5.5" },
+	{ 134, MW_HDR_TLV8, 10, 257, "RFC 3115 2.2" },
+	{ 136, MW_HDR_SHORT, 3, 257, "RFC 3846 3" },
+	{ 137, MW_HDR_TLV8, 8, 257, "RFC 3543 3.2: Length currently 6, may grow" },
+	{ 138, MW_HDR_SHORT, 3, 257, "RFC 4881 9" },
+	{ 139, MW_HDR_LONG, 8, 8, "RFC 4433 3.4: Length always 4" },
+	{ 140, MW_HDR_TLV8, 8, 8, "RFC 4857 9.2: Length 6" },
+	{ 142, MW_HDR_TLV8, 8, 8, "RFC 4857 9.4: Length 6" },
+	{ 144, MW_HDR_SHORT, 8, 8, "RFC 3519 3.1" },
+	{ 145, MW_HDR_SHORT, 4, 257, "RFC 4917 3: text of one or more octets" },
+	{ 147, MW_HDR_SHORT, 3, 257, "RFC 5563 5.2-5.5" },
+	{ 148, MW_HDR_SHORT, 3, 257, "RFC 5177 4" },
+	{ 149, MW_HDR_SHORT, 4, 4, "RFC 5265 3.4: Length 2" },
+	{ 151, MW_HDR_TLV8, 3, 257, "RFC 5446 3: Length 0 not allowed" },
+	{ 152, MW_HDR_SHORT, 3, 257, "RFC 5454 2" },
+	{ 153, MW_HDR_SHORT, 4, 8, "RFC 6521 5.1: flags, optional MR HoA" },
+	{ 154, MW_HDR_LONG, 4, ANY, "RFC 7629 4.1/4.2: long form" },
+};
+static const struct {
+	uint8_t type;
+	uint8_t hdr;
+	uint16_t min, max;
+	const char *rfc;
+} rfc_adv[] = {
+	{ 0, MW_HDR_PAD1, 1, 1, "RFC 5944 2.1.3" },
+	{ 16, MW_HDR_TLV8, 8, 257, "RFC 5944 2.1.1: Length 6 + 4N" },
+	{ 19, MW_HDR_TLV8, 2, 257, "RFC 5944 2.1.2" },
+	{ 20, MW_HDR_TLV8, 8, 2040, "RFC 4988 6.1: length in 8-octet units" },
+	{ 21, MW_HDR_TLV8, 8, 8, "RFC 4988 6.2" },
+	{ 22, MW_HDR_TLV8, 8, 8, "RFC 4988 6.3" },
+	{ 24, MW_HDR_TLV8, 2, 257, "RFC 4721 2" },
+	{ 136, MW_HDR_SHORT, 3, 257, "RFC 3846 3" },
+	{ 140, MW_HDR_SHORT, 3, 257, "RFC 4881 9" },
+};
+
+static void check_rfc_row(enum mw_reg_id reg, uint8_t type, uint8_t hdr, uint16_t mn,
+			  uint16_t mx, const char *rfc)
+{
+	const struct mw_reg_entry *e = mw_reg_lookup(reg, type);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	if (e->hdr != hdr || e->min_len != mn || e->max_len != mx) {
+		fprintf(stderr, "\n  type %u: hdr %u len %u..%u, %s says hdr %u len %u..%u\n",
+			type, e->hdr, e->min_len, e->max_len, rfc, hdr, mn, mx);
+		CU_FAIL("extension row differs from its RFC");
+	}
+}
+
+static void test_rfc_forms(void)
+{
+	for (size_t i = 0; i < sizeof(rfc_ext) / sizeof(rfc_ext[0]); i++)
+		check_rfc_row(MW_REG_MIP4_EXT, rfc_ext[i].type, rfc_ext[i].hdr, rfc_ext[i].min,
+			      rfc_ext[i].max, rfc_ext[i].rfc);
+	for (size_t i = 0; i < sizeof(rfc_adv) / sizeof(rfc_adv[0]); i++)
+		check_rfc_row(MW_REG_MIP4_ADV_EXT, rfc_adv[i].type, rfc_adv[i].hdr, rfc_adv[i].min,
+			      rfc_adv[i].max, rfc_adv[i].rfc);
+}
+
+/* Bit layouts that were once wrong: MAA flags (RFC 5944 2.1.1, I = RFC 4857
+ * regional registration after X), MR RO capability |A|R|S|O| (RFC 6521 5.1). */
+static uint32_t mask_of(const struct mw_reg_entry *e, const char *key)
+{
+	for (unsigned i = 0; e && i < e->n_fields; i++)
+		if (strcmp(e->fields[i].key, key) == 0)
+			return e->fields[i].mask;
+	return 0;
+}
+
+static void test_rfc_bits(void)
+{
+	const struct mw_reg_entry *maa = mw_reg_lookup(MW_REG_MIP4_ADV_EXT, 16);
+	const struct mw_reg_entry *mrro = mw_reg_lookup(MW_REG_MIP4_MRRO_SUB, 1);
+	const struct mw_reg_entry *mp = mw_reg_lookup(MW_REG_MIP4_MPATH_SUB, 1);
+
+	CU_ASSERT_EQUAL(mask_of(maa, "u"), 0x0080);
+	CU_ASSERT_EQUAL(mask_of(maa, "x"), 0x0040);
+	CU_ASSERT_EQUAL(mask_of(maa, "i"), 0x0020);
+	CU_ASSERT_EQUAL(mask_of(maa, "reserved"), 0x001f);
+	CU_ASSERT_EQUAL(mask_of(mrro, "a"), 0x80);
+	CU_ASSERT_EQUAL(mask_of(mrro, "r"), 0x40);
+	CU_ASSERT_EQUAL(mask_of(mrro, "s"), 0x20);
+	CU_ASSERT_EQUAL(mask_of(mrro, "o"), 0x10);
+	CU_ASSERT_EQUAL(mask_of(mp, "b"), 0x80);
+	CU_ASSERT_EQUAL(mask_of(mp, "o"), 0x40);
+}
+
 void add_reg_tests(void)
 {
 	CU_pSuite s = CU_add_suite("mip4-registry", NULL, NULL);
@@ -152,4 +291,6 @@ void add_reg_tests(void)
 	CU_add_test(s, "tables match IANA CSVs", test_tables_match_csv);
 	CU_add_test(s, "global ids", test_global_ids);
 	CU_add_test(s, "row invariants", test_row_invariants);
+	CU_add_test(s, "forms and lengths from the RFCs", test_rfc_forms);
+	CU_add_test(s, "flag bits from the RFCs", test_rfc_bits);
 }

@@ -36,6 +36,20 @@ static const struct csv_map maps[] = {
 	{ "mh-ani-suboptions.csv", MW_REG_MH_ANI_SUB, { -1 } },
 	{ "mh-flow-id-suboptions.csv", MW_REG_MH_FLOW_SUB, { -1 } },
 	{ "mh-lma-mag-params-suboptions.csv", MW_REG_MH_LMA_MAG_SUB, { -1 } },
+	{ "mh-dns-update-status.csv", MW_REG_MH_DNS_STATUS, { -1 } },
+	{ "mh-dsmip6-ipv4-hoa-status.csv", MW_REG_MH_IPV4_ACK_STATUS, { -1 } },
+	{ "mh-ipv4-hoa-reply-status.csv", MW_REG_MH_IPV4_REPLY_STATUS, { -1 } },
+	{ "mh-upn-reasons.csv", MW_REG_MH_UPN_REASON, { -1 } },
+	{ "mh-upa-status.csv", MW_REG_MH_UPA_STATUS, { -1 } },
+	{ "mh-flow-binding-types.csv", MW_REG_MH_FB_TYPE, { -1 } },
+	{ "mh-flow-binding-triggers.csv", MW_REG_MH_FB_TRIGGER, { -1 } },
+	{ "mh-flow-binding-ack-status.csv", MW_REG_MH_FBA_STATUS, { -1 } },
+	{ "mh-flow-binding-actions.csv", MW_REG_MH_FB_ACTION, { -1 } },
+	{ "mh-flow-id-status.csv", MW_REG_MH_FLOW_ID_STATUS, { -1 } },
+	{ "mh-auth-subtypes.csv", MW_REG_MH_AUTH_SUB, { -1 } },
+	{ "mh-mn-group-id-types.csv", MW_REG_MH_GROUP_ID_TYPE, { -1 } },
+	{ "mh-operator-id-types.csv", MW_REG_MH_OPID_TYPE, { -1 } },
+	{ "mh-traffic-selector-formats.csv", MW_REG_MH_TS_FORMAT, { -1 } },
 };
 
 /* Split one CSV line (RFC 4180 quotes) into 3 fields. */
@@ -153,13 +167,16 @@ static void test_csv(void)
 	}
 }
 
-/* Layout sanity: keys unique per row, fields inside the minimum length
- * for fixed fields, masks within the field width, value registries exist. */
+/* Layout sanity: keys unique per row, fixed fields inside the minimum
+ * length (a field may lie wholly past it: an optional trailing field such
+ * as the GRE Key Identifier, RFC 5845 6.1), masks within the field width,
+ * value registries exist. */
 static void test_layouts(void)
 {
 	static const enum mw_reg_id ids[] = {
 		MW_REG_MH_TYPE, MW_REG_MH_OPT, MW_REG_ICMP6_MIP, MW_REG_ND_OPT,
 		MW_REG_MH_BR_TYPE, MW_REG_MH_ANI_SUB, MW_REG_MH_FLOW_SUB,
+		MW_REG_MH_LMA_MAG_SUB, MW_REG_MH_LRA_STATUS,
 	};
 	for (size_t k = 0; k < sizeof(ids) / sizeof(ids[0]); k++) {
 		const struct mw_registry *reg = mw_registry_get(ids[k]);
@@ -174,6 +191,7 @@ static void test_layouts(void)
 				for (uint16_t j = 0; j < i; j++)
 					CU_ASSERT(strcmp(f->key, r->fields[j].key) != 0);
 				if (f->len && ids[k] != MW_REG_MH_BR_TYPE &&
+				    f->off < r->min_len &&
 				    f->off + f->len > r->min_len) {
 					fprintf(stderr, "%s.%s.%s beyond min_len %u\n",
 						reg->key, r->key, f->key, r->min_len);
@@ -190,10 +208,169 @@ static void test_layouts(void)
 	}
 }
 
+/* Alignment (xn+k) and total minimum / maximum length (type and length
+ * bytes included) of mobility options, each row read from the section of
+ * the defining RFC named beside it. n = 0: the RFC states no alignment
+ * requirement. Keeps the table from drifting. */
+static const struct {
+	uint8_t type, n, k;
+	uint16_t min, max;
+	const char *where;
+} opt_facts[] = {
+	{ 2, 2, 0, 4, 4, "RFC 6275 6.2.4" },
+	{ 3, 8, 6, 18, 18, "RFC 6275 6.2.5" },
+	{ 4, 2, 0, 6, 6, "RFC 6275 6.2.6" },
+	{ 5, 8, 2, 14, 14, "RFC 6275 6.2.7" },
+	{ 6, 8, 4, 20, 20, "RFC 3963 4.3" },
+	{ 7, 0, 0, 3, 257, "RFC 5568 6.4.4: no alignment" },
+	{ 8, 0, 0, 3, 257, "RFC 4283 3: no alignment" },
+	{ 9, 4, 1, 7, 257, "RFC 4285 5" },
+	{ 10, 8, 2, 10, 10, "RFC 4285 6" },
+	{ 11, 0, 0, 2, 2, "RFC 4866 5.6" },
+	{ 15, 0, 0, 2, 2, "RFC 4866 5.4" },
+	{ 16, 0, 0, 10, 10, "RFC 4866 5.5" },
+	{ 17, 0, 0, 4, 257, "RFC 5026 8.1" },
+	{ 19, 4, 2, 7, 257, "RFC 5094 3" },
+	{ 20, 0, 0, 3, 257, "RFC 5149 3: no alignment, length 0 not allowed" },
+	{ 22, 8, 4, 20, 20, "RFC 5213 8.3" },
+	{ 23, 0, 0, 4, 4, "RFC 5213 8.4: no alignment" },
+	{ 24, 0, 0, 4, 4, "RFC 5213 8.5: no alignment" },
+	{ 26, 8, 6, 18, 18, "RFC 5213 8.7" },
+	{ 27, 8, 2, 10, 10, "RFC 5213 8.8" },
+	{ 28, 4, 2, 6, 6, "RFC 5847 3.4" },
+	{ 29, 4, 0, 8, 8, "RFC 5555 3.1.1" },
+	{ 30, 4, 0, 8, 8, "RFC 5555 3.2.1" },
+	{ 31, 4, 0, 8, 8, "RFC 5555 3.2.2" },
+	{ 32, 4, 0, 8, 8, "RFC 5555 3.1.2" },
+	{ 33, 4, 0, 4, 8, "RFC 5845 6.1: length 2 or 6" },
+	{ 34, 8, 4, 20, 20, "RFC 5568 6.4.2" },
+	{ 35, 2, 0, 6, 22, "RFC 5648 4.3: 2n without a CoA, 8n+2 with one; "
+			  "the registry holds 2n, true of both" },
+	{ 36, 4, 0, 8, 8, "RFC 5844 3.3.1: length 6" },
+	{ 37, 4, 0, 8, 8, "RFC 5844 3.3.2: length 6" },
+	{ 38, 4, 0, 8, 8, "RFC 5844 3.3.3: length 6" },
+	{ 39, 0, 0, 4, 4, "RFC 5844 3.3.4: no alignment, length 2" },
+	{ 41, 0, 0, 8, 20, "RFC 5949 6.2.2: length 18 or 6" },
+	{ 42, 0, 0, 12, 12, "RFC 5949 6.2.3: length 10" },
+	{ 43, 0, 0, 4, 4, "RFC 6058 5.1: no alignment, length 2" },
+	{ 44, 2, 0, 4, 257, "RFC 6089 4.2.2: one or more 16-bit FIDs" },
+	{ 45, 2, 0, 8, 257, "RFC 6089 4.2" },
+	{ 46, 4, 0, 4, 4, "RFC 6463 4.1" },
+	{ 47, 4, 0, 8, 20, "RFC 6463 4.2: length 18 or 6" },
+	{ 48, 4, 0, 20, 20, "RFC 6463 4.3" },
+	{ 49, 4, 2, 6, 6, "RFC 6463 4.4" },
+	{ 50, 0, 0, 8, 8, "RFC 6602 4.3: no alignment stated, length 6" },
+	{ 51, 8, 4, 20, 20, "RFC 6705 11.1: length 18" },
+	{ 52, 4, 0, 4, 257, "RFC 6757 3: at least one sub-option" },
+	{ 53, 4, 0, 6, 257, "RFC 6909 3.1: M + Reserved, TS sub-option optional" },
+	{ 54, 0, 0, 6, 257, "RFC 7028 5.1.2: no alignment stated" },
+	{ 55, 8, 2, 8, 20, "RFC 7148 4.1: 4- or 16-byte prefix" },
+	{ 56, 4, 1, 3, 257, "RFC 7161 6.1" },
+	{ 57, 8, 1, 3, 257, "RFC 7161 4.1.2" },
+	{ 58, 4, 0, 8, 257, "RFC 7222 4.1: attributes from byte 8" },
+	{ 59, 8, 2, 4, 20, "RFC 7389 4: address empty, 4 or 16 bytes" },
+	{ 60, 0, 0, 4, 257, "RFC 7411 5.3: no alignment stated" },
+	{ 62, 4, 2, 4, 257, "RFC 8127 3: at least one sub-option" },
+	{ 63, 0, 0, 8, 8, "RFC 8278 4.1: no alignment" },
+	{ 64, 0, 0, 5, 257, "RFC 8278 4.2: no alignment" },
+};
+
+/* Minimum length of each MH type's fixed part (MH header included) and
+ * the section its layout was read from; plus a few field offsets that
+ * drifted before. */
+static const struct {
+	uint8_t type;
+	uint16_t min;
+	const char *where;
+} mh_facts[] = {
+	{ 16, 12, "RFC 5846 8.1 / 8.2" },
+	{ 17, 12, "RFC 6705 10.1" },
+	{ 18, 12, "RFC 6705 10.2" },
+	{ 19, 12, "RFC 7077 4.1" },
+	{ 20, 12, "RFC 7077 4.2" },
+	{ 22, 8, "RFC 7161 4.3.1.2" },
+	{ 23, 8, "RFC 7161 4.3.2.2" },
+};
+
+static const struct mw_field *field_of(enum mw_reg_id id, unsigned code,
+				       const char *key)
+{
+	const struct mw_reg_entry *r = mw_reg_lookup(id, code);
+
+	for (uint16_t i = 0; r && i < r->n_fields; i++)
+		if (!strcmp(r->fields[i].key, key))
+			return &r->fields[i];
+	return NULL;
+}
+
+static void test_mh_facts(void)
+{
+	const struct mw_field *f;
+
+	for (size_t i = 0; i < sizeof(mh_facts) / sizeof(mh_facts[0]); i++) {
+		const struct mw_reg_entry *r =
+			mw_reg_lookup(MW_REG_MH_TYPE, mh_facts[i].type);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+		if (r->min_len != mh_facts[i].min) {
+			fprintf(stderr, "mh %u: min %u, %s says %u\n",
+				mh_facts[i].type, r->min_len, mh_facts[i].where,
+				mh_facts[i].min);
+			CU_FAIL("MH type differs from its RFC");
+		}
+	}
+	/* RFC 6705 10.2: LRA Status at byte 9 with its own value table. */
+	f = field_of(MW_REG_MH_TYPE, 18, "status");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	CU_ASSERT_EQUAL(f->off, 9);
+	CU_ASSERT_EQUAL(f->vals, MW_REG_MH_LRA_STATUS);
+	CU_ASSERT_STRING_EQUAL(mw_reg_name(MW_REG_MH_LRA_STATUS, 0), "Success");
+	CU_ASSERT_STRING_EQUAL(mw_reg_name(MW_REG_MH_LRA_STATUS, 128),
+			       "Localized Routing Not Allowed");
+	CU_ASSERT_STRING_EQUAL(mw_reg_name(MW_REG_MH_LRA_STATUS, 129), "MN Not Attached");
+	CU_ASSERT_PTR_NULL(mw_reg_name(MW_REG_MH_LRA_STATUS, 1));
+	/* RFC 7161 4.3.2.2: I flag after the 8-bit sequence number. */
+	f = field_of(MW_REG_MH_TYPE, 23, "i");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	CU_ASSERT(f->off == 7 && f->mask == 0x80);
+	/* RFC 7222 4.1: QoS attributes start at byte 8. */
+	f = field_of(MW_REG_MH_OPT, 58, "attrs");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	CU_ASSERT_EQUAL(f->off, 8);
+	/* RFC 8127 3.1.1 / 3.1.2 and RFC 6757 3.1.2: fixed sub-option sizes. */
+	CU_ASSERT_EQUAL(mw_reg_lookup(MW_REG_MH_LMA_MAG_SUB, 1)->min_len, 8);
+	CU_ASSERT_EQUAL(mw_reg_lookup(MW_REG_MH_LMA_MAG_SUB, 1)->max_len, 8);
+	CU_ASSERT_EQUAL(mw_reg_lookup(MW_REG_MH_LMA_MAG_SUB, 2)->max_len, 8);
+	CU_ASSERT_EQUAL(mw_reg_lookup(MW_REG_MH_ANI_SUB, 2)->max_len, 8);
+	CU_ASSERT_EQUAL(mw_reg_lookup(MW_REG_MH_ANI_SUB, 1)->min_len, 7);
+	CU_ASSERT_EQUAL(mw_reg_lookup(MW_REG_MH_ANI_SUB, 1)->max_len, 34);
+}
+
+static void test_opt_facts(void)
+{
+	for (size_t i = 0; i < sizeof(opt_facts) / sizeof(opt_facts[0]); i++) {
+		const struct mw_reg_entry *r =
+			mw_reg_lookup(MW_REG_MH_OPT, opt_facts[i].type);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+		if (r->align_n != opt_facts[i].n || r->align_k != opt_facts[i].k ||
+		    r->min_len != opt_facts[i].min || r->max_len != opt_facts[i].max) {
+			fprintf(stderr, "mh.opt %u: align %un+%u len %u..%u, %s says "
+				"%un+%u len %u..%u\n", opt_facts[i].type, r->align_n,
+				r->align_k, r->min_len, r->max_len, opt_facts[i].where,
+				opt_facts[i].n, opt_facts[i].k, opt_facts[i].min,
+				opt_facts[i].max);
+			CU_FAIL("mobility option differs from its RFC");
+		}
+	}
+}
+
 void add_registry_tests(void)
 {
 	CU_pSuite s = CU_add_suite("mip6-registry", NULL, NULL);
 
 	CU_add_test(s, "registries match IANA CSV", test_csv);
 	CU_add_test(s, "layouts are consistent", test_layouts);
+	CU_add_test(s, "option alignment and lengths match the RFCs", test_opt_facts);
+	CU_add_test(s, "MH type lengths and layouts match the RFCs", test_mh_facts);
 }

@@ -1,0 +1,244 @@
+/* CUnit tests of the rule catalogue and the per-packet checks. */
+#include <ctype.h>
+#include <string.h>
+
+#include <CUnit/Basic.h>
+
+#include <mipwire/mipwire.h>
+
+/* ---- catalogue ---- */
+
+static void test_catalogue_shape(void)
+{
+	size_t n = mw_rule_count();
+	CU_ASSERT(n >= 120);
+	CU_ASSERT_PTR_NULL(mw_rule_at(n));
+	for (size_t i = 0; i < n; i++) {
+		const struct mw_rule *r = mw_rule_at(i);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+		CU_ASSERT(mw_rule_index(r) == i);
+		/* id: upper case, digits, dashes; unique; found by lookup */
+		for (const char *p = r->id; *p; p++)
+			CU_ASSERT(isupper((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '-');
+		CU_ASSERT(mw_rule_find(r->id) == r);
+		for (size_t k = i + 1; k < n; k++)
+			CU_ASSERT(strcmp(r->id, mw_rule_at(k)->id) != 0);
+		CU_ASSERT(r->level >= MW_LEVEL_INFO && r->level <= MW_LEVEL_ERROR);
+		CU_ASSERT(r->roles != 0 && r->roles < (1u << MW_ROLE__COUNT));
+		/* exactly one of per-packet / stateful */
+		CU_ASSERT(!!(r->needs & MW_NEEDS_PACKET) + !!(r->needs & MW_NEEDS_STATE) == 1);
+		CU_ASSERT(!(r->needs & MW_NEEDS_KEYS) || (r->needs & MW_NEEDS_PACKET));
+		CU_ASSERT(strlen(r->summary) > 10 && strlen(r->summary) < 120);
+		CU_ASSERT(strlen(r->section) > 0 && isdigit((unsigned char)r->section[0]));
+		static const char *const rfcs[] = { "RFC 5944", "RFC 6275", "RFC 3024",
+						    "RFC 3519", "RFC 3963", "RFC 5213" };
+		bool ok = false;
+		for (size_t k = 0; k < sizeof rfcs / sizeof rfcs[0]; k++)
+			ok |= strcmp(r->rfc, rfcs[k]) == 0;
+		CU_ASSERT(ok);
+	}
+}
+
+static void test_catalogue_lookup(void)
+{
+	const struct mw_rule *r = mw_rule_find("MIP4-RRQ-AUTH-PRESENT");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_STRING_EQUAL(r->rfc, "RFC 5944");
+	CU_ASSERT_STRING_EQUAL(r->section, "3.3");
+	CU_ASSERT_EQUAL(r->level, MW_LEVEL_ERROR);
+	CU_ASSERT(r->roles & MW_ROLE_MN);
+	CU_ASSERT_PTR_NULL(mw_rule_find("NO-SUCH-RULE"));
+	CU_ASSERT_PTR_NULL(mw_rule_find(NULL));
+	CU_ASSERT_PTR_NULL(mw_rule_find("mip4-rrq-auth-present"));
+}
+
+static void test_levels_roles(void)
+{
+	CU_ASSERT_STRING_EQUAL(mw_level_str(MW_LEVEL_ERROR), "error");
+	CU_ASSERT_EQUAL(mw_level_parse("warning"), MW_LEVEL_WARNING);
+	CU_ASSERT_EQUAL(mw_level_parse("INFO"), MW_LEVEL_INFO);
+	CU_ASSERT_EQUAL(mw_level_parse("loud"), 0);
+	CU_ASSERT_EQUAL(mw_role_parse("fa"), MW_ROLE_FA);
+	CU_ASSERT_EQUAL(mw_role_parse("LMA"), MW_ROLE_LMA);
+	CU_ASSERT_EQUAL(mw_role_parse("XX"), 0u);
+	char buf[32];
+	mw_roles_format(MW_ROLE_MN | MW_ROLE_HA | MW_ROLE_MAG, buf, sizeof buf);
+	CU_ASSERT_STRING_EQUAL(buf, "MN,HA,MAG");
+	mw_roles_format(MW_ROLE_MN | MW_ROLE_HA, buf, 3); /* truncates safely */
+	CU_ASSERT_STRING_EQUAL(buf, "MN");
+	CU_ASSERT_STRING_EQUAL(mw_role_str(MW_ROLE_CN), "CN");
+}
+
+/* ---- per-packet checks ---- */
+
+struct seen {
+	char id[64];
+	bool pass;
+	int n;
+};
+
+struct col {
+	struct seen s[128];
+	int n;
+};
+
+static void collect(void *ctx, const struct mw_finding *f)
+{
+	struct col *c = ctx;
+	CU_ASSERT_PTR_NOT_NULL(f->rule);
+	CU_ASSERT(f->pass ? f->detail[0] == 0 : f->detail[0] != 0);
+	if (c->n < 128) {
+		snprintf(c->s[c->n].id, sizeof c->s[c->n].id, "%s", f->rule->id);
+		c->s[c->n++].pass = f->pass;
+	}
+}
+
+/* 1 = a pass, 0 = a failure, -1 = no finding of this rule */
+static int verdict(const struct col *c, const char *id)
+{
+	int v = -1;
+	for (int i = 0; i < c->n; i++)
+		if (!strcmp(c->s[i].id, id))
+			v = c->s[i].pass ? (v == 0 ? 0 : 1) : 0;
+	return v;
+}
+
+static size_t rrq_frame(uint8_t *buf, size_t cap, bool auth, uint8_t ttl,
+			uint8_t flags)
+{
+	struct mw_wbuf w;
+	struct mw_ip4_spec ip = { .src = mw_ip4_addr(10, 1, 0, 5),
+				  .dst = mw_ip4_addr(192, 0, 2, 1), .ttl = ttl };
+	struct mw_ipctx c;
+	struct mw_mip4 m = { .type = MW_MIP4_RRQ };
+	struct mw_mip4_ext_spec x[1];
+	memset(x, 0, sizeof x);
+	m.u.rrq.flags = flags;
+	m.u.rrq.lifetime = 300;
+	m.u.rrq.hoa = mw_ip4_addr(10, 1, 0, 5);
+	m.u.rrq.ha = mw_ip4_addr(10, 1, 0, 1);
+	m.u.rrq.coa = mw_ip4_addr(192, 0, 2, 1);
+	m.u.rrq.ident = 42;
+	mw_mip4_spec_auth(&x[0], 32, 256, MW_AUTH_HMAC_MD5,
+			  (const uint8_t *)"0123456789abcdef", 16);
+	mw_wbuf_init(&w, buf, cap);
+	mw_ip4_begin(&w, &ip, 17, &c);
+	size_t u = mw_udp_begin(&w, 4000, 434);
+	mw_mip4_build(&w, &m, x, auth ? 1 : 0);
+	mw_udp_end(&w, u, &c, MW_CSUM_COMPUTE);
+	mw_ip4_end(&w, &c, &ip);
+	return w.len;
+}
+
+static void run_checks(const uint8_t *buf, size_t len, uint32_t caplen, struct col *c)
+{
+	static struct mw_packet pkt;
+	memset(c, 0, sizeof *c);
+	mw_decode(&pkt, MW_LINK_RAW, buf, caplen, (uint32_t)len, NULL);
+	mw_check_packet(&pkt, collect, c);
+}
+
+static void test_rrq_auth(void)
+{
+	uint8_t buf[256];
+	struct col c;
+	size_t n = rrq_frame(buf, sizeof buf, true, 255, MW_RRQ_T);
+	run_checks(buf, n, (uint32_t)n, &c);
+	CU_ASSERT_EQUAL(verdict(&c, "MIP4-RRQ-AUTH-PRESENT"), 1);
+	CU_ASSERT_EQUAL(verdict(&c, "MIP4-RT-TTL"), 1);
+	CU_ASSERT_EQUAL(verdict(&c, "MIP4-REG-CSUM-VALID"), 1);
+	CU_ASSERT_EQUAL(verdict(&c, "MIP4-RRQ-RESERVED"), 1);
+	/* the keyed rule is not evaluated without keys */
+	CU_ASSERT_EQUAL(verdict(&c, "MIP4-REG-AUTH-MNHA"), -1);
+
+	n = rrq_frame(buf, sizeof buf, false, 64, MW_RRQ_T | MW_RRQ_r);
+	run_checks(buf, n, (uint32_t)n, &c);
+	CU_ASSERT_EQUAL(verdict(&c, "MIP4-RRQ-AUTH-PRESENT"), 0);
+	CU_ASSERT_EQUAL(verdict(&c, "MIP4-RT-TTL"), 0);
+	CU_ASSERT_EQUAL(verdict(&c, "MIP4-RRQ-RESERVED"), 0);
+}
+
+static void test_truncated_is_not_a_violation(void)
+{
+	uint8_t buf[256];
+	struct col c;
+	size_t n = rrq_frame(buf, sizeof buf, true, 255, 0);
+	/* cut inside the MN-HA authentication extension */
+	run_checks(buf, n, (uint32_t)n - 6, &c);
+	CU_ASSERT_EQUAL(verdict(&c, "MIP4-RRQ-AUTH-PRESENT") != 0, true);
+	CU_ASSERT_NOT_EQUAL(verdict(&c, "MIP4-REG-WELLFORMED"), 0);
+	/* cut before the extensions: absence cannot be judged */
+	run_checks(buf, n, 20 + 8 + 24, &c);
+	CU_ASSERT_EQUAL(verdict(&c, "MIP4-RRQ-AUTH-PRESENT"), -1);
+	for (int i = 0; i < c.n; i++)
+		CU_ASSERT(c.s[i].pass);
+}
+
+static void test_mh_checks(void)
+{
+	uint8_t buf[256];
+	struct mw_wbuf w;
+	struct mw_in6 coa, ha, hoa;
+	mw_in6_parse("2001:db8:2::5", &coa);
+	mw_in6_parse("2001:db8:1::1", &ha);
+	mw_in6_parse("2001:db8:1::5", &hoa);
+	struct mw_ip6_spec ip = { .src = coa, .dst = ha, .hao = &hoa };
+	struct mw_ipctx c;
+	struct mw_mh mh;
+	mw_mh_init(&mh, MW_MH_BU);
+	mh.u.bu.seq = 1;
+	mh.u.bu.flags = MW_BU_H | MW_BU_A;
+	mh.u.bu.lifetime = 10;
+	struct mw_mh_opt_spec o = { .type = 3, .data = coa.b, .len = 16 };
+	struct mw_mh_build_spec s = { .mh = &mh, .opts = &o, .n_opts = 1, .align = true,
+				      .pad_to_8 = true, .csum_src = NULL, .csum_dst = NULL };
+	mw_wbuf_init(&w, buf, sizeof buf);
+	mw_ip6_begin(&w, &ip, 135, &c);
+	s.csum_src = &c.src6;
+	s.csum_dst = &c.dst6;
+	mw_mh_build(&w, &s);
+	mw_ip6_end(&w, &c, &ip);
+	struct col col;
+	run_checks(buf, w.len, (uint32_t)w.len, &col);
+	CU_ASSERT_EQUAL(verdict(&col, "MIP6-MH-CHECKSUM"), 1);
+	CU_ASSERT_EQUAL(verdict(&col, "MIP6-BU-HOME-HAO"), 1);
+	CU_ASSERT_EQUAL(verdict(&col, "MIP6-BU-HOME-ALTCOA"), 1);
+	CU_ASSERT_EQUAL(verdict(&col, "MIP6-HAO-UNICAST"), 1);
+	CU_ASSERT_EQUAL(verdict(&col, "MIP6-HAO-ALIGN"), 1);
+	CU_ASSERT_EQUAL(verdict(&col, "MIP6-BU-CN-NONCE"), -1);
+	/* flip a byte of the MH: checksum wrong */
+	buf[w.len - 1] ^= 0x55;
+	run_checks(buf, w.len, (uint32_t)w.len, &col);
+	CU_ASSERT_EQUAL(verdict(&col, "MIP6-MH-CHECKSUM"), 0);
+}
+
+static void test_empty_packet(void)
+{
+	static struct mw_packet pkt;
+	struct col c = { .n = 0 };
+	memset(&pkt, 0, sizeof pkt);
+	mw_check_packet(&pkt, collect, &c);
+	CU_ASSERT_EQUAL(c.n, 0);
+	mw_check_packet(NULL, collect, &c);
+	mw_check_packet(&pkt, NULL, &c);
+	CU_ASSERT_EQUAL(c.n, 0);
+}
+
+int main(void)
+{
+	if (CU_initialize_registry() != CUE_SUCCESS)
+		return 2;
+	CU_pSuite s = CU_add_suite("rules", NULL, NULL);
+	CU_add_test(s, "catalogue shape", test_catalogue_shape);
+	CU_add_test(s, "catalogue lookup", test_catalogue_lookup);
+	CU_add_test(s, "levels and roles", test_levels_roles);
+	CU_add_test(s, "RRQ authentication", test_rrq_auth);
+	CU_add_test(s, "truncated is not a violation", test_truncated_is_not_a_violation);
+	CU_add_test(s, "Mobility Header checks", test_mh_checks);
+	CU_add_test(s, "empty packet", test_empty_packet);
+	CU_basic_set_mode(CU_BRM_VERBOSE);
+	CU_basic_run_tests();
+	unsigned fails = CU_get_number_of_failures();
+	CU_cleanup_registry();
+	return fails ? 1 : 0;
+}
