@@ -68,7 +68,7 @@ static size_t make_frames(uint8_t f[4][256], size_t len[4])
 	mw_frame_udp4(f[1], 256, &eth, &ip4, 434, 434, m, w.len, &len[1]);
 
 	alt = (struct mw_mh_opt_spec){ .type = 3, .data = coa.b, .len = 16 };
-	bra = (struct mw_mh_opt_spec){ .type = 1, .data = brad, .len = 2 };
+	bra = (struct mw_mh_opt_spec){ .type = 2, .data = brad, .len = 2 }; /* BRA */
 	mw_mh_init(&h, MW_MH_BU);
 	h.u.bu = (struct mw_mh_bu){ .seq = 7, .flags = MW_BU_A | MW_BU_H,
 				    .lifetime = 100 };

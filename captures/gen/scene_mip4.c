@@ -28,7 +28,7 @@ static void advertise(struct scene *s, uint16_t seq)
 	struct mw_mip4_adv_spec a = {
 		.lifetime = 5400, .num_addrs = 1, .router_addrs = &router,
 		.has_maa = true, .seq = seq, .reg_lifetime = 1800,
-		.maa_flags = MW_MAA_R | MW_MAA_F | MW_MAA_T,
+		.maa_flags = MW_MAA_R | MW_MAA_F | MW_MAA_M | MW_MAA_G | MW_MAA_T,
 		.n_coa = 1, .coas = &coa,
 		.challenge_len = sizeof(challenge), .challenge = challenge,
 	};
@@ -92,7 +92,8 @@ static size_t rrq(uint8_t *buf, size_t cap, uint16_t lifetime, uint64_t ident,
 	struct mw_mip4_ext_spec x[5];
 	size_t n = 0;
 
-	m.u.rrq = (struct mw_mip4_rrq){ .flags = MW_RRQ_T, .lifetime = lifetime,
+	m.u.rrq = (struct mw_mip4_rrq){ .flags = MW_RRQ_T | MW_RRQ_M | MW_RRQ_G,
+		.lifetime = lifetime,
 		.hoa = HOA, .ha = HA, .coa = FA, .ident = ident };
 	for (int i = 0; i < 5; i++)
 		x[i] = (struct mw_mip4_ext_spec)MW_MIP4_EXT_SPEC_INIT;
@@ -142,7 +143,8 @@ static void registration(struct scene *s, uint16_t lifetime, uint64_t ident)
 	size_t n;
 
 	n = rrq(m, sizeof(m), lifetime, ident, true);
-	put_udp4(s, &eth_mn_fa, HOA, FA, 64, 434, 434, m, n);
+	/* RFC 3024 4.1.1: a request with T set goes out with TTL 255 */
+	put_udp4(s, &eth_mn_fa, HOA, FA, 255, 434, 434, m, n);
 	scene_wait(s, 2);
 	n = rrq(m, sizeof(m), lifetime, ident, false);
 	put_udp4(s, &eth_fa_ha, FA, HA, 64, 49152, 434, m, n);

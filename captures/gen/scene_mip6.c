@@ -125,7 +125,7 @@ static void home_registration(struct scene *s, uint16_t seq, uint16_t lifetime)
 	uint8_t m[256], bra[2] = { 0, 100 };
 	struct mw_mh h;
 	struct mw_mh_opt_spec alt = { .type = 3, .data = COA.b, .len = 16 };
-	struct mw_mh_opt_spec refresh = { .type = 1, .data = bra, .len = 2 };
+	struct mw_mh_opt_spec refresh = { .type = 2, .data = bra, .len = 2 }; /* BRA */
 	struct mw_ip6_spec bu = { .src = COA, .dst = HA, .hao = &HOA };
 	struct mw_ip6_spec ba = { .src = HA, .dst = COA, .rh2 = &HOA };
 	size_t n;
@@ -263,7 +263,13 @@ static void route_optimisation(struct scene *s, const uint8_t kbm[20])
 	/* binding refresh request from the CN (RFC 6275 6.1.2) */
 	mw_mh_init(&h, MW_MH_BRR);
 	n = mh(m, sizeof(m), &h, NULL, 0);
-	put_ip6(s, &eth_ha_mn, &ba, MW_IPPROTO_MH, m, n);
+	{
+		/* to the home address, without a type 2 RH (RFC 6275 6.1: only
+		 * a BA may carry one): the home agent tunnels it */
+		struct mw_ip6_spec brr = { .src = CN, .dst = HOA };
+
+		put_ip6(s, &eth_cn_ha, &brr, MW_IPPROTO_MH, m, n);
+	}
 	scene_wait(s, 5);
 	/* binding error: the CN saw a HAO it has no binding for (status 1) */
 	mw_mh_init(&h, MW_MH_BE);

@@ -122,7 +122,10 @@ static void nemo(struct scene *s)
 {
 	uint8_t m[256], mnp[18];
 	struct mw_mh h;
-	struct mw_mh_opt_spec o = { .type = 6, .data = mnp, .len = 18 };
+	struct mw_mh_opt_spec o[2] = {
+		{ .type = 3, .data = MR_COA.b, .len = 16 },  /* Alternate CoA (RFC 6275 11.7.1) */
+		{ .type = 6, .data = mnp, .len = 18 },       /* Mobile Network Prefix */
+	};
 	struct mw_ip6_spec bu = { .src = MR_COA, .dst = MR_HA };
 	struct mw_ip6_spec ba = { .src = MR_HA, .dst = MR_COA };
 	struct mw_in6 mr_hoa;
@@ -137,7 +140,7 @@ static void nemo(struct scene *s)
 	mw_mh_init(&h, MW_MH_BU);
 	h.u.bu = (struct mw_mh_bu){ .seq = 50, .lifetime = 300,
 		.flags = MW_BU_A | MW_BU_H | MW_BU_R };
-	n = mh(m, sizeof(m), &h, &o, 1, NULL, 0);
+	n = mh(m, sizeof(m), &h, o, 2, NULL, 0);
 	put_ip6(s, &eth_mn_ha, &bu, MW_IPPROTO_MH, m, n);
 	scene_wait(s, 11);
 	mw_mh_init(&h, MW_MH_BA);

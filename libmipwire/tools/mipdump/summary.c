@@ -69,10 +69,6 @@ static const char *msg_name(const struct mw_msg *m, char *buf, size_t cap)
 
 	if (n)
 		return n;
-	if (m->kind == MW_MSG_MIP4_ADV)
-		return "Agent Advertisement";
-	if (m->kind == MW_MSG_MIP4_SOL)
-		return "Agent Solicitation";
 	snprintf(buf, cap, "type %u", m->code);
 	return buf;
 }
