@@ -16,6 +16,7 @@ struct mk_bevent {
 	guint32 lifetime;     /* seconds granted */
 	bool infinite;        /* MIPv4 lifetime 0xffff */
 	bool dereg;
+	bool changed;         /* new CoA, or none in force before: not a renewal */
 };
 
 enum { B_NONE, B_ACTIVE, B_EXPIRED, B_DEREG };
@@ -132,15 +133,17 @@ static void show(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int off,
 {
 	wmem_tree_t *tl = wmem_map_lookup(bindings, key);
 	struct mk_bevent *ev = tl ? wmem_tree_lookup32_le(tl, pinfo->num) : NULL;
-	proto_item *ti, *st;
+	proto_item *ti, *ti2, *st;
 	proto_tree *bt;
 	int state = B_NONE;
 
 	bt = proto_tree_add_subtree_format(tree, tvb, off, len, ett_binding, &ti,
 					   "Binding of %s", strchr(key, ':') + 1);
 	proto_item_set_generated(ti);
-	proto_item_set_generated(proto_tree_add_string(bt, hf_b_hoa, tvb, off,
-						       len, key));
+	/* filterable, not repeated in the text: the label names it */
+	ti2 = proto_tree_add_string(bt, hf_b_hoa, tvb, off, len, key);
+	proto_item_set_generated(ti2);
+	proto_item_set_hidden(ti2);
 	if (ev) {
 		nstime_t d;
 		double el, rem;
@@ -154,8 +157,10 @@ static void show(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int off,
 		if (!ev->dereg) {
 			proto_item_set_generated(proto_tree_add_string(bt,
 				hf_b_coa, tvb, off, len, ev->coa));
-			proto_item_set_generated(proto_tree_add_uint(bt,
-				hf_b_lifetime, tvb, off, len, ev->lifetime));
+			ti2 = proto_tree_add_uint(bt, hf_b_lifetime, tvb, off,
+						  len, ev->lifetime);
+			proto_item_set_generated(ti2);
+			proto_item_set_hidden(ti2);
 			if (!ev->infinite)
 				proto_item_set_generated(proto_tree_add_int(bt,
 					hf_b_remaining, tvb, off, len,
@@ -167,7 +172,7 @@ static void show(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int off,
 	}
 	st = proto_tree_add_uint(bt, hf_b_state, tvb, off, len, (guint32)state);
 	proto_item_set_generated(st);
-	if (ev && ev->frame == pinfo->num)
+	if (ev && ev->frame == pinfo->num && (ev->dereg || ev->changed))
 		expert_add_info(pinfo, st, ev->dereg ? &ei_b_dereg : &ei_b_new);
 	else if (warn_expired && (state == B_EXPIRED || state == B_DEREG))
 		expert_add_info(pinfo, st, &ei_b_expired);
@@ -203,6 +208,18 @@ void mk_binding_msg(struct mk_msgctx *cx, struct mk_txn *txn)
 			ev->infinite = inf;
 			ev->dereg = granted == 0 || strcmp(strchr(key, ':') + 1,
 							   coa) == 0;
+			{
+				struct mk_bevent *pr = wmem_tree_lookup32_le(tl,
+							pinfo->num);
+				nstime_t d;
+
+				if (pr)
+					nstime_delta(&d, &pinfo->abs_ts, &pr->ts);
+				ev->changed = !pr || pr->dereg ||
+					strcmp(pr->coa, coa) != 0 ||
+					(!pr->infinite &&
+					 nstime_to_sec(&d) > pr->lifetime);
+			}
 			wmem_tree_insert32(tl, pinfo->num, ev);
 		}
 	}
@@ -240,7 +257,7 @@ void mk_binding_register(void)
 	};
 	static ei_register_info ei[] = {
 		{ &ei_b_new, { "mipkit.binding.registered", PI_SEQUENCE, PI_CHAT,
-		  "Binding registered / renewed", EXPFILL } },
+		  "Binding registered (new care-of address, or none in force before)", EXPFILL } },
 		{ &ei_b_dereg, { "mipkit.binding.deregistered", PI_SEQUENCE,
 		  PI_CHAT, "Binding deregistered", EXPFILL } },
 		{ &ei_b_expired, { "mipkit.binding.expired", PI_SEQUENCE, PI_WARN,

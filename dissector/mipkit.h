@@ -139,7 +139,8 @@ void mk_post_handoff(void);
 
 /* ---- rules.c: per-packet spec checks as expert items ------------------- */
 void mk_rules_register(void);
-void mk_rules_frame(proto_item *at, packet_info *pinfo,
+/* Findings go into a "Conformance" subtree of parent, made on the first. */
+void mk_rules_frame(proto_tree *parent, packet_info *pinfo,
 		    const struct mk_view *v);
 
 /* ---- stats.c: the "mipkit" tap and tshark -z mipkit,stat --------------- */

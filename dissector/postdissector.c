@@ -92,10 +92,8 @@ static int dissect_post(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 					key);
 		}
 	}
-	if (pkt->n_msgs > 0) {
-		pt = root(tree, tvb, &ti);
-		mk_rules_frame(ti, pinfo, &v);
-	}
+	if (pkt->n_msgs > 0)
+		mk_rules_frame(tree, pinfo, &v);
 	return 0;
 }
 

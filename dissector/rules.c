@@ -59,7 +59,8 @@ void mk_rules_register(void)
 
 struct emit_ctx {
 	packet_info *pinfo;
-	proto_tree *tree;
+	proto_tree *tree;     /* made on the first finding */
+	proto_tree *parent;
 	const struct mk_view *v;
 };
 
@@ -82,18 +83,23 @@ static void emit(void *ctx, const struct mw_finding *f)
 	} else if ((guint)(off + len) > tvb_captured_length(c->v->tvb)) {
 		len = (int)tvb_captured_length(c->v->tvb) - off;
 	}
+	if (!c->tree) {
+		proto_item *ti = proto_tree_add_item(c->parent, proto_mipkit,
+						     c->v->tvb, 0, 0, ENC_NA);
+		proto_item_append_text(ti, " (conformance: mipconform rules)");
+		c->tree = proto_item_add_subtree(ti, ett_rules);
+	}
 	proto_tree_add_expert_format(c->tree, c->pinfo, &rule_ei[i], c->v->tvb,
 		off, len, "[%s] %s%s%s", f->rule->id, f->rule->summary,
 		f->detail[0] ? ": " : "", f->detail);
 }
 
-void mk_rules_frame(proto_item *at, packet_info *pinfo,
+void mk_rules_frame(proto_tree *parent, packet_info *pinfo,
 		    const struct mk_view *v)
 {
-	struct emit_ctx c = { pinfo, NULL, v };
+	struct emit_ctx c = { pinfo, NULL, parent, v };
 
 	if (!n_rules || !mw_check_packet_keys)
 		return;
-	c.tree = proto_item_add_subtree(at, ett_rules);
 	mw_check_packet_keys(v->pkt, mk_auth_keys(), emit, &c);
 }
