@@ -39,6 +39,9 @@ def csum(b):
     return ~s & 0xffff
 def frame(src, dst, payload):
     udp = struct.pack("!HHHH", 434, 434, 8 + len(payload), 0) + payload
+    ph = bytes(src) + bytes(dst) + struct.pack("!BBH", 0, 17, len(udp))
+    c = csum(ph + udp + b"\0" * (len(udp) % 2)) or 0xffff
+    udp = udp[:6] + struct.pack("!H", c) + udp[8:]
     ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 0, 0, 64, 17,
                      0, bytes(src), bytes(dst))
     ip = ip[:10] + struct.pack("!H", csum(ip)) + ip[12:]
