@@ -131,11 +131,15 @@ static void check_ext_rules(struct mwi_chk *c, int mi, const struct mw_msg *m,
 	 * extension and last in the message. */
 	enum mwi_rule_idx order = rrq ? MWI_R_MIP4_RRQ_EXT_ORDER
 				      : MWI_R_MIP4_RRP_EXT_ORDER;
+	/* a reply the foreign agent generates (denial, codes 64-127) has no
+	 * MN-HA authentication to follow: only "last" applies (3.7.2.3) */
+	bool fa_reply = !rrq && m->u.mip4.u.rrp.code >= 64 &&
+			m->u.mip4.u.rrp.code <= 127;
 	for (int i = v->first; i < v->first + v->count; i++) {
 		const struct mw_elem *e = &p->elems[i];
 		if (e->depth || (e->type != EXT_MNFA && e->type != EXT_FAHA))
 			continue;
-		if (v->pos_auth < 0 || i < v->pos_auth)
+		if ((v->pos_auth < 0 && !fa_reply) || i < v->pos_auth)
 			mwi_fail(c, order, mi, i, e->off, e->len,
 				 "%s authentication before the authorization-enabling extension",
 				 e->type == EXT_MNFA ? "MN-FA" : "FA-HA");

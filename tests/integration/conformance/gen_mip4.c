@@ -13,6 +13,9 @@
 #define CN_ADDR  0xc6336409u  /* 198.51.100.9 */
 #define COL_HOA  0x0a010006u  /* co-located MN */
 #define COL_COA  0xcb007105u  /* 203.0.113.5 */
+#define RTX_HOA  0x0a010007u  /* co-located MN that retransmits */
+#define RTX_COA  0xcb007107u
+#define DEN_HOA  0x0a010008u  /* MN the foreign agent denies */
 
 const uint8_t gen_mnha_key[16] = "mipkit-mnha-key!";
 static const uint8_t fha_key[16] = "mipkit-faha-key!";
@@ -232,6 +235,8 @@ static void registration(struct gen *g, const char *brk, double t, uint64_t iden
 {
 	uint8_t flags = MW_RRQ_T | MW_RRQ_B;
 	uint32_t coa = FA_ADDR;
+	if (second)
+		flags |= MW_RRQ_G; /* GRE, which the agent advertises (G) */
 	if (!second) {
 		if (B("MIP4-RRQ-RESERVED")) flags |= MW_RRQ_r;
 		if (B("MIP4-RT-EDS-T") || B("MIP4-RT-GRANTED")) flags &= ~MW_RRQ_T;
@@ -277,6 +282,8 @@ static void registration(struct gen *g, const char *brk, double t, uint64_t iden
 	}
 	if (!(!second && B("MIP4-RRQ-AUTH-FIRST")))
 		x_auth(&q, 33);
+	if (!second && B("MIP4-REG-AUTH-MNFA"))
+		q.x[q.nx - 1].key = (const uint8_t *)"wrong-key-wrong!";
 	if (!second && B("MIP4-REG-MFAE-ONCE"))
 		x_auth(&q, 33);
 	if (!second && B("MIP4-RRQ-EXT-ORDER"))
@@ -321,6 +328,8 @@ static void registration(struct gen *g, const char *brk, double t, uint64_t iden
 	if (!second && B("MIP4-FA-RELAY-RRQ"))
 		rq.lifetime = lifetime - 1;
 	x_auth(&rq, 34);
+	if (!second && B("MIP4-REG-AUTH-FAHA"))
+		rq.x[rq.nx - 1].key = (const uint8_t *)"wrong-key-wrong!";
 	if (!second && B("MIP4-REG-FHAE-ONCE"))
 		x_auth(&rq, 34);
 	struct v4 rv = { q.coa, HA_ADDR, 64, 434, 434, MW_CSUM_COMPUTE };
@@ -369,7 +378,8 @@ void gen_mip4(struct gen *g, const char *brk)
 {
 	struct adv a = { .src = FA_ADDR, .dst = 0xe0000001u, .lifetime = 30,
 			 .reg_lifetime = 600, .n_coa = 1,
-			 .flags = MW_MAA_F | MW_MAA_T | MW_MAA_G };
+			 .flags = MW_MAA_R | MW_MAA_B | MW_MAA_F | MW_MAA_T | MW_MAA_G };
+	/* the first advertisement says busy (B, with F); later ones do not */
 	if (B("MIP4-ADV-TTL")) a.ttl = 2;
 	if (B("MIP4-ADV-DST")) a.dst = 0xe0000002u;
 	if (B("MIP4-ADV-CODE")) a.code = 5;
@@ -382,6 +392,7 @@ void gen_mip4(struct gen *g, const char *brk)
 	a.n_plen = B("MIP4-ADV-PLEN-LEN") ? 2 : 1;
 	a.npad = B("MIP4-ADV-PAD") ? 2 : 1;
 	send_adv(g, 0, &a);
+	a.flags &= (uint16_t)~MW_MAA_B;
 
 	struct adv s = { .sol = true, .src = MN_HOA, .dst = 0xe000000bu };
 	if (B("MIP4-SOL-TTL")) s.ttl = 64;
@@ -467,6 +478,39 @@ void gen_mip4(struct gen *g, const char *brk)
 	send_udpt(g, 171, B("MIP4-UDPT-SRC-PORT") ? 4101 : 4100,
 		  B("MIP4-UDPT-DATA-NEXT") ? 99 : 4,
 		  B("MIP4-UDPT-DATA-RESERVED") ? 1 : 0, B("MIP4-UDPT-NO-REG"));
+
+	/* a co-located mobile node whose first requests get no reply: it
+	 * retransmits after 1 s, then 2 s (back-off), within the Lifetime */
+	{
+		struct reg r = { .flags = MW_RRQ_D, .lifetime = 300, .hoa = RTX_HOA,
+				 .ha = HA_ADDR, .coa = RTX_COA, .ident = 0x6000 };
+		x_auth(&r, 32);
+		struct v4 rv = { RTX_COA, HA_ADDR, 64, 4300, 434, MW_CSUM_COMPUTE };
+		send_reg(g, 172, &rv, &r);
+		send_reg(g, 173, &rv, &r);
+		send_reg(g, 175, &rv, &r);
+		struct reg rp = { .reply = true, .code = 0, .lifetime = 300, .hoa = RTX_HOA,
+				  .ha = HA_ADDR, .ident = 0x6000 };
+		x_auth(&rp, 32);
+		struct v4 rpv = { HA_ADDR, RTX_COA, 64, 434, 4300, MW_CSUM_COMPUTE };
+		send_reg(g, 175.1, &rpv, &rp);
+	}
+	/* the foreign agent denies a mobile node twice (insufficient
+	 * resources), 1.5 s apart: within its one-denial-per-second limit */
+	for (int i = 0; i < 2; i++) {
+		double t = 176 + 1.5 * i;
+		struct reg r = { .flags = MW_RRQ_T, .lifetime = 300, .hoa = DEN_HOA,
+				 .ha = HA_ADDR, .coa = FA_ADDR, .ident = 0x7000u + (unsigned)i };
+		x_auth(&r, 32);
+		x_auth(&r, 33);
+		struct v4 rv = { DEN_HOA, FA_ADDR, 255, 4400, 434, MW_CSUM_COMPUTE };
+		send_reg(g, t, &rv, &r);
+		struct reg rp = { .reply = true, .code = 66, .lifetime = 300, .hoa = DEN_HOA,
+				  .ha = HA_ADDR, .ident = r.ident };
+		x_auth(&rp, 33);
+		struct v4 rpv = { FA_ADDR, DEN_HOA, 64, 434, 4400, MW_CSUM_COMPUTE };
+		send_reg(g, t + 0.01, &rpv, &rp);
+	}
 
 	/* a mobile node without a home address, and a multicast request */
 	struct reg z = { .lifetime = 300, .hoa = 0, .ha = HA_ADDR, .coa = FA_ADDR,

@@ -2,6 +2,8 @@
  * shared captures folder. */
 #include <CUnit/Basic.h>
 
+#include "../mwtest_run.h"
+
 #include <string.h>
 
 #include "mip4_test.h"
@@ -65,7 +67,6 @@ void t_check_layout(const struct mw_packet *pkt, uint32_t off, uint32_t len,
 
 int main(int argc, char **argv)
 {
-	unsigned fails;
 
 	if (argc > 1)
 		g_csv_dir = argv[1];
@@ -78,9 +79,5 @@ int main(int argc, char **argv)
 	add_error_tests();
 	add_adv_tests();
 	add_capture_tests();
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	fails = CU_get_number_of_failures();
-	CU_cleanup_registry();
-	return fails ? 1 : 0;
+	return mwt_run();
 }

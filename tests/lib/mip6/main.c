@@ -4,6 +4,8 @@
 
 #include <CUnit/Basic.h>
 
+#include "../mwtest_run.h"
+
 #include "mip6_test.h"
 
 const char *g_captures, *g_iana, *g_vectors;
@@ -50,7 +52,6 @@ long long t_msg_field(const struct mw_packet *p, int msg, const char *key)
 
 int main(int argc, char **argv)
 {
-	unsigned fails;
 
 	if (argc < 4)
 		return 2;
@@ -62,9 +63,5 @@ int main(int argc, char **argv)
 	add_registry_tests();
 	add_roundtrip_tests();
 	add_capture_tests();
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	fails = CU_get_number_of_failures();
-	CU_cleanup_registry();
-	return fails ? 1 : 0;
+	return mwt_run();
 }
