@@ -93,8 +93,10 @@ best() { # best wall time in seconds of $runs runs of: as_user HOME tshark ...
 		s=$(date +%s.%N)
 		as_user "$home" tshark "$@" >/dev/null 2>&1
 		e=$(date +%s.%N)
-		t=$(echo "$e - $s" | bc)
-		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc)" = 1 ]; then b=$t; fi
+		t=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", e - s }')
+		if [ -z "$b" ] || awk -v t="$t" -v b="$b" 'BEGIN { exit !(t < b) }'; then
+			b=$t
+		fi
 		i=$((i + 1))
 	done
 	echo "$b"
@@ -108,4 +110,4 @@ tb=$(best "$work/home-plain" -r "$cap" -V)
 tp=$(best "$work/home-plugin" -r "$cap" -V -o "mipkit.keys_file:$work/keys.ini")
 echo "built-in mip (-V): ${tb} s"
 echo "mipkit plugin (-V, keys file: authenticators verified): ${tp} s"
-echo "ratio plugin / built-in: $(echo "scale=3; $tp / $tb" | bc) (target <= 1.2)"
+echo "ratio plugin / built-in: $(awk -v p="$tp" -v b="$tb" 'BEGIN { printf "%.3f", p / b }') (target <= 1.2)"

@@ -77,25 +77,39 @@ char *conf_ip6(const struct mw_in6 *a, char *buf)
 	return buf;
 }
 
-void conf_result(struct conf *c, const struct mw_rule *rule, const char *node,
-		 bool pass, const char *fmt, ...)
+void conf_pass_(struct conf *c, const struct mw_rule *rule, struct conf_node node)
 {
-	char detail[160] = "";
-	if (!pass) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(detail, sizeof detail, fmt, ap);
-		va_end(ap);
-	}
-	report_add(c->rep, rule, node, &c->where, pass, detail, 0, 0);
+	report_add(c->rep, rule, &node, &c->where, true, NULL, 0, 0);
+}
+
+void conf_fail_(struct conf *c, const struct mw_rule *rule, struct conf_node node)
+{
+	report_add(c->rep, rule, &node, &c->where, false, "", 0, 0);
+}
+
+void conf_fail_detail_(struct conf *c, const struct mw_rule *rule,
+		       struct conf_node node, const char *fmt, ...)
+{
+	char detail[160];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(detail, sizeof detail, fmt, ap);
+	va_end(ap);
+	report_add(c->rep, rule, &node, &c->where, false, detail, 0, 0);
+}
+
+bool conf_wants_detail_(struct conf *c, const struct mw_rule *rule,
+			struct conf_node node)
+{
+	return report_wants_detail(c->rep, rule, &node);
 }
 
 /* ---- per-packet findings ---- */
 
 /* The node a finding judges: the sender (or receiver) of the IP layer
  * carrying the message or the bytes concerned. */
-static void finding_node(const struct mw_packet *p, const struct mw_finding *f,
-			 char *buf)
+static struct conf_node finding_node(const struct mw_packet *p,
+				     const struct mw_finding *f)
 {
 	int at = p->n_layers - 1;
 	if (f->msg >= 0)
@@ -106,25 +120,20 @@ static void finding_node(const struct mw_packet *p, const struct mw_finding *f,
 				at = i;
 	for (int i = at; i >= 0; i--) {
 		const struct mw_layer *l = &p->layers[i];
-		if (l->kind == MW_L_IP4) {
-			conf_ip4(f->who == MW_WHO_RECEIVER ? l->u.ip4.dst : l->u.ip4.src, buf);
-			return;
-		}
-		if (l->kind == MW_L_IP6) {
-			conf_ip6(f->who == MW_WHO_RECEIVER ? &l->u.ip6.dst : &l->u.ip6.src, buf);
-			return;
-		}
+		if (l->kind == MW_L_IP4)
+			return conf_node4(f->who == MW_WHO_RECEIVER ? l->u.ip4.dst : l->u.ip4.src);
+		if (l->kind == MW_L_IP6)
+			return conf_node6(f->who == MW_WHO_RECEIVER ? &l->u.ip6.dst : &l->u.ip6.src);
 	}
-	strcpy(buf, "-");
+	return (struct conf_node){ .fam = 0 };
 }
 
 static void on_finding(void *ctx, const struct mw_finding *f)
 {
 	struct conf *c = ctx;
-	char node[64];
-	finding_node(c->pkt, f, node);
-	report_add(c->rep, f->rule, node, &c->where, f->pass, f->detail,
-		   f->offset, f->len);
+	struct conf_node node = finding_node(c->pkt, f);
+	report_add(c->rep, f->rule, &node, &c->where, f->pass,
+		   f->pass ? NULL : f->detail, f->offset, f->len);
 }
 
 /* ---- rule selection ---- */

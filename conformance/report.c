@@ -1,6 +1,13 @@
 /* Verdicts per rule and entity, and the report formats. Memory grows with
  * the number of (rule, node) pairs seen, never with the capture length:
- * each pair keeps counters and the first few violations only. */
+ * each pair keeps a pass counter, and a failure record (count and the
+ * first few violations) only once it has failed.
+ *
+ * Hot path (every finding, passes included): the node is an integer key
+ * (struct conf_node); a one-entry cache and an open-addressing table map
+ * it to its struct rnode, whose bitmap of rules seen gives the counter's
+ * index by rank. No string is built or hashed. */
+#include <arpa/inet.h>
 #include <inttypes.h>
 #include <string.h>
 #include <time.h>
@@ -21,40 +28,81 @@ struct example {
 	char *detail;
 };
 
-struct entity {
-	char *node;
-	uint64_t n_pass, n_fail;
+struct failrec {             /* a (rule, node) pair that failed at least once */
+	uint64_t n_fail;
 	unsigned n_ex;
 	struct example ex[MAX_EXAMPLES];
+};
+
+struct rslot {               /* one (rule, node) pair */
+	uint64_t n_pass;
+	uint32_t fail;            /* 1 + index in report.fails, 0 = never failed */
+};
+
+struct rnode {               /* one node: the rules it was judged on */
+	struct conf_node key;
+	struct rslot *slot;       /* by rank in bits[] */
+	uint32_t n, cap;
+	uint64_t bits[];          /* report.nwords words: rule i seen */
+};
+
+/* An entity of a rule, for the writers. */
+struct entity {
+	struct rnode *node;
+	const struct rslot *slot;
+	const struct failrec *f;  /* NULL if it never failed */
 };
 
 struct rstate {
 	const struct mw_rule *rule;
 	bool enabled;
-	GHashTable *ents;      /* node -> struct entity */
-	GPtrArray *order;      /* entities in first-seen order */
+	GPtrArray *order;      /* struct rnode *, in first-seen order */
 	char *na_reason;
 };
 
 struct report {
 	bool have_keys;
 	size_t n;
+	const struct mw_rule *rule0; /* the catalogue array, when contiguous */
 	struct rstate *rs;
+	unsigned nwords;
+	struct rnode **tab;    /* open addressing, linear probing */
+	size_t tab_cap, tab_n;
+	struct rnode *last;    /* one-entry cache: findings come in runs per node */
+	GPtrArray *fails;      /* struct failrec * */
 	GPtrArray *files;
 	uint64_t frames, truncated;
 	unsigned n_trunc_list;
 	struct example trunc[MAX_TRUNC_LIST];
 };
 
-static void entity_free(gpointer p)
+char *conf_node_str(const struct conf_node *n, char *buf)
 {
-	struct entity *e = p;
-	for (unsigned i = 0; i < e->n_ex; i++) {
-		g_free(e->ex[i].detail);
-		g_free(e->ex[i].file);
+	if (n->fam == 4) {
+		uint32_t a = (uint32_t)n->lo;
+		snprintf(buf, 16, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255,
+			 (a >> 8) & 255, a & 255);
+	} else if (n->fam == 6) {
+		uint8_t b[16];
+		for (int i = 0; i < 8; i++) {
+			b[i] = (uint8_t)(n->hi >> (56 - 8 * i));
+			b[8 + i] = (uint8_t)(n->lo >> (56 - 8 * i));
+		}
+		inet_ntop(AF_INET6, b, buf, 46);
+	} else {
+		strcpy(buf, "-");
 	}
-	g_free(e->node);
-	g_free(e);
+	return buf;
+}
+
+static void failrec_free(gpointer p)
+{
+	struct failrec *f = p;
+	for (unsigned i = 0; i < f->n_ex; i++) {
+		g_free(f->ex[i].detail);
+		g_free(f->ex[i].file);
+	}
+	g_free(f);
 }
 
 struct report *report_new(bool have_keys)
@@ -63,12 +111,18 @@ struct report *report_new(bool have_keys)
 	r->have_keys = have_keys;
 	r->n = mw_rule_count();
 	r->rs = g_new0(struct rstate, r->n);
+	r->rule0 = r->n ? mw_rule_at(0) : NULL;
 	for (size_t i = 0; i < r->n; i++) {
 		r->rs[i].rule = mw_rule_at(i);
 		r->rs[i].enabled = true;
-		r->rs[i].ents = g_hash_table_new(g_str_hash, g_str_equal);
-		r->rs[i].order = g_ptr_array_new_with_free_func(entity_free);
+		r->rs[i].order = g_ptr_array_new();
+		if (r->rs[i].rule != r->rule0 + i)
+			r->rule0 = NULL;
 	}
+	r->nwords = (unsigned)((r->n + 63) / 64);
+	r->tab_cap = 1024;
+	r->tab = g_new0(struct rnode *, r->tab_cap);
+	r->fails = g_ptr_array_new_with_free_func(failrec_free);
 	r->files = g_ptr_array_new_with_free_func(g_free);
 	return r;
 }
@@ -78,10 +132,16 @@ void report_free(struct report *r)
 	if (!r)
 		return;
 	for (size_t i = 0; i < r->n; i++) {
-		g_hash_table_destroy(r->rs[i].ents);
 		g_ptr_array_free(r->rs[i].order, TRUE);
 		g_free(r->rs[i].na_reason);
 	}
+	for (size_t i = 0; i < r->tab_cap; i++)
+		if (r->tab[i]) {
+			g_free(r->tab[i]->slot);
+			g_free(r->tab[i]);
+		}
+	g_free(r->tab);
+	g_ptr_array_free(r->fails, TRUE);
 	for (unsigned i = 0; i < r->n_trunc_list; i++)
 		g_free(r->trunc[i].file);
 	g_ptr_array_free(r->files, TRUE);
@@ -89,37 +149,130 @@ void report_free(struct report *r)
 	g_free(r);
 }
 
+static inline size_t rule_idx(const struct report *r, const struct mw_rule *rule)
+{
+	return r->rule0 ? (size_t)(rule - r->rule0) : mw_rule_index(rule);
+}
+
 void report_enable(struct report *r, const struct mw_rule *rule, bool on)
 {
-	r->rs[mw_rule_index(rule)].enabled = on;
+	r->rs[rule_idx(r, rule)].enabled = on;
 }
 
 bool report_enabled(const struct report *r, const struct mw_rule *rule)
 {
-	return r->rs[mw_rule_index(rule)].enabled;
+	return r->rs[rule_idx(r, rule)].enabled;
+}
+
+static inline bool node_eq(const struct conf_node *a, const struct conf_node *b)
+{
+	return a->lo == b->lo && a->hi == b->hi && a->fam == b->fam;
+}
+
+static inline size_t node_hash(const struct conf_node *n)
+{
+	uint64_t h = (n->hi ^ (n->lo * 0x9e3779b97f4a7c15ull) ^ n->fam) *
+		     0xbf58476d1ce4e5b9ull;
+	return (size_t)(h ^ (h >> 31));
+}
+
+static void tab_grow(struct report *r)
+{
+	size_t cap = r->tab_cap * 2;
+	struct rnode **t = g_new0(struct rnode *, cap);
+	for (size_t i = 0; i < r->tab_cap; i++) {
+		struct rnode *x = r->tab[i];
+		if (!x)
+			continue;
+		size_t k = node_hash(&x->key) & (cap - 1);
+		while (t[k])
+			k = (k + 1) & (cap - 1);
+		t[k] = x;
+	}
+	g_free(r->tab);
+	r->tab = t;
+	r->tab_cap = cap;
+}
+
+/* The node's record, created on first use. */
+static struct rnode *node_get(struct report *r, const struct conf_node *key)
+{
+	if (r->last && node_eq(&r->last->key, key))
+		return r->last;
+	size_t k = node_hash(key) & (r->tab_cap - 1);
+	struct rnode *x;
+	while ((x = r->tab[k])) {
+		if (node_eq(&x->key, key))
+			return r->last = x;
+		k = (k + 1) & (r->tab_cap - 1);
+	}
+	x = g_malloc0(sizeof *x + r->nwords * sizeof(uint64_t));
+	x->key = *key;
+	r->tab[k] = x;
+	if (++r->tab_n * 2 > r->tab_cap)
+		tab_grow(r);
+	return r->last = x;
+}
+
+/* Index of rule i among the rules the node has (the bits below it). */
+static inline uint32_t node_rank(const struct rnode *x, size_t i)
+{
+	uint32_t n = 0;
+	size_t w = i / 64;
+	for (size_t k = 0; k < w; k++)
+		n += (uint32_t)__builtin_popcountll(x->bits[k]);
+	return n + (uint32_t)__builtin_popcountll(x->bits[w] & ((1ull << (i % 64)) - 1));
+}
+
+static inline bool node_has(const struct rnode *x, size_t i)
+{
+	return x->bits[i / 64] >> (i % 64) & 1;
+}
+
+static const struct rslot *node_slot(const struct rnode *x, size_t i)
+{
+	return &x->slot[node_rank(x, i)];
+}
+
+/* The (rule i, node) counter, created (and the node appended to the
+ * rule's first-seen order) on first use. */
+static struct rslot *slot_get(struct report *r, struct rnode *x, size_t i)
+{
+	uint32_t k = node_rank(x, i);
+	if (node_has(x, i))
+		return &x->slot[k];
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 4;
+		x->slot = g_renew(struct rslot, x->slot, x->cap);
+	}
+	memmove(&x->slot[k + 1], &x->slot[k], (x->n - k) * sizeof *x->slot);
+	x->slot[k] = (struct rslot){ 0 };
+	x->n++;
+	x->bits[i / 64] |= 1ull << (i % 64);
+	g_ptr_array_add(r->rs[i].order, x);
+	return &x->slot[k];
 }
 
 void report_add(struct report *r, const struct mw_rule *rule,
-		const char *node, const struct conf_where *w, bool pass,
-		const char *detail, uint32_t offset, uint32_t len)
+		const struct conf_node *node, const struct conf_where *w,
+		bool pass, const char *detail, uint32_t offset, uint32_t len)
 {
-	struct rstate *s = &r->rs[mw_rule_index(rule)];
-	if (!s->enabled)
+	size_t i = rule_idx(r, rule);
+	if (!r->rs[i].enabled)
 		return;
-	struct entity *e = g_hash_table_lookup(s->ents, node);
-	if (!e) {
-		e = g_new0(struct entity, 1);
-		e->node = g_strdup(node);
-		g_hash_table_insert(s->ents, e->node, e);
-		g_ptr_array_add(s->order, e);
-	}
+	struct rslot *s = slot_get(r, node_get(r, node), i);
 	if (pass) {
-		e->n_pass++;
+		s->n_pass++;
 		return;
 	}
-	e->n_fail++;
-	if (e->n_ex < MAX_EXAMPLES) {
-		struct example *x = &e->ex[e->n_ex++];
+	if (!s->fail) {
+		g_ptr_array_add(r->fails, g_new0(struct failrec, 1));
+		s->fail = r->fails->len;
+	}
+	struct failrec *f = r->fails->pdata[s->fail - 1];
+	f->n_fail++;
+	if (f->n_ex < MAX_EXAMPLES) {
+		struct example *x = &f->ex[f->n_ex++];
 		x->file = g_strdup(w ? w->file : "");
 		x->frame = w ? w->frame : 0;
 		x->ts_sec = w ? w->ts_sec : 0;
@@ -130,9 +283,37 @@ void report_add(struct report *r, const struct mw_rule *rule,
 	}
 }
 
+bool report_wants_detail(struct report *r, const struct mw_rule *rule,
+			 const struct conf_node *node)
+{
+	size_t i = rule_idx(r, rule);
+	if (!r->rs[i].enabled)
+		return false;
+	struct rnode *x = node_get(r, node);
+	if (!node_has(x, i))
+		return true;
+	const struct rslot *s = node_slot(x, i);
+	return !s->fail || ((struct failrec *)r->fails->pdata[s->fail - 1])->n_ex < MAX_EXAMPLES;
+}
+
+/* Entity k of rule state s. */
+static struct entity ent_at(const struct report *r, const struct rstate *s,
+			    unsigned k)
+{
+	struct entity e = { .node = s->order->pdata[k] };
+	e.slot = node_slot(e.node, (size_t)(s - r->rs));
+	e.f = e.slot->fail ? r->fails->pdata[e.slot->fail - 1] : NULL;
+	return e;
+}
+
+static uint64_t ent_fail(const struct entity *e)
+{
+	return e->f ? e->f->n_fail : 0;
+}
+
 void report_na(struct report *r, const struct mw_rule *rule, const char *why)
 {
-	struct rstate *s = &r->rs[mw_rule_index(rule)];
+	struct rstate *s = &r->rs[rule_idx(r, rule)];
 	if (!s->na_reason)
 		s->na_reason = g_strdup(why);
 }
@@ -164,16 +345,17 @@ static const char *const vname[] = { "PASS", "FAIL", "WARN", "NOT-APPLICABLE" };
 
 static enum verdict ent_verdict(const struct rstate *s, const struct entity *e)
 {
-	if (!e->n_fail)
+	if (!ent_fail(e))
 		return V_PASS;
 	return s->rule->level == MW_LEVEL_ERROR ? V_FAIL : V_WARN;
 }
 
-static enum verdict rule_verdict(const struct rstate *s)
+static enum verdict rule_verdict(const struct report *r, const struct rstate *s)
 {
 	enum verdict v = s->order->len ? V_PASS : V_NA;
 	for (unsigned i = 0; i < s->order->len; i++) {
-		enum verdict ev = ent_verdict(s, s->order->pdata[i]);
+		struct entity e = ent_at(r, s, i);
+		enum verdict ev = ent_verdict(s, &e);
 		if (ev == V_FAIL)
 			return V_FAIL;
 		if (ev == V_WARN)
@@ -195,7 +377,7 @@ unsigned report_errors(const struct report *r)
 {
 	unsigned n = 0;
 	for (size_t i = 0; i < r->n; i++)
-		if (r->rs[i].enabled && rule_verdict(&r->rs[i]) == V_FAIL)
+		if (r->rs[i].enabled && rule_verdict(r, &r->rs[i]) == V_FAIL)
 			n++;
 	return n;
 }
@@ -222,7 +404,7 @@ void report_text(const struct report *r, FILE *out, bool verbose)
 	unsigned cnt[4] = { 0 };
 	for (size_t i = 0; i < r->n; i++)
 		if (r->rs[i].enabled)
-			cnt[rule_verdict(&r->rs[i])]++;
+			cnt[rule_verdict(r, &r->rs[i])]++;
 	fprintf(out, "mipconform %s: %u file(s), %" PRIu64 " frame(s)",
 		MW_VERSION, r->files->len, r->frames);
 	if (r->truncated)
@@ -235,40 +417,43 @@ void report_text(const struct report *r, FILE *out, bool verbose)
 		for (size_t i = 0; i < r->n; i++) {
 			const struct rstate *s = &r->rs[i];
 			char roles[64];
-			if (!s->enabled || rule_verdict(s) != want)
+			if (!s->enabled || rule_verdict(r, s) != want)
 				continue;
 			roles_str(s->rule->roles, roles, sizeof roles);
 			fprintf(out, "\n%-4s %s  [%s, %s %s, %s]\n     %s\n",
 				vname[want], s->rule->id, mw_level_str(s->rule->level),
 				s->rule->rfc, s->rule->section, roles, s->rule->summary);
 			for (unsigned k = 0; k < s->order->len; k++) {
-				const struct entity *e = s->order->pdata[k];
-				if (!e->n_fail)
+				struct entity e = ent_at(r, s, k);
+				const struct failrec *f = e.f;
+				char node[48];
+				if (!f)
 					continue;
 				fprintf(out, "     node %s: %" PRIu64 " of %" PRIu64 " check(s) failed\n",
-					e->node, e->n_fail, e->n_fail + e->n_pass);
-				for (unsigned x = 0; x < e->n_ex; x++) {
+					conf_node_str(&e.node->key, node), f->n_fail,
+					f->n_fail + e.slot->n_pass);
+				for (unsigned x = 0; x < f->n_ex; x++) {
 					char t[48];
-					fmt_time(e->ex[x].ts_sec, e->ex[x].ts_nsec, t, sizeof t);
+					fmt_time(f->ex[x].ts_sec, f->ex[x].ts_nsec, t, sizeof t);
 					fprintf(out, "       %s frame %" PRIu64 " at %s: %s\n",
-						e->ex[x].file, e->ex[x].frame, t, e->ex[x].detail);
+						f->ex[x].file, f->ex[x].frame, t, f->ex[x].detail);
 				}
-				if (e->n_fail > e->n_ex)
-					fprintf(out, "       ... %" PRIu64 " more\n", e->n_fail - e->n_ex);
+				if (f->n_fail > f->n_ex)
+					fprintf(out, "       ... %" PRIu64 " more\n", f->n_fail - f->n_ex);
 			}
 		}
 	}
 	fprintf(out, "\n");
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rstate *s = &r->rs[i];
-		if (!s->enabled || rule_verdict(s) != V_PASS)
+		if (!s->enabled || rule_verdict(r, s) != V_PASS)
 			continue;
 		fprintf(out, "PASS %s (%u node(s))\n", s->rule->id, s->order->len);
 	}
 	if (verbose)
 		for (size_t i = 0; i < r->n; i++) {
 			const struct rstate *s = &r->rs[i];
-			if (!s->enabled || rule_verdict(s) != V_NA)
+			if (!s->enabled || rule_verdict(r, s) != V_NA)
 				continue;
 			fprintf(out, "NOT-APPLICABLE %s: %s\n", s->rule->id, na_reason(r, s));
 		}
@@ -345,7 +530,7 @@ void report_json(const struct report *r, FILE *out)
 	unsigned cnt[4] = { 0 };
 	for (size_t i = 0; i < r->n; i++)
 		if (r->rs[i].enabled)
-			cnt[rule_verdict(&r->rs[i])]++;
+			cnt[rule_verdict(r, &r->rs[i])]++;
 	fprintf(out, "],\"summary\":{\"FAIL\":%u,\"WARN\":%u,\"PASS\":%u,\"NOT-APPLICABLE\":%u},\"rules\":[",
 		cnt[V_FAIL], cnt[V_WARN], cnt[V_PASS], cnt[V_NA]);
 	bool first = true;
@@ -353,7 +538,7 @@ void report_json(const struct report *r, FILE *out)
 		const struct rstate *s = &r->rs[i];
 		if (!s->enabled)
 			continue;
-		enum verdict v = rule_verdict(s);
+		enum verdict v = rule_verdict(r, s);
 		fprintf(out, "%s\n", first ? "" : ",");
 		first = false;
 		json_rule_head(out, s->rule);
@@ -364,19 +549,23 @@ void report_json(const struct report *r, FILE *out)
 		}
 		fprintf(out, ",\"entities\":[");
 		for (unsigned k = 0; k < s->order->len; k++) {
-			const struct entity *e = s->order->pdata[k];
+			struct entity e = ent_at(r, s, k);
+			const struct failrec *f = e.f;
+			unsigned n_ex = f ? f->n_ex : 0;
+			char node[48];
 			fprintf(out, "%s{\"node\":", k ? "," : "");
-			json_str(out, e->node);
+			json_str(out, conf_node_str(&e.node->key, node));
 			fprintf(out, ",\"verdict\":\"%s\",\"pass\":%" PRIu64 ",\"fail\":%" PRIu64
-				",\"findings\":[", vname[ent_verdict(s, e)], e->n_pass, e->n_fail);
-			for (unsigned x = 0; x < e->n_ex; x++) {
+				",\"findings\":[", vname[ent_verdict(s, &e)], e.slot->n_pass,
+				ent_fail(&e));
+			for (unsigned x = 0; x < n_ex; x++) {
 				char t[48];
-				fmt_time(e->ex[x].ts_sec, e->ex[x].ts_nsec, t, sizeof t);
+				fmt_time(f->ex[x].ts_sec, f->ex[x].ts_nsec, t, sizeof t);
 				fprintf(out, "%s{\"file\":", x ? "," : "");
-				json_str(out, e->ex[x].file);
+				json_str(out, f->ex[x].file);
 				fprintf(out, ",\"frame\":%" PRIu64 ",\"time\":\"%s\",\"offset\":%u,\"len\":%u,\"detail\":",
-					e->ex[x].frame, t, e->ex[x].offset, e->ex[x].len);
-				json_str(out, e->ex[x].detail);
+					f->ex[x].frame, t, f->ex[x].offset, f->ex[x].len);
+				json_str(out, f->ex[x].detail);
 				fputc('}', out);
 			}
 			fprintf(out, "]}");
@@ -416,8 +605,9 @@ void report_junit(const struct report *r, FILE *out)
 			continue;
 		}
 		for (unsigned k = 0; k < s->order->len; k++) {
+			struct entity e = ent_at(r, s, k);
 			tests++;
-			fails += ent_verdict(s, s->order->pdata[k]) == V_FAIL;
+			fails += ent_verdict(s, &e) == V_FAIL;
 		}
 	}
 	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -437,12 +627,13 @@ void report_junit(const struct report *r, FILE *out)
 			continue;
 		}
 		for (unsigned k = 0; k < s->order->len; k++) {
-			const struct entity *e = s->order->pdata[k];
-			enum verdict v = ent_verdict(s, e);
+			struct entity e = ent_at(r, s, k);
+			enum verdict v = ent_verdict(s, &e);
+			char node[48];
 			fprintf(out, "  <testcase classname=\"");
 			xml_str(out, s->rule->id);
 			fprintf(out, "\" name=\"");
-			xml_str(out, e->node);
+			xml_str(out, conf_node_str(&e.node->key, node));
 			fprintf(out, "\">");
 			if (v != V_PASS) {
 				fprintf(out, v == V_FAIL ? "<failure type=\"%s\" message=\"" :
@@ -455,9 +646,10 @@ void report_junit(const struct report *r, FILE *out)
 				if (v == V_FAIL)
 					fputs("\">", out);
 				fputc('\n', out);
-				for (unsigned x = 0; x < e->n_ex; x++) {
-					fprintf(out, "%s frame %" PRIu64 ": ", e->ex[x].file, e->ex[x].frame);
-					xml_str(out, e->ex[x].detail);
+				for (unsigned x = 0; e.f && x < e.f->n_ex; x++) {
+					fprintf(out, "%s frame %" PRIu64 ": ", e.f->ex[x].file,
+						e.f->ex[x].frame);
+					xml_str(out, e.f->ex[x].detail);
 					fputc('\n', out);
 				}
 				fputs(v == V_FAIL ? "</failure>" : "</system-out>", out);

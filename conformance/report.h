@@ -16,6 +16,32 @@ struct conf_where {
 	uint32_t ts_nsec;
 };
 
+/* The node a verdict is about, as an integer key (no string on the hot
+ * path): fam 4 (lo = IPv4 address), 6 (hi/lo = the IPv6 address, big
+ * endian halves) or 0 ("-": no IP layer). */
+struct conf_node {
+	uint64_t hi, lo;
+	uint32_t fam;
+};
+
+static inline struct conf_node conf_node4(uint32_t a)
+{
+	return (struct conf_node){ .lo = a, .fam = 4 };
+}
+
+static inline struct conf_node conf_node6(const struct mw_in6 *a)
+{
+	struct conf_node n = { .fam = 6 };
+	for (int i = 0; i < 8; i++) {
+		n.hi = n.hi << 8 | a->b[i];
+		n.lo = n.lo << 8 | a->b[8 + i];
+	}
+	return n;
+}
+
+/* Text form: dotted quad, RFC 5952 IPv6, or "-". buf >= 46. */
+char *conf_node_str(const struct conf_node *n, char *buf);
+
 struct report;
 
 struct report *report_new(bool have_keys);
@@ -27,8 +53,12 @@ bool report_enabled(const struct report *r, const struct mw_rule *rule);
 
 /* One check of `rule` on `node`: pass, or a violation with a detail. */
 void report_add(struct report *r, const struct mw_rule *rule,
-		const char *node, const struct conf_where *w, bool pass,
-		const char *detail, uint32_t offset, uint32_t len);
+		const struct conf_node *node, const struct conf_where *w,
+		bool pass, const char *detail, uint32_t offset, uint32_t len);
+/* Would a violation of `rule` by `node` be kept as an example (so its
+ * detail is worth formatting)? */
+bool report_wants_detail(struct report *r, const struct mw_rule *rule,
+			 const struct conf_node *node);
 /* Not decidable for this node (e.g. no key for the SPI): NOT-APPLICABLE. */
 void report_na(struct report *r, const struct mw_rule *rule, const char *why);
 

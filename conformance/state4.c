@@ -3,11 +3,13 @@
  * agent advertisement sequences and tunnelled traffic (RFC 5944 2-4, RFC
  * 3024, RFC 3519). State lives in GLib hash tables keyed by address and
  * is dropped when idle past its lifetime. */
+#include <stddef.h>
 #include <string.h>
 
 #include <glib.h>
 
 #include "conf.h"
+#include "expire.h"
 
 #define MAX_PENDING 4
 #define MAX_ANSWERED 8
@@ -51,6 +53,8 @@ struct mn4 {
 	double last_fa_denial;
 	bool udpt_ok;
 	uint16_t last_sport;
+	struct wnode wn;          /* expiry wheel */
+	uint64_t touch;           /* sweeps done when last_seen was set */
 };
 
 struct agent4 {
@@ -72,7 +76,10 @@ struct sol4 {
 
 struct state4 {
 	GHashTable *mn, *agents, *sols;
-	double last_sweep;
+	double last_sweep, prev_sweep;
+	uint64_t n_sweeps;
+	struct wheel wheel;       /* mobile nodes by earliest expiry */
+	bool rereg_any;           /* some node has rereg_pending */
 	GHashTable *rrq_to;       /* agents that received requests */
 };
 
@@ -83,6 +90,7 @@ struct state4 *state4_new(void)
 	s->agents = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	s->sols = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	s->rrq_to = g_hash_table_new(g_direct_hash, g_direct_equal);
+	wheel_init(&s->wheel, 10.0);
 	return s;
 }
 
@@ -94,6 +102,7 @@ void state4_free(struct state4 *s)
 	g_hash_table_destroy(s->agents);
 	g_hash_table_destroy(s->sols);
 	g_hash_table_destroy(s->rrq_to);
+	wheel_clear(&s->wheel);
 	g_free(s);
 }
 
@@ -135,16 +144,58 @@ static bool has_ext(const struct mw_packet *p, const struct mw_msg *m,
 	return false;
 }
 
-static struct mn4 *mn_get(struct state4 *s, uint32_t key, bool create, double now)
+static bool binding_live(const struct mn4 *m, double now)
+{
+	return m->bound && (m->b_expiry == 0 || now <= m->b_expiry);
+}
+
+/* Idle past its lifetime at time t: dropped by a sweep at t. */
+static bool mn_dead(const struct mn4 *m, double t)
+{
+	return t - m->last_seen > IDLE_EXPIRE && !binding_live(m, t);
+}
+
+/* Would one of the sweeps 1..n_sweeps have dropped it? Only sweeps after
+ * its last touch count; sweep times only grow (each is > 10 s after the
+ * previous) and mn_dead() stays true once true, so the last of them
+ * decides. */
+static bool mn_gone(const struct state4 *s, const struct mn4 *m,
+		    uint64_t n_sweeps, double t)
+{
+	(void)s;
+	return m->touch < n_sweeps && mn_dead(m, t);
+}
+
+static void mn_drop(struct state4 *s, struct mn4 *m)
+{
+	wheel_del(&s->wheel, &m->wn);
+	g_hash_table_remove(s->mn, GUINT_TO_POINTER(m->key));
+}
+
+/* The node's state, NULL if none or expired (lazily dropped). */
+static struct mn4 *mn_find(struct state4 *s, uint32_t key)
 {
 	struct mn4 *m = g_hash_table_lookup(s->mn, GUINT_TO_POINTER(key));
+	if (m && mn_gone(s, m, s->n_sweeps, s->last_sweep)) {
+		mn_drop(s, m);
+		m = NULL;
+	}
+	return m;
+}
+
+static struct mn4 *mn_get(struct state4 *s, uint32_t key, bool create, double now)
+{
+	struct mn4 *m = mn_find(s, key);
 	if (!m && create) {
 		m = g_new0(struct mn4, 1);
 		m->key = key;
 		g_hash_table_insert(s->mn, GUINT_TO_POINTER(key), m);
+		wheel_add(&s->wheel, &m->wn, now + IDLE_EXPIRE);
 	}
-	if (m)
+	if (m) {
 		m->last_seen = now;
+		m->touch = s->n_sweeps;
+	}
 	return m;
 }
 
@@ -203,8 +254,8 @@ static void on_adv(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 {
 	struct state4 *s = c->s4;
 	const struct mw_mip4_adv *a = &msg->u.adv;
-	char node[16];
-	conf_ip4(ip->src, node);
+	struct conf_node node;
+	node = conf_node4(ip->src);
 	if (!a->has_maa)
 		return;
 	struct agent4 *g = agent_get(s, ip->src);
@@ -232,7 +283,9 @@ static void on_adv(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 			g_hash_table_iter_init(&it, s->mn);
 			while (g_hash_table_iter_next(&it, &k, &v)) {
 				struct mn4 *m = v;
-				if (m->bound && m->b_fa == ip->src) {
+				if (m->bound && m->b_fa == ip->src &&
+				    !mn_gone(s, m, s->n_sweeps, s->last_sweep)) {
+					s->rereg_any = true;
 					m->rereg_pending = true;
 					m->rereg_deadline = c->now + (a->lifetime ? a->lifetime : 30);
 				}
@@ -264,9 +317,9 @@ static void on_adv(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 static void on_sol(struct conf *c, const struct mw_ip4 *ip)
 {
 	struct state4 *s = c->s4;
-	char node[16];
+	struct conf_node node;
 	struct sol4 *so = g_hash_table_lookup(s->sols, GUINT_TO_POINTER(ip->src));
-	conf_ip4(ip->src, node);
+	node = conf_node4(ip->src);
 	if (!so) {
 		so = g_new0(struct sol4, 1);
 		so->src = ip->src;
@@ -296,7 +349,7 @@ static void on_rrq(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 	const struct mw_mip4_rrq *q = &msg->u.mip4.u.rrq;
 	bool dbit = q->flags & MW_RRQ_D;
 	bool from_fa = !dbit && q->coa != 0 && ip->src == q->coa && ip->src != q->hoa;
-	char node[16];
+	struct conf_node node;
 	struct req r = { .from_fa = from_fa, .ts = c->now, .src = ip->src,
 		.dst = ip->dst, .sport = udp->sport, .dport = udp->dport,
 		.flags = q->flags, .lifetime = q->lifetime, .hoa = q->hoa,
@@ -305,7 +358,7 @@ static void on_rrq(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 	struct mn4 *m = mn_get(s, q->hoa ? q->hoa : ip->src, true, c->now);
 
 	if (from_fa) {
-		conf_ip4(ip->src, node);
+		node = conf_node4(ip->src);
 		g_hash_table_insert(s->rrq_to, GUINT_TO_POINTER(ip->dst), GINT_TO_POINTER(1));
 		struct req *mnreq = NULL;
 		for (unsigned i = 0; i < MAX_PENDING; i++)
@@ -344,7 +397,7 @@ static void on_rrq(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 	}
 
 	/* sent by the mobile node: a registration ends an agent search */
-	conf_ip4(m->key, node);
+	node = conf_node4(m->key);
 	struct sol4 *so = g_hash_table_lookup(s->sols, GUINT_TO_POINTER(ip->src));
 	if (so)
 		so->n = 0, so->iv = 0, so->last = -1e9;
@@ -416,8 +469,8 @@ static void on_rrp(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 {
 	struct state4 *s = c->s4;
 	const struct mw_mip4_rrp *p = &msg->u.mip4.u.rrp;
-	char node[16];
-	conf_ip4(ip->src, node);
+	struct conf_node node;
+	node = conf_node4(ip->src);
 	struct mn4 *m = mn_get(s, p->hoa ? p->hoa : ip->dst, false, c->now);
 	if (!m)
 		m = mn_get(s, ip->dst, false, c->now);
@@ -481,7 +534,7 @@ static void on_rrp(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 		    "reply ports %u -> %u, request ports %u -> %u", udp->sport,
 		    udp->dport, r->sport, r->dport);
 
-	uint64_t h;
+	uint64_t h = 0;
 	bool hh = auth_span_hash(c->pkt, msg, &h);
 	if (r->from_fa) {
 		/* HA -> FA leg: remember it for the FA -> MN relay */
@@ -546,22 +599,17 @@ static void on_rrp(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 
 /* ---- tunnels ---- */
 
-static bool binding_live(const struct mn4 *m, double now)
-{
-	return m->bound && (m->b_expiry == 0 || now <= m->b_expiry);
-}
-
 static void on_tunnel(struct conf *c, int outer, int inner)
 {
 	struct state4 *s = c->s4;
 	const struct mw_packet *p = c->pkt;
 	const struct mw_ip4 *o = &p->layers[outer].u.ip4;
 	const struct mw_ip4 *in = &p->layers[inner].u.ip4;
-	char node[16];
-	conf_ip4(o->src, node);
+	struct conf_node node;
+	node = conf_node4(o->src);
 
 	/* forward: HA -> care-of address, inner destination a home address */
-	struct mn4 *m = g_hash_table_lookup(s->mn, GUINT_TO_POINTER(in->dst));
+	struct mn4 *m = mn_find(s, in->dst);
 	if (m && (m->bound || m->last_mn_rrq > 0)) {
 		bool live = binding_live(m, c->now);
 		conf_result(c, RULE("MIP4-TUN-BINDING"), node, live && o->dst == m->b_coa,
@@ -571,7 +619,7 @@ static void on_tunnel(struct conf *c, int outer, int inner)
 			return;
 		conf_result(c, RULE("MIP4-TUN-SRC"), node, o->src == m->b_ha,
 			    "outer source %s, Home Agent of the reply %s",
-			    node, conf_ip4(m->b_ha, (char[16]){0}));
+			    conf_ip4(o->src, (char[16]){0}), conf_ip4(m->b_ha, (char[16]){0}));
 		uint8_t proto = o->proto;
 		bool ok = proto == 4 || (proto == 55 && (m->b_flags & MW_RRQ_M)) ||
 			  (proto == 47 && (m->b_flags & MW_RRQ_G));
@@ -590,11 +638,11 @@ static void on_tunnel(struct conf *c, int outer, int inner)
 		return;
 	}
 	/* reverse: care-of address -> HA, inner source a home address */
-	m = g_hash_table_lookup(s->mn, GUINT_TO_POINTER(in->src));
+	m = mn_find(s, in->src);
 	if (m && m->bound && o->dst == m->b_ha) {
 		conf_result(c, RULE("MIP4-RT-ADDRS"), node, o->src == m->b_coa,
 			    "reverse tunnel from %s, registered care-of address %s",
-			    node, conf_ip4(m->b_coa, (char[16]){0}));
+			    conf_ip4(o->src, (char[16]){0}), conf_ip4(m->b_coa, (char[16]){0}));
 		conf_result(c, RULE("MIP4-RT-GRANTED"), node,
 			    binding_live(m, c->now) && (m->b_flags & MW_RRQ_T),
 			    "reverse tunnel for %s without an accepted T registration",
@@ -605,11 +653,11 @@ static void on_tunnel(struct conf *c, int outer, int inner)
 static void on_udp_tunnel(struct conf *c, const struct mw_udp *udp, int inner)
 {
 	const struct mw_ip4 *in = &c->pkt->layers[inner].u.ip4;
-	struct mn4 *m = g_hash_table_lookup(c->s4->mn, GUINT_TO_POINTER(in->src));
-	char node[16];
+	struct mn4 *m = mn_find(c->s4, in->src);
+	struct conf_node node;
 	if (!m)
 		return;
-	conf_ip4(m->key, node);
+	node = conf_node4(m->key);
 	conf_result(c, RULE("MIP4-UDPT-ACCEPTED"), node, m->udpt_ok,
 		    "UDP-tunnelled data without an accepted UDP Tunnel Reply");
 	conf_result(c, RULE("MIP4-UDPT-SRC-PORT"), node, udp->sport == m->last_sport,
@@ -617,25 +665,47 @@ static void on_udp_tunnel(struct conf *c, const struct mw_udp *udp, int inner)
 		    m->last_sport);
 }
 
+/* The wheel reached m: drop it if expired, else check again later. */
+static void expire_mn(void *ctx, struct wnode *n)
+{
+	struct conf *c = ctx;
+	struct mn4 *m = (struct mn4 *)(void *)((char *)n - offsetof(struct mn4, wn));
+	double due = m->last_seen + IDLE_EXPIRE;
+	if (mn_dead(m, c->now)) {
+		g_hash_table_remove(c->s4->mn, GUINT_TO_POINTER(m->key));
+		return;
+	}
+	if (binding_live(m, c->now))
+		due = m->b_expiry > due ? m->b_expiry : m->b_expiry == 0 ? c->now + IDLE_EXPIRE : due;
+	wheel_add(&c->s4->wheel, &m->wn, due);
+}
+
+/* Every 10 s of capture time: deadlines, then expiry. Only the entries
+ * due are visited (expire.h), except while a foreign agent reboot left
+ * re-registrations pending. */
 static void sweep(struct conf *c)
 {
 	struct state4 *s = c->s4;
 	GHashTableIter it;
 	gpointer k, v;
-	g_hash_table_iter_init(&it, s->mn);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
-		struct mn4 *m = v;
-		if (m->rereg_pending && c->now > m->rereg_deadline) {
-			conf_result(c, RULE("MIP4-REBOOT-REREG"), conf_ip4(m->key, (char[16]){0}),
-				    false, "no re-registration after the foreign agent rebooted");
-			m->rereg_pending = false;
+	if (s->rereg_any) {
+		s->rereg_any = false;
+		g_hash_table_iter_init(&it, s->mn);
+		while (g_hash_table_iter_next(&it, &k, &v)) {
+			struct mn4 *m = v;
+			if (!m->rereg_pending ||
+			    mn_gone(s, m, s->n_sweeps - 1, s->prev_sweep))
+				continue;   /* (dropped by an earlier sweep) */
+			if (c->now > m->rereg_deadline) {
+				conf_result(c, RULE("MIP4-REBOOT-REREG"), conf_node4(m->key),
+					    false, "no re-registration after the foreign agent rebooted");
+				m->rereg_pending = false;
+			} else {
+				s->rereg_any = true;
+			}
 		}
-		double keep = IDLE_EXPIRE;
-		if (binding_live(m, c->now) && m->b_expiry > 0 && m->b_expiry - c->now > keep)
-			keep = m->b_expiry - c->now;
-		if (c->now - m->last_seen > keep && !binding_live(m, c->now))
-			g_hash_table_iter_remove(&it);
 	}
+	wheel_run(&s->wheel, c->now, expire_mn, c);
 	g_hash_table_iter_init(&it, s->agents);
 	while (g_hash_table_iter_next(&it, &k, &v))
 		if (c->now - ((struct agent4 *)v)->last_seen > IDLE_EXPIRE)
@@ -651,8 +721,10 @@ void state4_packet(struct conf *c)
 	const struct mw_packet *p = c->pkt;
 	struct state4 *s = c->s4;
 	if (c->now - s->last_sweep > 10) {
-		sweep(c);
+		s->prev_sweep = s->last_sweep;
 		s->last_sweep = c->now;
+		s->n_sweeps++;
+		sweep(c);
 	}
 	for (int i = 0; i < p->n_msgs; i++) {
 		const struct mw_msg *m = &p->msgs[i];
@@ -704,5 +776,8 @@ void state4_packet(struct conf *c)
 
 void state4_finish(struct conf *c)
 {
+	c->s4->prev_sweep = c->s4->last_sweep;
+	c->s4->last_sweep = c->now;
+	c->s4->n_sweeps++;
 	sweep(c);
 }

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "conf.h"
+#include "expire.h"
 
 #define IDLE_EXPIRE 600.0
 #define REPLY_WAIT 5.0      /* s before a missing BA counts as missing */
@@ -29,9 +30,20 @@ static gboolean pair_eq(gconstpointer a, gconstpointer b)
 	return memcmp(a, b, sizeof(struct pair)) == 0;
 }
 
+/* The head both entry kinds start with (expiry bookkeeping). */
+struct ent6 {
+	struct pair key;
+	double last_seen;
+	struct wnode wn;          /* expiry wheel */
+	uint64_t touch;           /* sweeps done when last_seen was set */
+};
+
 struct bind6 {               /* key: (home address, peer) */
 	struct pair key;
 	double last_seen;
+	struct wnode wn;
+	uint64_t touch;
+	uint64_t bu_serial;       /* deadline of the outstanding BU (expire.h) */
 	/* last Binding Update */
 	bool have_bu, outstanding, bu_discard, bu_expect135, bu_hao, bu_home, bu_r;
 	bool bu_proxy, bu_a, bu_dereg;
@@ -57,8 +69,13 @@ struct bind6 {               /* key: (home address, peer) */
 struct rr6 {                 /* key: (mobile node address, CN) */
 	struct pair key;
 	double last_seen;
+	struct wnode wn;
+	uint64_t touch;
+	uint64_t be_serial;       /* deadline of the expected Binding Error */
 	uint8_t hoti[NCOOKIE][8], coti[NCOOKIE][8];
 	unsigned n_hoti, n_coti;
+	uint8_t init_depth[2];   /* tunnel depth of the last HoTI / CoTI */
+	double init_ts[2];
 	/* last packet with a Home Address option (mobile node -> CN) */
 	bool have_hao;
 	struct mw_in6 hao;
@@ -71,16 +88,51 @@ struct rr6 {                 /* key: (mobile node address, CN) */
 	double last_mpa;
 };
 
-struct state6 {
-	GHashTable *bind, *rr;
-	double last_sweep;
+G_STATIC_ASSERT(offsetof(struct bind6, touch) == offsetof(struct ent6, touch));
+G_STATIC_ASSERT(offsetof(struct rr6, touch) == offsetof(struct ent6, touch));
+
+struct state6;
+
+/* A table of entries and their expiry. */
+struct tab6 {
+	GHashTable *h;
+	struct wheel wheel;
+	bool bind;                /* struct bind6 (else struct rr6) */
+	const struct state6 *s;
 };
+
+struct state6 {
+	struct tab6 *bind, *rr;
+	double last_sweep, prev_sweep;
+	uint64_t n_sweeps;
+	struct deadlines bu_due;  /* outstanding BUs: REPLY_WAIT after bu_ts */
+	struct deadlines be_due;  /* expected Binding Errors: be_deadline */
+};
+
+static struct tab6 *tab_new(const struct state6 *s, bool bind)
+{
+	struct tab6 *t = g_new0(struct tab6, 1);
+	t->h = g_hash_table_new_full(pair_hash, pair_eq, NULL, g_free);
+	wheel_init(&t->wheel, 10.0);
+	t->bind = bind;
+	t->s = s;
+	return t;
+}
+
+static void tab_free(struct tab6 *t)
+{
+	g_hash_table_destroy(t->h);
+	wheel_clear(&t->wheel);
+	g_free(t);
+}
 
 struct state6 *state6_new(void)
 {
 	struct state6 *s = g_new0(struct state6, 1);
-	s->bind = g_hash_table_new_full(pair_hash, pair_eq, NULL, g_free);
-	s->rr = g_hash_table_new_full(pair_hash, pair_eq, NULL, g_free);
+	s->bind = tab_new(s, true);
+	s->rr = tab_new(s, false);
+	dl_init(&s->bu_due);
+	dl_init(&s->be_due);
 	return s;
 }
 
@@ -88,23 +140,54 @@ void state6_free(struct state6 *s)
 {
 	if (!s)
 		return;
-	g_hash_table_destroy(s->bind);
-	g_hash_table_destroy(s->rr);
+	tab_free(s->bind);
+	tab_free(s->rr);
+	dl_clear(&s->bu_due);
+	dl_clear(&s->be_due);
 	g_free(s);
 }
 
-static void *get(GHashTable *t, const struct mw_in6 *a, const struct mw_in6 *b,
+/* Idle past its lifetime at time t (and, for a binding, no binding cache
+ * entry in force): dropped by a sweep at t. */
+static bool ent_dead(const struct tab6 *t, const struct ent6 *e, double at)
+{
+	if (t->bind) {
+		const struct bind6 *b = (const struct bind6 *)(const void *)e;
+		if (b->bce && at <= b->bce_expiry)
+			return false;
+	}
+	return at - e->last_seen > IDLE_EXPIRE;
+}
+
+/* Would one of the sweeps 1..n_sweeps (at times up to `at`) have dropped
+ * it? Only sweeps after its last touch count; sweep times only grow and
+ * ent_dead() stays true once true, so the last of them decides. */
+static bool ent_gone(const struct tab6 *t, const struct ent6 *e,
+		     uint64_t n_sweeps, double at)
+{
+	return e->touch < n_sweeps && ent_dead(t, e, at);
+}
+
+static void *get(struct tab6 *t, const struct mw_in6 *a, const struct mw_in6 *b,
 		 size_t size, bool create, double now)
 {
 	struct pair k = { *a, *b };
-	struct pair *e = g_hash_table_lookup(t, &k);
+	struct ent6 *e = g_hash_table_lookup(t->h, &k);
+	if (e && ent_gone(t, e, t->s->n_sweeps, t->s->last_sweep)) {
+		wheel_del(&t->wheel, &e->wn);
+		g_hash_table_remove(t->h, &k);
+		e = NULL;
+	}
 	if (!e && create) {
 		e = g_malloc0(size);
-		*e = k;
-		g_hash_table_insert(t, e, e);
+		e->key = k;
+		g_hash_table_insert(t->h, &e->key, e);
+		wheel_add(&t->wheel, &e->wn, now + IDLE_EXPIRE);
 	}
-	if (e)
-		*(double *)(e + 1) = now; /* last_seen follows the key */
+	if (e) {
+		e->last_seen = now;
+		e->touch = t->s->n_sweeps;
+	}
 	return e;
 }
 
@@ -147,11 +230,11 @@ static int find_opt(const struct mw_packet *p, const struct mw_msg *m, uint8_t t
 /* A BU that has been waiting too long for its BA. */
 static void judge_unanswered(struct conf *c, struct bind6 *b, bool at_end)
 {
-	char node[46];
+	struct conf_node node;
 	if (!b->outstanding || b->bu_discard || c->now - b->bu_ts < REPLY_WAIT)
 		return;
 	(void)at_end;
-	conf_ip6(&b->key.b, node);
+	node = conf_node6(&b->key.b);
 	if (b->bu_home && !b->bu_proxy)
 		conf_result(c, RULE("MIP6-HA-BA-ALWAYS"), node, false,
 			    "no Binding Acknowledgement to the home registration (sequence %u) within %.0f s",
@@ -176,8 +259,8 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 	    p->elems[hnp].off + 20 <= p->caplen)
 		memcpy(hoa.b, p->data + p->elems[hnp].off + 4, 16);
 	struct bind6 *b = get(c->s6->bind, &hoa, &ip->dst, sizeof *b, true, c->now);
-	char node[46];
-	conf_ip6(&ip->src, node);
+	struct conf_node node;
+	node = conf_node6(&ip->src);
 
 	bool discard = m->u.mh.csum_ok == 0 || m->u.mh.payload_proto != MW_IPPROTO_NONE ||
 		       ip->src.b[0] == 0xff;
@@ -258,8 +341,8 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 	const struct mw_mh_ba *ba = &m->u.mh.u.ba;
 	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
 	struct mw_in6 hoa = h->rh2 >= 0 ? p->layers[h->rh2].u.ext.rh2_addr : ip->dst;
-	char node[46];
-	conf_ip6(&ip->src, node);
+	struct conf_node node;
+	node = conf_node6(&ip->src);
 	struct bind6 *b = get(c->s6->bind, &hoa, &ip->src, sizeof *b, false, c->now);
 	if (!b) {
 		/* PMIPv6 (keyed by the home network prefix) or a BA without the
@@ -362,8 +445,8 @@ static void on_be(struct conf *c, int mi, const struct hdrs *h)
 	const struct mw_packet *p = c->pkt;
 	const struct mw_mh_be *be = &p->msgs[mi].u.mh.u.be;
 	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
-	char node[46];
-	conf_ip6(&ip->src, node);
+	struct conf_node node;
+	node = conf_node6(&ip->src);
 	struct rr6 *r = get(c->s6->rr, &ip->dst, &ip->src, sizeof *r, false, c->now);
 	if (!r)
 		return;
@@ -383,7 +466,7 @@ static void on_rr(struct conf *c, int mi, const struct hdrs *h)
 	const struct mw_packet *p = c->pkt;
 	const struct mw_mh *mh = &p->msgs[mi].u.mh;
 	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
-	char node[46];
+	struct conf_node node;
 	if (mh->type == MW_MH_HOTI || mh->type == MW_MH_COTI) {
 		struct rr6 *r = get(c->s6->rr, &ip->src, &ip->dst, sizeof *r, true, c->now);
 		bool home = mh->type == MW_MH_HOTI;
@@ -392,7 +475,16 @@ static void on_rr(struct conf *c, int mi, const struct hdrs *h)
 		bool reused = false;
 		for (unsigned i = 0; i < *n && i < NCOOKIE; i++)
 			reused |= memcmp(set[i], mh->u.init.cookie, 8) == 0;
-		conf_ip6(&ip->src, node);
+		/* the HoTI reverse-tunnelled to the home agent and the same
+		 * HoTI forwarded by it: one message seen twice, not a
+		 * retransmission (same cookie, other tunnel depth, < 1 s) */
+		uint8_t depth = p->layers[h->ip6].depth;
+		if (*n && reused && !memcmp(set[(*n - 1) % NCOOKIE], mh->u.init.cookie, 8) &&
+		    depth != r->init_depth[home] && c->now - r->init_ts[home] < 1.0)
+			return;
+		r->init_depth[home] = depth;
+		r->init_ts[home] = c->now;
+		node = conf_node6(&ip->src);
 		if (*n)
 			conf_result(c, RULE("MIP6-RR-NEW-COOKIE"), node, !reused,
 				    "%s reuses an earlier cookie", home ? "HoTI" : "CoTI");
@@ -410,7 +502,7 @@ static void on_rr(struct conf *c, int mi, const struct hdrs *h)
 	bool found = false;
 	for (unsigned i = 0; i < n && i < NCOOKIE; i++)
 		found |= memcmp(set[i], mh->u.test.cookie, 8) == 0;
-	conf_ip6(&ip->src, node);
+	node = conf_node6(&ip->src);
 	conf_result(c, home ? RULE("MIP6-RR-HOT-COOKIE") : RULE("MIP6-RR-COT-COOKIE"), node,
 		    found, "%s cookie does not echo any %s cookie", home ? "HoT" : "CoT",
 		    home ? "HoTI" : "CoTI");
@@ -422,12 +514,12 @@ static void on_icmp6(struct conf *c, int mi, const struct hdrs *h)
 	const struct mw_msg *m = &p->msgs[mi];
 	const struct mw_layer *l = &p->layers[m->layer];
 	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
-	char node[46];
+	struct conf_node node;
 	if (l->kind != MW_L_ICMP6 || l->off + 6 > p->caplen)
 		return;
 	uint16_t id = mw_load_be16(p->data + l->off + 4);
 	static const struct mw_in6 any;
-	conf_ip6(&ip->src, node);
+	node = conf_node6(&ip->src);
 	switch (l->u.icmp.type) {
 	case 144: {
 		struct rr6 *r = get(c->s6->rr, &ip->src, &any, sizeof *r, true, c->now);
@@ -487,7 +579,7 @@ static void sweep(struct conf *c, bool at_end)
 	while (g_hash_table_iter_next(&it, &k, &v)) {
 		struct rr6 *r = v;
 		if (r->be_expected && c->now > r->be_deadline) {
-			conf_result(c, RULE("MIP6-BE-AFTER-HAO"), conf_ip6(&r->key.b, (char[46]){0}),
+			conf_result(c, RULE("MIP6-BE-AFTER-HAO"), conf_node6(&r->key.b),
 				    false, "no Binding Error for a Home Address option packet without a binding");
 			r->be_expected = false;
 		}

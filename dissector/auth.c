@@ -391,7 +391,8 @@ void mk_auth_register(module_t *prefs)
 	};
 	static ei_register_info ei[] = {
 		{ &ei_auth_bad, { "mipkit.auth.bad", PI_CHECKSUM, PI_ERROR,
-		  "Authenticator does not verify with the configured key",
+		  "Authenticator does not verify (with the keys-file SA, or for Binding "
+		  "Authorization Data with the captured keygen tokens)",
 		  EXPFILL } },
 		{ &ei_auth_nokey, { "mipkit.auth.unknown_key", PI_SECURITY, PI_NOTE,
 		  "No security association in the keys file for this authenticator",

@@ -11,7 +11,6 @@ static int hf_data[MW_REG__COUNT];
 static int ett_reg[MW_REG__COUNT];
 static value_string *reg_vals[MW_REG__COUNT];
 static bool reg_vals_done[MW_REG__COUNT];
-static unsigned n_generated;
 static gint ett_generic = -1; /* subtrees of registries without an ett */
 
 const value_string *mk_reg_vals(unsigned reg)
@@ -162,7 +161,6 @@ static void register_row(GArray *a, GHashTable *seen,
 		g_hash_table_add(seen, abbrev);
 		hr = hf_add(a, &ids[i], f->name ? f->name : f->key, abbrev);
 		field_hfinfo(f, &hr->hfinfo);
-		n_generated++;
 	}
 }
 
@@ -239,9 +237,4 @@ int mk_ett_reg(unsigned reg)
 {
 	return reg < MW_REG__COUNT && row_hf[reg] && ett_reg[reg] >= 0
 		       ? ett_reg[reg] : ett_generic;
-}
-
-unsigned mk_fields_generated(void)
-{
-	return n_generated;
 }

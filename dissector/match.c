@@ -1,7 +1,9 @@
 /* Request / reply matching across the capture: RRQ/RRP (Identification,
  * low-order 32 bits), revocation / ack (revocation id), BU/BA and PBU/PBA
  * (sequence), HoTI/HoT and CoTI/CoT (init cookie), FBU/FBack, HI/HAck,
- * BRI/BRA, LRI/LRA, UPN/UPA (sequence), DHAAD and MPS/MPA (identifier).
+ * BRI/BRA, LRI/LRA, UPN/UPA, heartbeat (sequence), DHAAD and MPS/MPA
+ * (identifier), and the MIPv4 handoff, regional registration, FBU,
+ * generic notification and RFC 6521 return routability pairs.
  * First pass: transactions are built in file-scoped maps; every pass shows
  * response_in / response_to / response time and flags retransmissions,
  * duplicate and orphan replies and (once the whole file is known)
@@ -14,7 +16,7 @@
 enum mk_cls {
 	C_NONE, C_REG, C_REVOC, C_BU, C_HOTI, C_COTI, C_FBU, C_HI, C_BR,
 	C_LR, C_UPN, C_DHAAD, C_MPS, C_HO4, C_RREG4, C_FBU4, C_GNM4, C_HOTI4,
-	C_COTI4, C__N
+	C_COTI4, C_HB, C__N
 };
 
 /* MIPv4 request / reply types and the layout field that pairs them. */
@@ -172,6 +174,14 @@ static enum mk_cls classify(const struct mk_msgctx *cx, bool *reply,
 				 h->type == 20;
 			return h->type <= 15 ? C_HI : h->type <= 18 ? C_LR
 								    : C_UPN;
+		case 13: { /* Heartbeat (RFC 5847): R flag = response */
+			guint64 r;
+			if (!field_u(cx, "seq", &v) || !field_u(cx, "r", &r))
+				return C_NONE;
+			*id = v;
+			*reply = r != 0;
+			return C_HB;
+		}
 		case 16: { /* Binding Revocation: BRI (type 1) / BRA (type 2) */
 			guint64 brt;
 			if (!field_u(cx, "seq", &v) ||

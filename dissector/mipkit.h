@@ -30,8 +30,6 @@ int mk_hf_field(unsigned reg, unsigned code, unsigned idx);
 int mk_hf_code(unsigned reg);
 int mk_hf_data(unsigned reg);
 int mk_ett_reg(unsigned reg);
-/* How many hf fields were generated from the registries. */
-unsigned mk_fields_generated(void);
 /* Value strings of a registry (NULL when empty); built once. */
 const value_string *mk_reg_vals(unsigned reg);
 

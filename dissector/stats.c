@@ -99,7 +99,6 @@ static gboolean draw_code(gpointer k, gpointer v, gpointer u)
 
 	printf("    %-3s %-40.40s %8d\n", "", mw_reg_name_or(status_reg(d->row),
 	       code, buf, sizeof(buf)), GPOINTER_TO_INT(v));
-	(void)buf;
 	return FALSE;
 }
 

@@ -71,7 +71,11 @@ bool mk_elem_field(const struct mw_packet *pkt, const struct mw_elem *e,
 
 const char *mk_msg_name(const struct mw_msg *m, char *buf, size_t cap)
 {
-	/* ICMP router discovery messages have no registry of their own */
+	const struct mw_reg_entry *row = mw_msg_row(m);
+
+	if (row)
+		return row->name;
+	/* ICMP router discovery messages without a registry row */
 	if (m->kind == MW_MSG_MIP4_ADV)
 		return "Mobile IP Agent Advertisement";
 	if (m->kind == MW_MSG_MIP4_SOL)
@@ -155,7 +159,6 @@ static proto_tree *add_elem(proto_tree *parent, packet_info *pinfo,
 			    const struct mk_view *v, const struct mw_elem *e)
 {
 	const struct mw_reg_entry *row = mw_elem_row(e);
-	const struct mw_registry *r = mw_registry_get(e->reg);
 	uint32_t len = e->len;
 	proto_item *ti;
 	proto_tree *t;
@@ -185,7 +188,6 @@ static proto_tree *add_elem(proto_tree *parent, packet_info *pinfo,
 		proto_tree_add_item(t, mk_hf_data(e->reg), v->tvb,
 				    mk_toff(v, e->body_off), (int)e->body_len,
 				    ENC_NA);
-	(void)r;
 	elem_status(ti, pinfo, e);
 	return t;
 }

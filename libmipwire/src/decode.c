@@ -28,7 +28,7 @@ MWI_EXPORT mw_status mw_decode(struct mw_packet *pkt, int linktype,
 			       uint32_t wirelen,
 			       const struct mw_decode_opts *opts)
 {
-	struct mwi_dec d = { pkt, opts ? opts : &default_opts, 0 };
+	struct mwi_dec d = { .pkt = pkt, .opts = opts ? opts : &default_opts };
 	struct mw_cur c;
 
 	reset(pkt, data, caplen, wirelen, linktype);
@@ -42,7 +42,7 @@ MWI_EXPORT mw_status mw_decode_from(struct mw_packet *pkt,
 				    const uint8_t *data, uint32_t caplen,
 				    const struct mw_decode_opts *opts)
 {
-	struct mwi_dec d = { pkt, opts ? opts : &default_opts, 0 };
+	struct mwi_dec d = { .pkt = pkt, .opts = opts ? opts : &default_opts };
 	struct mw_cur c;
 
 	reset(pkt, data, caplen, caplen, -1);

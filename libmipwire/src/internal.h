@@ -12,6 +12,13 @@ struct mwi_dec {
 	struct mw_packet *pkt;
 	const struct mw_decode_opts *opts;
 	uint8_t depth; /* current tunnel depth */
+	/* Pseudo-header addresses (RFC 8200 8.1) of the IPv6 header at layer
+	 * ps_ip - 1 (0: none yet), with the Home Address option / type 2
+	 * routing header of its chain applied so far: recorded on the way
+	 * down, so a checksum needs no walk over the layers. Zero-initialised
+	 * (as { pkt, opts, 0 }) means "not recorded": the walk is used. */
+	uint8_t ps_ip;
+	const struct mw_in6 *ps_src, *ps_dst;
 };
 
 /* Append a layer / message / element; -1 (and a MW_E_NOSPACE note) when the
@@ -32,6 +39,25 @@ static inline int mwi_add_layer(struct mwi_dec *d, enum mw_layer_kind kind,
 	__builtin_memset(l, 0, sizeof(*l));
 	l->kind = (uint8_t)kind;
 	l->depth = d->depth;
+	l->off = (uint32_t)off;
+	l->len = (uint32_t)len;
+	return p->n_layers++;
+}
+
+/* The same without clearing the union: for callers that then assign their
+ * whole typed member (u.eth, u.ip4, u.ip6, u.udp) in one go. */
+static inline int mwi_add_layer_nc(struct mwi_dec *d, enum mw_layer_kind kind,
+				   size_t off, size_t len)
+{
+	struct mw_packet *p = d->pkt;
+	struct mw_layer *l;
+
+	if (__builtin_expect(p->n_layers >= MW_MAX_LAYERS, 0))
+		return mwi_table_full(d, 0, off);
+	l = &p->layers[p->n_layers];
+	l->kind = (uint8_t)kind;
+	l->depth = d->depth;
+	l->synthetic = false;
 	l->off = (uint32_t)off;
 	l->len = (uint32_t)len;
 	return p->n_layers++;

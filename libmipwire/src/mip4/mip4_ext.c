@@ -121,11 +121,63 @@ static void check_bounds(struct mwi_dec *d, struct mw_elem *e,
 	}
 }
 
+/* Fast path of the registration-extension walk: known TLV8 / CVSE
+ * extensions (no sub-type registry) that lie wholly inside the message and
+ * the capture, with a length inside their registry bounds and room in the
+ * element table. Works on local copies of the cursor (byte stores into the
+ * packet cannot alias them) and proves every byte readable before it is
+ * read. Stops at the first extension it does not handle this way and
+ * returns its offset: the general walk below takes over from there and
+ * decides exactly as it would have from the start. */
+static size_t walk_fast(struct mwi_dec *d, const struct mw_cur *c, int msg)
+{
+	struct mw_packet *pk = d->pkt;
+	const uint8_t *base = c->base;
+	size_t pos = c->pos, end = c->end;
+	size_t lim = end < c->caplen ? end : c->caplen;
+	unsigned n = pk->n_elems, n0 = n;
+
+	if (msg < 0 || msg >= pk->n_msgs)
+		return pos;
+	while (pos < lim && lim - pos >= 4 && n < MW_MAX_ELEMS) {
+		const uint8_t *b = base + pos;
+		const struct mw_reg_entry *row = mwi_reg_row(&mwi_reg_mip4_ext, b[0]);
+		size_t total, hlen;
+		struct mw_elem *e;
+
+		if (!row)
+			break;
+		if (row->hdr == MW_HDR_TLV8) {
+			total = 2u + b[1];
+			hlen = 2;
+		} else if (row->hdr == MW_HDR_CVSE) {
+			total = 4u + mw_load_be16(b + 2);
+			hlen = 4;
+		} else {
+			break;
+		}
+		if (total > lim - pos || total < row->min_len || total > row->max_len)
+			break;
+		e = &pk->elems[n++];
+		*e = (struct mw_elem){ .reg = MW_REG_MIP4_EXT, .type = b[0],
+				       .msg = (uint8_t)msg, .off = (uint32_t)pos,
+				       .len = (uint32_t)total,
+				       .body_off = (uint32_t)(pos + hlen),
+				       .body_len = (uint32_t)(total - hlen) };
+		pos += total;
+	}
+	pk->n_elems = (uint16_t)n;
+	pk->msgs[msg].elem_count = (uint16_t)(pk->msgs[msg].elem_count + (n - n0));
+	return pos;
+}
+
 void mwi_mip4_walk_exts(struct mwi_dec *d, struct mw_cur *c, int msg,
 			enum mw_reg_id reg)
 {
 	bool adv = reg == MW_REG_MIP4_ADV_EXT;
 
+	if (!adv && mw_cur_ok(c))
+		c->pos = walk_fast(d, c, msg);
 	while (mw_cur_ok(c) && mw_cur_left(c) > 0) {
 		size_t p = c->pos, total, hlen, len_off;
 		uint8_t type = mw_peek_u8(c, 0, "mip4.ext.type"), sub;

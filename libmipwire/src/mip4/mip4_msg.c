@@ -63,14 +63,55 @@ static void tunnel_payload(struct mwi_dec *d, struct mw_cur *c, uint8_t nh)
 	d->depth--;
 }
 
+/* Registration request / reply whose fixed part is captured: the checks
+ * of the general path below folded into one (no error is possible). */
+static bool rrq_rrp_fast(struct mwi_dec *d, struct mw_cur *c, int udp_layer)
+{
+	size_t start = c->pos, left = c->end - start;
+	const uint8_t *b = c->base + start;
+	const struct mw_reg_entry *row;
+	struct mw_mip4 *m;
+	bool rrq;
+	int mi, li;
+
+	if (!mw_cur_has(c, 24))
+		return false;
+	rrq = b[0] == MW_MIP4_RRQ;
+	if (!rrq && b[0] != MW_MIP4_RRP)
+		return false;
+	row = mwi_reg_row(&mwi_reg_mip4_msg, b[0]);
+	if (!row || row->min_len > 24)
+		return false;
+	li = mwi_add_layer(d, MW_L_MIP4, start, left);
+	mi = mwi_add_msg(d, MW_MSG_MIP4, udp_layer >= 0 ? udp_layer : li,
+			 MW_REG_MIP4_MSG, b[0], start, left);
+	if (mi < 0)
+		return true;
+	m = &d->pkt->msgs[mi].u.mip4;
+	m->type = b[0];
+	m->known = true;
+	m->fixed_len = row->min_len;
+	c->pos = start + 1;
+	if (rrq)
+		get_rrq(c, &m->u.rrq);
+	else
+		get_rrp(c, &m->u.rrp);
+	mwi_mip4_walk_exts(d, c, mi, MW_REG_MIP4_EXT);
+	d->pkt->msgs[mi].status = (uint8_t)c->diag->status;
+	return true;
+}
+
 void mwi_decode_mip4_msg(struct mwi_dec *d, struct mw_cur *c, int udp_layer)
 {
 	size_t start = c->pos;
-	uint8_t type = mw_peek_u8(c, 0, "mip4.msg.type");
+	uint8_t type;
 	const struct mw_reg_entry *row;
 	struct mw_mip4 *m;
 	int mi, li;
 
+	if (rrq_rrp_fast(d, c, udp_layer))
+		return;
+	type = mw_peek_u8(c, 0, "mip4.msg.type");
 	if (!mw_cur_ok(c))
 		return;
 	row = mwi_reg_row(&mwi_reg_mip4_msg, type);

@@ -63,6 +63,11 @@ static int8_t check_csum(struct mwi_dec *d, int carrier, int msg,
 		return -1;
 	if (start + msg_len > p->caplen)
 		return -1;
+	/* the carrier is the IPv6 header whose chain recorded the addresses
+	 * (what mw_mh_pseudo_addrs() would find walking the layers) */
+	if (d->ps_ip == carrier + 1 && p->msgs[msg].layer == carrier)
+		return mw_mh_checksum(d->ps_src, d->ps_dst, p->data + start,
+				      msg_len) == csum;
 	if (!mw_mh_pseudo_addrs(p, msg, &src, &dst))
 		return -1;
 	return mw_mh_checksum(&src, &dst, p->data + start, msg_len) == csum;
@@ -140,8 +145,11 @@ void mwi_decode_mh(struct mwi_dec *d, struct mw_cur *c, int carrier_layer)
 	left = mw_cur_left(c) + 6;
 	win = msg_len < left ? msg_len : left;
 	avail = start + win <= p->caplen ? win : p->caplen - start;
-	if (__builtin_expect(avail >= sizeof(head), 1)) {
-		/* typed fields straight from the frame: 32 bytes captured */
+	if (__builtin_expect(avail >= sizeof(head), 1) ||
+	    (avail >= 12 && (mh->type == MW_MH_BU || mh->type == MW_MH_BA ||
+			     mh->type == MW_MH_FBU || mh->type == MW_MH_FBACK))) {
+		/* typed fields straight from the frame: 32 bytes captured, or
+		 * the 12 a BU / BA layout reads (fill_typed reads no further) */
 		hb = p->data + start;
 	} else {
 		memset(head, 0, sizeof(head));

@@ -77,13 +77,66 @@ static void walk_subopts(struct mwi_dec *d, int msg,
 	}
 }
 
+/* Fast path of the walk: Pad1 and known options without sub-options that
+ * lie wholly inside the message and the capture, inside their registry
+ * bounds and alignment, with room in the element table. Local copies of
+ * the bounds (byte stores into the packet cannot alias them); every byte
+ * is proven readable before it is read. Returns where it stopped: the
+ * general walk takes over there and decides as it would have from the
+ * start. */
+static size_t walk_fast(struct mwi_dec *d, int msg, size_t mh_start,
+			size_t pos, size_t end)
+{
+	struct mw_packet *pk = d->pkt;
+	const uint8_t *base = pk->data;
+	size_t lim = end < pk->caplen ? end : pk->caplen;
+	unsigned n = pk->n_elems, n0 = n;
+
+	if (pk->diag.status != MW_OK || msg < 0 || msg >= pk->n_msgs)
+		return pos;
+	while (pos < lim && n < MW_MAX_ELEMS) {
+		const uint8_t *b = base + pos;
+		const struct mw_reg_entry *r;
+		struct mw_elem *e;
+		size_t total;
+
+		if (b[0] == MW_MHO_PAD1) {
+			e = &pk->elems[n++];
+			*e = (struct mw_elem){ .reg = MW_REG_MH_OPT,
+					       .msg = (uint8_t)msg,
+					       .off = (uint32_t)pos, .len = 1,
+					       .body_off = (uint32_t)pos + 1 };
+			pos++;
+			continue;
+		}
+		if (lim - pos < 2)
+			break;
+		total = 2u + b[1];
+		r = mwi_reg_row(&mwi_reg_mh_opt, b[0]);
+		if (!r || r->sub || total > lim - pos || total < r->min_len ||
+		    total > r->max_len ||
+		    (r->align_n && (pos - mh_start) % r->align_n != r->align_k))
+			break;
+		e = &pk->elems[n++];
+		*e = (struct mw_elem){ .reg = MW_REG_MH_OPT, .type = b[0],
+				       .msg = (uint8_t)msg, .off = (uint32_t)pos,
+				       .len = (uint32_t)total,
+				       .body_off = (uint32_t)pos + 2,
+				       .body_len = (uint32_t)total - 2 };
+		pos += total;
+	}
+	pk->n_elems = (uint16_t)n;
+	pk->msgs[msg].elem_count = (uint16_t)(pk->msgs[msg].elem_count + (n - n0));
+	return pos;
+}
+
 bool mwi_mh_walk_opts(struct mwi_dec *d, int msg, size_t mh_start,
 		      size_t from, size_t end)
 {
 	struct mw_cur c;
 
 	mw_cur_init(&c, d->pkt->data, d->pkt->caplen, &d->pkt->diag);
-	c.pos = from;
+	c.pos = walk_fast(d, msg, mh_start, from, end);
 	c.end = end;
 	while (mw_cur_ok(&c) && c.pos < c.end) {
 		size_t at = c.pos;

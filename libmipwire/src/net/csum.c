@@ -108,6 +108,32 @@ int mwi_l4_verify(const struct mw_packet *pkt, int ip_layer, uint8_t proto,
 	return mw_csum_fold(s) == 0xffff;
 }
 
+int mwi_l4_verify_dec(const struct mwi_dec *d, int ip_layer, uint8_t proto,
+		      size_t off, size_t len)
+{
+	const struct mw_packet *pkt = d->pkt;
+	uint64_t s;
+
+	if (off + len > pkt->caplen || ip_layer < 0 || ip_layer >= pkt->n_layers)
+		return -1;
+	if (d->ps_ip == ip_layer + 1) {
+		/* as mwi_pseudo_sum() of the addresses mwi_net_pseudo() finds */
+		s = (uint64_t)mwi_csum16(d->ps_src->b, 16) +
+		    mwi_csum16(d->ps_dst->b, 16) + (len >> 16) + (len & 0xffff) +
+		    proto;
+	} else if (pkt->layers[ip_layer].kind == MW_L_IP4) {
+		uint32_t a = pkt->layers[ip_layer].u.ip4.src;
+		uint32_t b = pkt->layers[ip_layer].u.ip4.dst;
+
+		s = (a >> 16) + (a & 0xffff) + (b >> 16) + (b & 0xffff) + proto +
+		    (len & 0xffff);
+	} else {
+		return mwi_l4_verify(pkt, ip_layer, proto, off, len);
+	}
+	s = (uint32_t)s; /* the pseudo sums above fit in 32 bits */
+	return mw_csum_fold(mw_csum_add((uint32_t)s, pkt->data + off, len)) == 0xffff;
+}
+
 MWI_EXPORT bool mw_mh_pseudo_addrs(const struct mw_packet *pkt, int msg,
 				   struct mw_in6 *src, struct mw_in6 *dst)
 {

@@ -48,7 +48,7 @@ void mwi_net_icmp6(struct mwi_dec *d, struct mw_cur *c, int ip_layer)
 	if (l < 0)
 		return;
 	if (!d->opts->no_checksums)
-		ic.csum_ok = (int8_t)mwi_l4_verify(d->pkt, ip_layer,
+		ic.csum_ok = (int8_t)mwi_l4_verify_dec(d, ip_layer,
 						   MW_IPPROTO_ICMPV6, off, len);
 	d->pkt->layers[l].u.icmp = ic;
 	mwi_decode_icmp6_mip(d, &msg, l);

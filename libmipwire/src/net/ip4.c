@@ -85,7 +85,7 @@ void mwi_net_ip4(struct mwi_dec *d, struct mw_cur *c, bool outer)
 	ip.opt_off = (uint32_t)(off + 20);
 	ip.opt_len = ip.ihl - 20u;
 	ip.is_fragment = (ip.frag & 0x3fff) != 0;
-	l = mwi_add_layer(d, MW_L_IP4, off, ip.ihl);
+	l = mwi_add_layer_nc(d, MW_L_IP4, off, ip.ihl);
 	if (l < 0)
 		return;
 	L = &d->pkt->layers[l];

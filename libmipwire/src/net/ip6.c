@@ -63,10 +63,13 @@ void mwi_net_ip6(struct mwi_dec *d, struct mw_cur *c, bool outer)
 	} else {
 		c->end = c->pos + ip.payload_len;
 	}
-	l = mwi_add_layer(d, MW_L_IP6, off, 40);
+	l = mwi_add_layer_nc(d, MW_L_IP6, off, 40);
 	if (l < 0)
 		return;
 	d->pkt->layers[l].u.ip6 = ip;
+	d->ps_ip = (uint8_t)(l + 1);
+	d->ps_src = &d->pkt->layers[l].u.ip6.src;
+	d->ps_dst = &d->pkt->layers[l].u.ip6.dst;
 	mwi_decode_ip_payload(d, c, ip.next, l);
 	/* after the payload, so its content is still shown (tcpdump does too) */
 	if (bad_len)
@@ -86,6 +89,52 @@ void mwi_decode_dst_opts(struct mwi_dec *d, struct mw_cur *c, int ext_layer)
 	struct mw_layer *L = ext_layer >= 0 ? &d->pkt->layers[ext_layer] : NULL;
 	size_t hdr_off = L ? L->off : c->pos - 2;
 
+	if (mw_cur_ok(c)) {
+		/* Fast path: Pad1 and known options wholly inside the header
+		 * and the capture (a first, aligned, 16-byte Home Address
+		 * option of a Destination Options header included), with room
+		 * in the element table; local bounds, every byte proven
+		 * readable first. The general loop below takes over at the
+		 * first other option and decides as it would have. */
+		struct mw_packet *pk = d->pkt;
+		const uint8_t *base = c->base;
+		size_t pos = c->pos;
+		size_t lim = c->end < c->caplen ? c->end : c->caplen;
+		unsigned n = pk->n_elems;
+
+		while (pos < lim && n < MW_MAX_ELEMS) {
+			uint8_t t = base[pos], len;
+
+			if (t == 0) {
+				pk->elems[n++] = (struct mw_elem){
+					.reg = MW_REG_DST_OPT, .msg = 0xff,
+					.off = (uint32_t)pos, .len = 1,
+					.body_off = (uint32_t)pos + 1 };
+				pos++;
+				continue;
+			}
+			if (lim - pos < 2)
+				break;
+			len = base[pos + 1];
+			if (2u + len > lim - pos || !mwi_reg_row(&mwi_reg_dst_opt, t))
+				break;
+			if (t == 201) {
+				if (len != 16 || !L || L->kind != MW_L_IP6_DST ||
+				    (pos - hdr_off) % 8 != 6 || L->u.ext.hao.present)
+					break;
+				L->u.ext.hao.present = true;
+				L->u.ext.hao.off = (uint32_t)pos;
+				memcpy(L->u.ext.hao.hoa.b, base + pos + 2, 16);
+			}
+			pk->elems[n++] = (struct mw_elem){
+				.reg = MW_REG_DST_OPT, .type = t, .msg = 0xff,
+				.off = (uint32_t)pos, .len = 2u + len,
+				.body_off = (uint32_t)pos + 2, .body_len = len };
+			pos += 2u + len;
+		}
+		pk->n_elems = (uint16_t)n;
+		c->pos = pos;
+	}
 	while (mw_cur_ok(c) && mw_cur_left(c) > 0) {
 		size_t o = c->pos;
 		uint8_t t, len;
@@ -179,6 +228,24 @@ static void routing(struct mwi_dec *d, struct mw_cur *sub, int l)
 	struct mw_ip6_ext *x = &d->pkt->layers[l].u.ext;
 	size_t off = d->pkt->layers[l].off;
 
+	if (x->hdr_len == 2 && mw_cur_has(sub, 22) && sub->base[sub->pos] == 2) {
+		/* type 2 of the right length, all captured: one check */
+		const uint8_t *h = sub->base + sub->pos;
+
+		x->rh_type = 2;
+		x->segleft = h[1];
+		x->opt_off = (uint32_t)(sub->pos + 2);
+		x->opt_len = (uint32_t)(sub->end - sub->pos - 2);
+		memcpy(x->rh2_addr.b, h + 6, 16);
+		sub->pos += 22;
+		x->rh2_valid = x->segleft == 1;
+		if (!x->rh2_valid)
+			mwi_note(d, MW_E_MALFORMED, off + 3, "layer.ip6_rh.segleft",
+				 "type 2 routing header Segments Left must be 1",
+				 x->segleft);
+		mw_skip(sub, mw_cur_left(sub), "layer.ip6_rh.data");
+		return;
+	}
 	x->rh_type = mw_get_u8(sub, "layer.ip6_rh.type");
 	x->segleft = mw_get_u8(sub, "layer.ip6_rh.segleft");
 	x->opt_off = (uint32_t)sub->pos;
@@ -281,6 +348,14 @@ void mwi_net_ext(struct mwi_dec *d, struct mw_cur *c, uint8_t proto,
 	}
 	if (!mw_cur_ok(c))
 		return;
+	/* as mwi_net_pseudo() would find it walking from ip_layer */
+	if (ip_layer >= 0 && d->ps_ip == ip_layer + 1) {
+		if (proto == MW_IPPROTO_DSTOPTS && x->hao.present)
+			d->ps_src = &x->hao.hoa;
+		else if (proto == MW_IPPROTO_ROUTING && x->rh_type == 2 &&
+			 x->hdr_len == 2 && x->segleft > 0)
+			d->ps_dst = &x->rh2_addr;
+	}
 	mwi_decode_ip_payload(d, c, next, ip_layer);
 }
 

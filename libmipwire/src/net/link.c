@@ -46,7 +46,7 @@ static void ethernet(struct mwi_dec *d, struct mw_cur *c)
 		if (!mw_cur_ok(c))
 			return;
 	}
-	l = mwi_add_layer(d, MW_L_ETH, off, 14);
+	l = mwi_add_layer_nc(d, MW_L_ETH, off, 14);
 	if (l < 0)
 		return;
 	d->pkt->layers[l].u.eth = e;

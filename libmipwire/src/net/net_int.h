@@ -52,6 +52,10 @@ uint32_t mwi_pseudo_sum(const struct mwi_pseudo *ps, uint8_t proto,
 /* 1 good, 0 bad, -1 not verifiable (not all captured / no pseudo-header). */
 int mwi_l4_verify(const struct mw_packet *pkt, int ip_layer, uint8_t proto,
 		  size_t off, size_t len);
+/* The same during a decode: IPv4 addresses straight from the layer, IPv6
+ * ones from what the chain recorded in d (mwi_dec.ps_*), else as above. */
+int mwi_l4_verify_dec(const struct mwi_dec *d, int ip_layer, uint8_t proto,
+		      size_t off, size_t len);
 
 static inline bool mwi_is_ip6_carrier(const struct mw_packet *pkt, int l)
 {

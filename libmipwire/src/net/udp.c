@@ -111,9 +111,9 @@ void mwi_decode_udp(struct mwi_dec *d, struct mw_cur *c, int ip_layer)
 	c->end = off + u.len;
 	u.csum_ok = -1;
 	if (u.csum != 0 && !o->no_checksums)
-		u.csum_ok = (int8_t)mwi_l4_verify(d->pkt, ip_layer,
+		u.csum_ok = (int8_t)mwi_l4_verify_dec(d, ip_layer,
 						  MW_IPPROTO_UDP, off, u.len);
-	l = mwi_add_layer(d, MW_L_UDP, off, 8);
+	l = mwi_add_layer_nc(d, MW_L_UDP, off, 8);
 	if (l < 0)
 		return;
 	d->pkt->layers[l].u.udp = u;

@@ -164,42 +164,96 @@ static void check_ext_rules(struct mwi_chk *c, int mi, const struct mw_msg *m,
 	}
 }
 
+/* The security association for one authentication extension, chosen by
+ * the selectors of keys.h: kind, SPI, home address, peer (the other agent
+ * of the association) and NAI (MN-NAI extension, RFC 2794). An SA's
+ * selectors must all match; among the matching SAs the one with the most
+ * selectors wins (the first in the file on a tie), so a per-node SA beats
+ * a catch-all one. The peer is not known for sure from one message (an
+ * FA-HA SA names the HA from the FA's side, the FA from the HA's side),
+ * so each candidate address is tried. */
+static const struct mw_sa *find_sa(const struct mw_keys *keys,
+				   struct mw_sa_query *q, const uint32_t *peers,
+				   int n_peers)
+{
+	const struct mw_sa *best = NULL;
+	int best_score = -1;
+	for (size_t i = 0; i < keys->n; i++) {
+		const struct mw_sa *sa = &keys->sa[i];
+		struct mw_keys one = { .sa = keys->sa + i, .n = 1 };
+		bool hit = false;
+		for (int k = 0; k < n_peers && !hit; k++) {
+			q->has_peer4 = peers[k] != 0;
+			q->peer4 = peers[k];
+			hit = mw_keys_find(&one, q) != NULL;
+		}
+		if (!hit)
+			continue;
+		int score = sa->has_spi + sa->has_hoa4 + sa->has_peer4 + (sa->nai != NULL);
+		if (score > best_score) {
+			best = sa;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
 static void verify_auth(struct mwi_chk *c, int mi, const struct mw_msg *m,
-			uint32_t hoa, uint32_t ha)
+			const struct mw_ip4 *ip, uint32_t hoa, uint32_t ha,
+			uint32_t coa)
 {
 	const struct mw_packet *p = c->pkt;
 	if (!c->keys)
 		return;
+	bool rrq = m->code == MW_MIP4_RRQ;
+	uint32_t src = ip ? ip->src : 0, dst = ip ? ip->dst : 0;
+	struct mw_sa_query q = { .has_spi = true, .has_hoa4 = hoa != 0, .hoa4 = hoa };
+	int nai = find_ext(p, m, 131);
+	if (nai >= 0 && p->elems[nai].status == MW_OK &&
+	    mwi_have(p, p->elems[nai].body_off, p->elems[nai].body_len)) {
+		q.nai = p->data + p->elems[nai].body_off;
+		q.nai_len = p->elems[nai].body_len;
+	}
 	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++) {
 		const struct mw_elem *e = &p->elems[i];
-		enum mw_sa_kind kind;
 		enum mwi_rule_idx r;
+		/* candidate peers: the home agent (Home Agent field, the
+		 * request's destination / the reply's source) for MN-HA; the
+		 * foreign agent (the request's destination or care-of address,
+		 * the reply's source) for MN-FA; either for FA-HA */
+		uint32_t peers[4];
+		int np = 0;
 		if (e->depth || e->status != MW_OK || e->body_len < 4 ||
 		    !mwi_have(p, e->body_off, 4))
 			continue;
 		switch (e->type) {
-		case EXT_MNHA: kind = MW_SA_MN_HA; r = MWI_R_MIP4_REG_AUTH_MNHA; break;
-		case EXT_MNFA: kind = MW_SA_MN_FA; r = MWI_R_MIP4_REG_AUTH_MNFA; break;
-		case EXT_FAHA: kind = MW_SA_FA_HA; r = MWI_R_MIP4_REG_AUTH_FAHA; break;
-		default: continue;
+		case EXT_MNHA:
+			q.kind = MW_SA_MN_HA;
+			r = MWI_R_MIP4_REG_AUTH_MNHA;
+			peers[np++] = ha;
+			peers[np++] = rrq ? dst : src;
+			break;
+		case EXT_MNFA:
+			q.kind = MW_SA_MN_FA;
+			r = MWI_R_MIP4_REG_AUTH_MNFA;
+			peers[np++] = rrq ? dst : src;
+			if (rrq)
+				peers[np++] = coa;
+			break;
+		case EXT_FAHA:
+			q.kind = MW_SA_FA_HA;
+			r = MWI_R_MIP4_REG_AUTH_FAHA;
+			peers[np++] = ha;
+			peers[np++] = src;
+			peers[np++] = dst;
+			if (rrq)
+				peers[np++] = coa;
+			break;
+		default:
+			continue;
 		}
-		struct mw_sa_query q = { .kind = kind, .has_spi = true,
-			.spi = mw_load_be32(p->data + e->body_off) };
-		const struct mw_sa *sa = NULL;
-		/* most specific first */
-		q.has_hoa4 = kind != MW_SA_FA_HA && hoa != 0;
-		q.hoa4 = hoa;
-		q.has_peer4 = ha != 0;
-		q.peer4 = ha;
-		sa = mw_keys_find(c->keys, &q);
-		if (!sa) {
-			q.has_peer4 = false;
-			sa = mw_keys_find(c->keys, &q);
-		}
-		if (!sa) {
-			q.has_hoa4 = false;
-			sa = mw_keys_find(c->keys, &q);
-		}
+		q.spi = mw_load_be32(p->data + e->body_off);
+		const struct mw_sa *sa = find_sa(c->keys, &q, peers, np);
 		if (!sa)
 			continue; /* no key for this SPI: not decidable */
 		int ok = mw_mip4_auth_verify(p, i, (enum mw_auth_alg)sa->alg,
@@ -367,10 +421,11 @@ void mwi_check_mip4(struct mwi_chk *c, int mi)
 	check_ext_rules(c, mi, m, &v, m->code == MW_MIP4_RRQ);
 	if (m->code == MW_MIP4_RRQ) {
 		check_rrq(c, mi, m, &v, ip);
-		verify_auth(c, mi, m, m->u.mip4.u.rrq.hoa, m->u.mip4.u.rrq.ha);
+		verify_auth(c, mi, m, ip, m->u.mip4.u.rrq.hoa, m->u.mip4.u.rrq.ha,
+			    m->u.mip4.u.rrq.coa);
 	} else {
 		check_rrp(c, mi, m, &v, ip);
-		verify_auth(c, mi, m, m->u.mip4.u.rrp.hoa, m->u.mip4.u.rrp.ha);
+		verify_auth(c, mi, m, ip, m->u.mip4.u.rrp.hoa, m->u.mip4.u.rrp.ha, 0);
 	}
 }
 

@@ -351,10 +351,14 @@ void mwi_check_mh(struct mwi_chk *c, int mi)
 
 /* ---- Home Address option and type 2 routing header (any packet) ---- */
 
-static int count_hao(const struct mw_packet *p, const struct mw_layer *l)
+/* Home Address options of a Destination Options header; *bad_len gets the
+ * offset of the first one whose Option Length is not 16 (0 if none). */
+static int count_hao(const struct mw_packet *p, const struct mw_layer *l,
+		     uint32_t *bad_len)
 {
 	uint32_t o = l->u.ext.opt_off, end = o + l->u.ext.opt_len;
 	int n = 0;
+	*bad_len = 0;
 	while (o < end && mwi_have(p, o, 1)) {
 		uint8_t t = p->data[o];
 		if (t == 0) { /* Pad1 */
@@ -363,6 +367,8 @@ static int count_hao(const struct mw_packet *p, const struct mw_layer *l)
 		}
 		if (!mwi_have(p, o + 1, 1))
 			break;
+		if (t == 201 && p->data[o + 1] != 16 && !*bad_len)
+			*bad_len = o;
 		n += t == 201;
 		o += 2u + p->data[o + 1];
 	}
@@ -374,13 +380,16 @@ void mwi_check_ip6_headers(struct mwi_chk *c)
 	const struct mw_packet *p = c->pkt;
 	for (int i = 0; i < p->n_layers; i++) {
 		const struct mw_layer *l = &p->layers[i];
+		/* the decoder drops a HAO whose length is not 16 (hao.present
+		 * stays false), so the length is checked on the option bytes */
+		uint32_t bad_len = 0;
+		if (l->kind == MW_L_IP6_DST && count_hao(p, l, &bad_len) > 0)
+			MWI_CHECK(c, bad_len == 0, MWI_R_MIP6_HAO_LEN, -1, -1,
+				  bad_len ? bad_len : l->off, 2, "Option Length %u",
+				  bad_len ? p->data[bad_len + 1] : 16);
 		if (l->kind == MW_L_IP6_DST && l->u.ext.hao.present) {
 			const struct mw_hao *h = &l->u.ext.hao;
 			int ip6 = mw_find_layer(p, MW_L_IP6, i);
-			if (mwi_have(p, h->off + 1, 1))
-				MWI_CHECK(c, p->data[h->off + 1] == 16, MWI_R_MIP6_HAO_LEN,
-					  -1, -1, h->off, 18, "Option Length %u",
-					  p->data[h->off + 1]);
 			if (ip6 >= 0)
 				MWI_CHECK(c, (h->off - l->off) % 8 == 6, MWI_R_MIP6_HAO_ALIGN,
 					  -1, -1, h->off, 18, "at offset %u, expected 8n+6",
@@ -389,7 +398,7 @@ void mwi_check_ip6_headers(struct mwi_chk *c)
 				  MWI_R_MIP6_HAO_UNICAST, -1, -1, h->off + 2, 16,
 				  "home address is not unicast routable");
 			if (mwi_have(p, l->u.ext.opt_off, l->u.ext.opt_len)) {
-				int n = count_hao(p, l);
+				int n = count_hao(p, l, &bad_len);
 				MWI_CHECK(c, n <= 1, MWI_R_MIP6_HAO_ONCE, -1, -1, l->off,
 					  l->len, "%d Home Address options in one header", n);
 			}

@@ -1,4 +1,5 @@
-/* gen_captures OUTDIR: write good-mip4.pcap, good-mip6.pcap and one
+/* gen_captures OUTDIR: write good-mip4.pcap, good-mip6.pcap, the pass-*
+ * captures (good-expected.txt) and one
  * <RULE-ID>.pcap per rule listed in the expectation table, deterministically
  * (fixed addresses, keys and timestamps). */
 #include <stdlib.h>
@@ -40,6 +41,8 @@ int main(int argc, char **argv)
 	}
 	int bad = write_one(argv[1], "good-mip4", false, NULL);
 	bad |= write_one(argv[1], "good-mip6", true, NULL);
+	/* passing captures for rules the good traces cannot exercise */
+	bad |= write_one(argv[1], "pass-mip6-resync", true, "pass-mip6-resync");
 	/* one broken capture per "<capture> <rule> <verdict>" line whose
 	 * capture is named after the rule */
 	FILE *t = fopen(argv[2], "r");

@@ -1,6 +1,7 @@
 /* Deterministic Mobile IPv4 captures for the mipconform tests: one good
  * trace (MN -> FA -> HA registration with reverse tunnelling, tunnels,
- * re-registration after an FA reboot; a co-located UDP-tunnelled MN) and,
+ * re-registration after an FA reboot; a co-located UDP-tunnelled MN; a
+ * co-located MN that retransmits with back-off; two spaced FA denials) and,
  * for each rule id, the same trace broken for that rule. */
 #include <string.h>
 
@@ -484,6 +485,8 @@ void gen_mip4(struct gen *g, const char *brk)
 	{
 		struct reg r = { .flags = MW_RRQ_D, .lifetime = 300, .hoa = RTX_HOA,
 				 .ha = HA_ADDR, .coa = RTX_COA, .ident = 0x6000 };
+		static const uint8_t rtx_nai[] = "rtx@example.net";
+		x_raw(&r, 131, rtx_nai, sizeof rtx_nai - 1);  /* MN-NAI: a keys selector */
 		x_auth(&r, 32);
 		struct v4 rv = { RTX_COA, HA_ADDR, 64, 4300, 434, MW_CSUM_COMPUTE };
 		send_reg(g, 172, &rv, &r);

@@ -46,6 +46,8 @@ struct mhx {
 	size_t n;
 	bool noalign, bad_csum;
 	int set_hdr_len;
+	const uint8_t *fixed;   /* raw fixed part (types without a typed struct) */
+	size_t fixed_len;
 };
 
 static void opt(struct mhx *x, uint8_t type, const void *data, size_t len)
@@ -68,7 +70,8 @@ static void send_mh(struct gen *g, double t, const struct pkt6 *p, struct mhx *x
 	mw_ip6_begin(&w, &ip, 135, &c);
 	struct mw_mh_build_spec s = { .mh = &x->mh, .opts = x->o, .n_opts = x->n,
 		.align = !x->noalign, .pad_to_8 = true, .csum_src = &c.src6,
-		.csum_dst = &c.dst6, .set_csum = x->bad_csum, .csum = 0x1234 };
+		.csum_dst = &c.dst6, .set_csum = x->bad_csum, .csum = 0x1234,
+		.fixed = x->fixed, .fixed_len = x->fixed_len };
 	if (x->set_hdr_len >= 0 && x->set_hdr_len != 0xffff) {
 		s.set_hdr_len = true;
 		s.hdr_len = (uint8_t)x->set_hdr_len;
@@ -118,6 +121,116 @@ static void send_udp6(struct gen *g, double t, const struct pkt6 *p)
 	gen_frame(g, t, buf, w.len);
 }
 
+/* An IPv6 packet whose extension headers are written by hand (`ext`,
+ * starting with the header named by `first`), then UDP (if `udp`) or
+ * nothing (the last header's Next Header 59); the UDP checksum uses
+ * `csum_src` (the home address when a HAO is present). */
+static void send_raw6(struct gen *g, double t, const struct mw_in6 *src,
+		      const struct mw_in6 *dst, uint8_t first, const uint8_t *ext,
+		      size_t ext_len, bool udp, const struct mw_in6 *csum_src)
+{
+	uint8_t buf[512];
+	struct mw_wbuf w;
+	struct mw_ip6_spec ip = { .src = *src, .dst = *dst };
+	struct mw_ipctx c;
+	mw_wbuf_init(&w, buf, sizeof buf);
+	eth6(&w);
+	mw_ip6_begin(&w, &ip, first, &c);
+	mw_put_bytes(&w, ext, ext_len);
+	if (udp) {
+		c.src6 = *csum_src;
+		size_t u = mw_udp_begin(&w, 7000, 7001);
+		mw_put_bytes(&w, "data", 4);
+		mw_udp_end(&w, u, &c, MW_CSUM_COMPUTE);
+	}
+	mw_ip6_end(&w, &c, &ip);
+	gen_frame(g, t, buf, w.len);
+}
+
+/* Destination Options header (Next Header `next`) around `opts`, padded
+ * with PadN to 8n; returns its length. */
+static size_t dst_hdr(uint8_t *out, uint8_t next, const uint8_t *opts, size_t n)
+{
+	size_t len = (2 + n + 7) / 8 * 8;
+	memset(out, 0, len);
+	out[0] = next;
+	out[1] = (uint8_t)(len / 8 - 1);
+	memcpy(out + 2, opts, n);
+	if (len - 2 - n == 1)
+		out[2 + n] = 0;                     /* Pad1 */
+	else if (len - 2 - n >= 2)
+		out[2 + n] = 1, out[3 + n] = (uint8_t)(len - 4 - n); /* PadN */
+	return len;
+}
+
+/* Malformed Home Address options / type 2 routing headers / Mobility
+ * Headers that the builders do not write, from the mobile node (COA, home
+ * address HOA) to a second correspondent (no binding state involved). */
+static void raw_headers(struct gen *g, const char *brk, double t)
+{
+	struct mw_in6 cn2;
+	uint8_t o[64], h[128];
+	size_t n = 0, len;
+	mw_in6_parse("2001:db8:3::a", &cn2);
+	if (B("MIP6-HAO-LEN")) {          /* PadN(2), HAO with Option Length 17 */
+		static const uint8_t pre[] = { 1, 2, 0, 0, 201, 17 };
+		memcpy(o, pre, 6);
+		memcpy(o + 6, HOA.b, 16);
+		o[22] = 0;
+		n = 23;
+	}
+	if (B("MIP6-HAO-ALIGN")) {        /* PadN(0): the HAO at offset 4 */
+		static const uint8_t pre[] = { 1, 0, 201, 16 };
+		memcpy(o, pre, 4);
+		memcpy(o + 4, HOA.b, 16);
+		n = 20;
+	}
+	if (B("MIP6-HAO-ONCE")) {         /* two aligned HAOs */
+		static const uint8_t p1[] = { 1, 2, 0, 0, 201, 16 };
+		static const uint8_t p2[] = { 1, 4, 0, 0, 0, 0, 201, 16 };
+		memcpy(o, p1, 6);
+		memcpy(o + 6, HOA.b, 16);
+		memcpy(o + 22, p2, 8);
+		memcpy(o + 30, HOA.b, 16);
+		n = 46;
+	}
+	if (n) {
+		len = dst_hdr(h, 17, o, n);
+		send_raw6(g, t, &COA, &cn2, 60, h, len, true, &HOA);
+	}
+	if (B("MIP6-HAO-PLACEMENT")) {    /* Destination Options (HAO), then a routing header */
+		static const uint8_t pre[] = { 1, 2, 0, 0, 201, 16 };
+		memcpy(o, pre, 6);
+		memcpy(o + 6, HOA.b, 16);
+		len = dst_hdr(h, 43, o, 22);
+		static const uint8_t rh[8] = { 59, 2, 2, 1, 0, 0, 0, 0 };
+		memcpy(h + len, rh, 8);
+		memcpy(h + len + 8, CN.b, 16);
+		send_raw6(g, t, &COA, &cn2, 60, h, len + 24, false, NULL);
+	}
+	if (B("MIP6-RH2-FORMAT")) {       /* Segments Left 0 */
+		static const uint8_t rh[8] = { 59, 2, 2, 0, 0, 0, 0, 0 };
+		memcpy(h, rh, 8);
+		memcpy(h + 8, HOA.b, 16);
+		send_raw6(g, t, &cn2, &COA, 43, h, 24, false, NULL);
+	}
+	struct mhx x;
+	struct pkt6 pc = { .src = COA, .dst = cn2 };
+	if (B("MIP6-MH-HDRLEN")) {        /* a CoTI (16 bytes) whose Header Len says 8 */
+		mhx_init(&x, MW_MH_COTI);
+		memcpy(x.mh.u.init.cookie, "careofc2", 8);
+		x.set_hdr_len = 0;
+		send_mh(g, t, &pc, &x);
+	}
+	if (B("MIP6-MH-TYPE-KNOWN")) {    /* MH Type 200 is unassigned */
+		static const uint8_t fixed[2];
+		mhx_init(&x, 200);
+		x.fixed = fixed;
+		x.fixed_len = 2;
+		send_mh(g, t, &pc, &x);
+	}
+}
+
 static const uint8_t bad12[12] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
 
 static void home_bu(struct gen *g, const char *brk, double t, uint16_t seq,
@@ -126,7 +239,7 @@ static void home_bu(struct gen *g, const char *brk, double t, uint16_t seq,
 	struct mhx x;
 	mhx_init(&x, MW_MH_BU);
 	x.mh.u.bu.seq = seq;
-	x.mh.u.bu.flags = MW_BU_A | MW_BU_H;
+	x.mh.u.bu.flags = MW_BU_A | MW_BU_H | MW_BU_K;
 	x.mh.u.bu.lifetime = lifetime;
 	struct pkt6 p = { .src = COA, .dst = HA, .hao = &HOA };
 	if (first) {
@@ -181,9 +294,44 @@ static void home_ba(struct gen *g, const char *brk, double t, uint16_t seq,
 		send_mh(g, t, &p, &x);
 }
 
+/* A passing capture for MIP6-BA-135-SEQ: the mobile node loses its state
+ * (a restart the capture cannot show) and sends an old sequence number;
+ * the correspondent answers status 135 with the last accepted sequence
+ * number and the mobile node resumes above it. The MN's own
+ * MIP6-BU-SEQ-INCREASE failure is expected (good-expected.txt). */
+static void gen_mip6_resync(struct gen *g)
+{
+	struct mhx x;
+	struct pkt6 pb = { .src = COA, .dst = CN, .hao = &HOA };
+	struct pkt6 pa = { .src = CN, .dst = COA, .rh2 = &HOA };
+	static const uint16_t bu_seq[3] = { 500, 20, 501 }, ba_seq[3] = { 500, 500, 501 };
+	static const uint8_t st[3] = { 0, 135, 0 };
+	for (int i = 0; i < 3; i++) {
+		mhx_init(&x, MW_MH_BU);
+		x.mh.u.bu.seq = bu_seq[i];
+		x.mh.u.bu.flags = MW_BU_A;
+		x.mh.u.bu.lifetime = 50;
+		opt(&x, 4, "\0\1\0\2", 4);
+		opt(&x, 5, bad12, 12);
+		send_mh(g, 1 + 2 * i, &pb, &x);
+		mhx_init(&x, MW_MH_BA);
+		x.mh.u.ba.seq = ba_seq[i];
+		x.mh.u.ba.status = st[i];
+		x.mh.u.ba.lifetime = st[i] ? 0 : 50;
+		opt(&x, 5, bad12, 12);
+		send_mh(g, 1.1 + 2 * i, &pa, &x);
+	}
+	struct pkt6 last = { .src = CN, .dst = HOA };
+	send_udp6(g, 40, &last);
+}
+
 void gen_mip6(struct gen *g, const char *brk)
 {
 	addrs();
+	if (B("pass-mip6-resync")) {
+		gen_mip6_resync(g);
+		return;
+	}
 	/* DHAAD */
 	struct pkt6 d = { .src = COA, .dst = B("MIP6-DHAAD-ANYCAST") ? HA : ANY_HA };
 	struct mw_icmp6_mip_build_spec q = { .type = 144, .ident = 7 };
@@ -234,12 +382,16 @@ void gen_mip6(struct gen *g, const char *brk)
 	if (B("MIP6-MPA-RATE"))
 		send_icmp6(g, 2.5, &mpa, &a);
 
-	/* return routability: HoTI / CoTI and their tests */
+	/* return routability: HoTI / CoTI and their tests; the first HoTI
+	 * gets no answer and is retransmitted with a new cookie */
 	struct mhx x;
 	static const uint8_t hc[8] = "homecook", cc[8] = "careofck";
+	struct pkt6 ph = { .src = HOA, .dst = CN };
+	mhx_init(&x, MW_MH_HOTI);
+	memcpy(x.mh.u.init.cookie, "homeck-0", 8);
+	send_mh(g, 2.2, &ph, &x);
 	mhx_init(&x, MW_MH_HOTI);
 	memcpy(x.mh.u.init.cookie, hc, 8);
-	struct pkt6 ph = { .src = HOA, .dst = CN };
 	if (B("MIP6-MH-NO-HAO")) ph.src = COA, ph.hao = &HOA;
 	send_mh(g, 3, &ph, &x);
 	if (B("MIP6-RR-NEW-COOKIE"))
@@ -258,6 +410,22 @@ void gen_mip6(struct gen *g, const char *brk)
 	struct pkt6 pct = { .src = CN, .dst = COA };
 	send_mh(g, 3.11, &pct, &x);
 
+	/* a correspondent Binding Update with a stale care-of nonce index:
+	 * rejected with status 137, without Binding Authorization Data */
+	struct pkt6 pb = { .src = COA, .dst = CN, .hao = &HOA };
+	mhx_init(&x, MW_MH_BU);
+	x.mh.u.bu.seq = 199;
+	x.mh.u.bu.flags = MW_BU_A;
+	x.mh.u.bu.lifetime = 50;
+	opt(&x, 4, "\0\1\0\0", 4);
+	opt(&x, 5, bad12, 12);
+	send_mh(g, 3.5, &pb, &x);
+	mhx_init(&x, MW_MH_BA);
+	x.mh.u.ba.seq = 199;
+	x.mh.u.ba.status = 137;
+	struct pkt6 pa137 = { .src = CN, .dst = COA, .rh2 = &HOA };
+	send_mh(g, 3.6, &pa137, &x);
+
 	/* correspondent registration */
 	mhx_init(&x, MW_MH_BU);
 	x.mh.u.bu.seq = 200;
@@ -272,7 +440,6 @@ void gen_mip6(struct gen *g, const char *brk)
 	if (B("MIP6-OPT-LEN")) {
 		x.o[0].len = 3;
 	}
-	struct pkt6 pb = { .src = COA, .dst = CN, .hao = &HOA };
 	send_mh(g, 4, &pb, &x);
 	if (!B("MIP6-CN-BA-WHEN-A")) {
 		mhx_init(&x, MW_MH_BA);
@@ -304,6 +471,12 @@ void gen_mip6(struct gen *g, const char *brk)
 	struct pkt6 data = { .src = COA, .dst = CN, .hao = &HOA };
 	send_udp6(g, 5, &data);
 
+	/* mobile prefix discovery again, seconds later */
+	s.ident = 11;
+	send_icmp6(g, 7.5, &mps, &s);
+	a.ident = 11;
+	send_icmp6(g, 7.6, &mpa, &a);
+
 	/* correspondent deregistration, then a packet with a HAO: Binding Error */
 	mhx_init(&x, MW_MH_BU);
 	x.mh.u.bu.seq = 201;
@@ -328,11 +501,14 @@ void gen_mip6(struct gen *g, const char *brk)
 		send_mh(g, 7.1, &pe, &x);
 	}
 
-	/* home re-registration and deregistration */
+	/* home re-registration: two Binding Updates get no answer, the
+	 * retransmission timeout doubles (1 s, 2 s); then deregistration */
 	home_bu(g, brk, 8, 110, 100, false);
-	home_ba(g, brk, 8.1, 110, 100, false, 0);
-	home_bu(g, brk, 9, 111, 0, false);
-	home_ba(g, brk, 9.1, 111, 0, false, 0);
+	home_bu(g, brk, 9, 111, 100, false);
+	home_bu(g, brk, 11, 112, 100, false);
+	home_ba(g, brk, 11.1, 112, 100, false, 0);
+	home_bu(g, brk, 12, 113, 0, false);
+	home_ba(g, brk, 12.1, 113, 0, false, 0);
 
 	/* NEMO: a mobile router's home registration */
 	mhx_init(&x, MW_MH_BU);
@@ -405,6 +581,7 @@ void gen_mip6(struct gen *g, const char *brk)
 		mw_ip6_end(&w, &c, &ip);
 		gen_frame(g, 15, buf, w.len);
 	}
+	raw_headers(g, brk, 20);
 	/* a last packet 30 s later: unanswered exchanges are judged */
 	struct pkt6 last = { .src = CN, .dst = HOA };
 	send_udp6(g, 40, &last);

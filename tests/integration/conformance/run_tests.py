@@ -1,11 +1,18 @@
 #!/usr/bin/python3
 """mipconform integration tests.
 
-run_tests.py MIPCONFORM GEN_CAPTURES SRCDIR SHARED_CAPTURES RULES_MD
+run_tests.py MIPCONFORM GEN_CAPTURES SRCDIR SHARED_CAPTURES RULES_MD SAMPLES
 
-1. gen_captures writes good-mip4/good-mip6 and one capture per rule broken
-   (expected.txt: capture -> rule -> verdict); each verdict is asserted,
-   and the good captures must have no FAIL and no WARN at all.
+1. gen_captures writes good-mip4/good-mip6, pass-* captures and one capture
+   per rule broken (expected.txt: capture -> rule -> verdict); each verdict
+   is asserted; the good captures must have no FAIL and no WARN at all, a
+   pass-* capture exactly the FAIL / WARN rows good-expected.txt lists.
+   The bar: every rule of `mipconform --list-rules --format json` PASSes
+   in a good / pass-* capture and, in the capture named after it, has the
+   verdict of its level (error -> FAIL, warning / info -> WARN).
+5. Keys: the shipped samples (SAMPLES = captures/) verify with
+   samples.keys, a corrupted authenticator FAILs its rule, no --keys says
+   "needs --keys"; SA selectors (peer, NAI, most specific SA).
 2. Every shared capture runs to the end; the FAIL/WARN rules found on each
    are asserted (shared-expected.txt).
 3. Bad input: missing file, not a pcap, truncated file, unsupported link
@@ -20,7 +27,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-MIPCONFORM, GEN, SRC, SHARED, RULES_MD = sys.argv[1:6]
+MIPCONFORM, GEN, SRC, SHARED, RULES_MD, SAMPLES = sys.argv[1:7]
 failures = []
 
 KEYS = """[mn-ha all]
@@ -41,6 +48,80 @@ spi = 300
 algorithm = hmac-md5
 key = text:mipkit-faha-key!
 """
+
+
+# SA selector test (good-mip4): the peer-specific MN-HA SA has a wrong key,
+# the NAI-specific one (rtx@example.net, the retransmitting co-located MN)
+# the right key; an earlier catch-all SA must lose to both.
+SELECTOR_KEYS = """[catch-all, wrong]
+kind = mn-ha
+spi = 256
+key = text:wrong-key-wrong!
+
+[home agent, wrong]
+kind = mn-ha
+spi = 256
+peer = 10.1.0.1
+key = text:wrong-key-wrong!
+
+[rtx by NAI]
+kind = mn-ha
+spi = 256
+peer = 10.1.0.1
+nai = rtx@example.net
+key = text:mipkit-mnha-key!
+
+[mn-fa with the foreign agent]
+kind = mn-fa
+spi = 400
+peer = 192.0.2.1
+key = text:mipkit-mnfa-key!
+
+[fa-ha with the home agent]
+kind = fa-ha
+spi = 300
+peer = 10.1.0.1
+key = text:mipkit-faha-key!
+"""
+
+
+def corrupt_auth(pcap, ext_type):
+    """Flip the last authenticator byte of the first MIPv4 registration
+    extension `ext_type` that is the message's last extension (so no other
+    authenticator covers it) in a classic Ethernet pcap; fix the UDP
+    checksum."""
+    import struct
+    out = bytearray(pcap)
+    le = pcap[:4] in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1")  # us / ns
+    off = 24
+    while off + 16 <= len(out):
+        incl = struct.unpack("<I" if le else ">I", out[off + 8:off + 12])[0]
+        p = off + 16
+        ip = p + 14
+        if out[p + 12:p + 14] == b"\x08\x00" and out[ip + 9] == 17:
+            ihl = (out[ip] & 15) * 4
+            u = ip + ihl
+            sport, dport, ulen = struct.unpack(">HHH", out[u:u + 6])
+            if 434 in (sport, dport) and out[u + 8] in (1, 3):
+                x = u + 8 + (24 if out[u + 8] == 1 else 20)
+                while x + 2 <= u + ulen:
+                    t, l = out[x], out[x + 1]
+                    if t == ext_type and x + 2 + l == u + ulen:
+                        out[x + 2 + l - 1] ^= 0x01
+                        out[u + 6:u + 8] = b"\0\0"
+                        seg = bytes(out[ip + 12:ip + 20]) + bytes([0, 17]) + \
+                            struct.pack(">H", ulen) + bytes(out[u:u + ulen])
+                        if len(seg) % 2:
+                            seg += b"\0"
+                        s = sum(struct.unpack(">%dH" % (len(seg) // 2), seg))
+                        while s >> 16:
+                            s = (s & 0xffff) + (s >> 16)
+                        c = (~s) & 0xffff or 0xffff
+                        out[u + 6:u + 8] = struct.pack(">H", c)
+                        return bytes(out)
+                    x += 2 + l
+        off += 16 + incl
+    return None
 
 
 def check(cond, what):
@@ -89,27 +170,95 @@ with tempfile.TemporaryDirectory() as tmp:
     for cap, rule, verdict in rows:
         by_cap.setdefault(cap, []).append((rule, verdict))
     must_pass = table(os.path.join(SRC, "good-expected.txt"))
-    for good in ("good-mip4", "good-mip6"):
+    seen = {}   # capture -> {rule: verdict}, as mipconform reported them
+    for good in sorted({cap for cap, _, _ in must_pass}):
         rc, v = verdicts(["--keys", keys, os.path.join(tmp, good + ".pcap")])
+        seen[good] = v
         bad = {r: x for r, x in v.items() if x in ("FAIL", "WARN")}
-        check(not bad and rc == 0, f"{good}: expected no FAIL/WARN, got {bad}")
+        want = {r: x for c, r, x in must_pass if c == good and x in ("FAIL", "WARN")}
+        check(bad == want and rc == (1 if "FAIL" in want.values() else 0),
+              f"{good}: expected FAIL/WARN {want}, got {bad} (exit {rc})")
         for cap, rule, verdict in must_pass:
             if cap == good:
                 check(v.get(rule) == verdict, f"{good}: {rule} expected {verdict}, got {v.get(rule)}")
     for cap, exp in sorted(by_cap.items()):
         rc, v = verdicts(["--keys", keys, os.path.join(tmp, cap + ".pcap")])
+        seen[cap] = v
         for rule, verdict in exp:
             check(v.get(rule) == verdict,
                   f"{cap}: {rule} expected {verdict}, got {v.get(rule)}")
         if any(x == "FAIL" for x in v.values()):
             check(rc == 1, f"{cap}: FAIL verdicts but exit {rc}")
 
+    # the bar: every catalogue rule passes somewhere and is broken in its capture
+    rc, out, err = run(["--list-rules", "--format", "json"])
+    catalogue = json.loads(out) if rc == 0 else []
+    check(len(catalogue) >= 120, f"--list-rules --format json: {len(catalogue)} rules ({err.strip()})")
+    no_pass, no_break = [], []
+    for r in catalogue:
+        rid = r["id"]
+        if not any(seen[c].get(rid) == "PASS" for c in seen if c in {x for x, _, _ in must_pass}):
+            no_pass.append(rid)
+        want = "FAIL" if r["level"] == "error" else "WARN"
+        if seen.get(rid, {}).get(rid) != want or (rid, want) not in by_cap.get(rid, []):
+            no_break.append(f"{rid} (expected {want}, got {seen.get(rid, {}).get(rid)})")
+    check(not no_pass, f"rules with no PASS in a good / pass-* capture: {no_pass}")
+    check(not no_break, f"rules without a broken capture asserting their level: {no_break}")
+
     # keyed rules without keys: NOT-APPLICABLE "needs --keys"
-    rc, out, _ = run(["--format", "json", os.path.join(tmp, "good-mip4.pcap")])
+    AUTH = ("MIP4-REG-AUTH-MNHA", "MIP4-REG-AUTH-MNFA", "MIP4-REG-AUTH-FAHA")
+    for cap in ("good-mip4.pcap", "MIP4-REG-AUTH-MNFA.pcap"):
+        rc, out, _ = run(["--format", "json", os.path.join(tmp, cap)])
+        doc = json.loads(out)
+        for rid in AUTH:
+            r = [x for x in doc["rules"] if x["id"] == rid][0]
+            check(r["verdict"] == "NOT-APPLICABLE" and r.get("reason") == "needs --keys",
+                  f"no keys: {cap} {rid} {r}")
+
+    # 5. keys: the shipped samples and their keys file
+    samples = sorted(os.path.join(SAMPLES, f) for f in os.listdir(SAMPLES) if f.endswith(".pcap"))
+    skeys = os.path.join(SAMPLES, "samples.keys")
+    rc, v = verdicts(["--keys", skeys] + samples)
+    check(rc == 0 and all(v.get(x) == "PASS" for x in AUTH),
+          f"samples with samples.keys: exit {rc}, {[(x, v.get(x)) for x in AUTH]}, "
+          f"FAIL/WARN {[r for r, x in v.items() if x in ('FAIL', 'WARN')]}")
+    rc, out, _ = run(["--format", "json"] + samples)
     doc = json.loads(out)
-    r = [x for x in doc["rules"] if x["id"] == "MIP4-REG-AUTH-MNHA"][0]
-    check(r["verdict"] == "NOT-APPLICABLE" and r.get("reason") == "needs --keys",
-          f"no keys: MIP4-REG-AUTH-MNHA {r}")
+    for rid in AUTH:
+        r = [x for x in doc["rules"] if x["id"] == rid][0]
+        check(r["verdict"] == "NOT-APPLICABLE" and r.get("reason") == "needs --keys",
+              f"samples without keys: {rid} {r.get('verdict')} {r.get('reason')}")
+    # corrupt one authenticator of each kind: that rule FAILs, the others PASS
+    reg = open(os.path.join(SAMPLES, "mip4-registration.pcap"), "rb").read()
+    for ext, rid in ((32, AUTH[0]), (33, AUTH[1]), (34, AUTH[2])):
+        bad_cap = os.path.join(tmp, f"corrupt-{ext}.pcap")
+        data = corrupt_auth(reg, ext)
+        check(data is not None, f"mip4-registration.pcap has no extension {ext}")
+        if data is None:
+            continue
+        with open(bad_cap, "wb") as f:
+            f.write(data)
+        rc, v = verdicts(["--keys", skeys, bad_cap])
+        check(rc == 1 and v.get(rid) == "FAIL" and
+              all(v.get(x) == "PASS" for x in AUTH if x != rid) and
+              v.get("MIP4-REG-CSUM-VALID") == "PASS",
+              f"corrupted extension {ext}: exit {rc}, {[(x, v.get(x)) for x in AUTH]}")
+    # SA selectors (keys.h): a catch-all SA with a wrong key loses to one
+    # naming the peer; the MN-NAI selects an SA; MN-FA / FA-HA by peer
+    sel = os.path.join(tmp, "selectors.keys")
+    with open(sel, "w") as f:
+        f.write(SELECTOR_KEYS)
+    rc, out, _ = run(["--format", "json", "--keys", sel, "--rules", "MIP4-REG-AUTH-*",
+                      os.path.join(tmp, "good-mip4.pcap")])
+    doc = json.loads(out)
+    got = {x["id"]: x for x in doc["rules"]}
+    check(got["MIP4-REG-AUTH-MNFA"]["verdict"] == "PASS" and
+          got["MIP4-REG-AUTH-FAHA"]["verdict"] == "PASS",
+          f"selectors: MN-FA / FA-HA by peer: {got['MIP4-REG-AUTH-MNFA']['verdict']}, "
+          f"{got['MIP4-REG-AUTH-FAHA']['verdict']}")
+    ents = {e["node"]: e["verdict"] for e in got["MIP4-REG-AUTH-MNHA"]["entities"]}
+    check(ents.get("203.0.113.7") == "PASS" and ents.get("10.1.0.5") == "FAIL",
+          f"selectors: MN-HA by NAI (203.0.113.7 PASS) over peer (wrong key): {ents}")
 
     # 2. shared captures
     for cap, rule, verdict in table(os.path.join(SRC, "shared-expected.txt")):

@@ -9,6 +9,7 @@ CASE: load | captures | compare | analysis | tunnels | stats | switchback
 Each case prints what it checked and exits non-zero on the first failure
 list (all failures of the case are printed)."""
 import argparse
+import atexit
 import glob
 import os
 import re
@@ -16,6 +17,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -38,40 +40,72 @@ def check(cond, msg):
 
 # ---- tshark with and without the plugin -------------------------------
 
+def searchable(path):
+    """Can nobody reach (and read) path? Every parent must be o+x."""
+    p = os.path.abspath(path)
+    while True:
+        if not os.stat(p).st_mode & stat.S_IXOTH:
+            return False
+        if p == "/":
+            return True
+        p = os.path.dirname(p)
+
+
 class Tshark:
-    def __init__(self, plugin, work):
+    """tshark with a private HOME holding the plugin (and one without).
+    Everything tshark reads lives in a world-readable temporary folder, so
+    the checkout's location does not matter when tshark runs as nobody;
+    libmipwire is found there through LD_LIBRARY_PATH (searched before the
+    plugin's build rpath)."""
+
+    def __init__(self, plugin, libmipwire, work):
         self.work = os.path.abspath(work)
         os.makedirs(self.work, exist_ok=True)
-        self.home_plugin = os.path.join(self.work, "home-plugin")
-        self.home_plain = os.path.join(self.work, "home-plain")
+        self.tmp = tempfile.mkdtemp(prefix="mipkit-dissector-")
+        atexit.register(shutil.rmtree, self.tmp, True)
+        os.chmod(self.tmp, 0o755)
+        self.home_plugin = os.path.join(self.tmp, "home-plugin")
+        self.home_plain = os.path.join(self.tmp, "home-plain")
+        self.libdir = os.path.join(self.tmp, "lib")
         pdir = os.path.join(self.home_plugin,
                             ".local/lib/wireshark/plugins/4.0/epan")
-        for h in (self.home_plugin, self.home_plain):
-            shutil.rmtree(h, ignore_errors=True)
         os.makedirs(pdir)
         os.makedirs(self.home_plain)
+        os.makedirs(self.libdir)
         shutil.copy(plugin, os.path.join(pdir, "mipkit.so"))
-        self.open_up(self.work)
+        # the soname the plugin needs (libmipwire.so.0 -> real file)
+        real = os.path.realpath(libmipwire)
+        for name in {os.path.basename(libmipwire), "libmipwire.so.0"}:
+            shutil.copy(real, os.path.join(self.libdir, name))
+        self.open_up(self.tmp)
+
+    def readable(self, path):
+        """A path nobody can read: path itself, or a copy under tmp."""
+        if searchable(os.path.dirname(os.path.abspath(path))):
+            return path
+        dst = os.path.join(self.tmp, "copy", path.strip("/"))
+        if os.path.isdir(path):
+            shutil.copytree(path, dst, dirs_exist_ok=True)
+        else:
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            shutil.copy(path, dst)
+        self.open_up(self.tmp)
+        return dst
 
     @staticmethod
     def open_up(path):
-        """nobody must read the homes, captures and the plugin."""
-        p = os.path.dirname(os.path.abspath(path))
-        while p != "/":
-            if not os.stat(p).st_mode & stat.S_IXOTH:
-                fail("%s is not searchable by nobody: tshark cannot load "
-                     "the plugin / captures from below it" % p)
-            p = os.path.dirname(p)
         for root, dirs, files in os.walk(path):
-            for d in dirs:
-                os.chmod(os.path.join(root, d), 0o755)
+            os.chmod(root, 0o755)
             for f in files:
                 fp = os.path.join(root, f)
                 os.chmod(fp, os.stat(fp).st_mode | 0o444)
 
     def run(self, args, plugin=True, check_rc=True):
         home = self.home_plugin if plugin else self.home_plain
-        env_cmd = ["env", "HOME=" + home, "LC_ALL=C"]
+        args = [self.readable(x) if i and args[i - 1] == "-r" else x
+                for i, x in enumerate(args)]
+        env_cmd = ["env", "HOME=" + home, "LC_ALL=C",
+                   "LD_LIBRARY_PATH=" + self.libdir]
         if os.geteuid() == 0:
             cmd = ["setpriv", "--reuid=nobody", "--regid=nogroup",
                    "--clear-groups"] + env_cmd
@@ -86,7 +120,7 @@ class Tshark:
 
     def fields(self, cap, fields, extra=(), plugin=True):
         """{frame number: {field: [values]}} from -T fields."""
-        args = ["-r", cap, "-2", "-T", "fields", "-E", "separator=\t",
+        args = ["-r", self.readable(cap), "-2", "-T", "fields", "-E", "separator=\t",
                 "-E", "occurrence=a", "-E", "aggregator=|",
                 "-e", "frame.number"]
         for f in fields:
@@ -113,7 +147,7 @@ def all_captures(a, gen_dir):
 
 
 def generate(a):
-    d = os.path.join(a.work, "captures")
+    d = os.path.join(a.ts.tmp, "captures")
     os.makedirs(d, exist_ok=True)
     old = sys.argv
     sys.argv = ["gen_captures.py", d]
@@ -163,7 +197,7 @@ EXC = "Exception occurred"
 
 def case_captures(ts, a):
     gen = generate(a)
-    ts.open_up(a.work)
+    ts.open_up(ts.tmp)
     caps = all_captures(a, gen)
     check(len(caps) >= 40, "only %d captures found" % len(caps))
     for cap in caps:
@@ -255,7 +289,7 @@ def norm(v):
 
 def case_compare(ts, a):
     gen = generate(a)
-    ts.open_up(a.work)
+    ts.open_up(ts.tmp)
     total = same = 0
     uncovered = {}
     for cap in all_captures(a, gen):
@@ -297,7 +331,7 @@ def first(fv, f):
 
 def case_analysis(ts, a):
     gen = generate(a)
-    ts.open_up(a.work)
+    ts.open_up(ts.tmp)
     keys = ["-o", "mipkit.keys_file:" + os.path.join(gen,
                                                       "dissector-keys.ini")]
     f = ts.fields(os.path.join(gen, "dissector-mip4.pcap"), [
@@ -338,7 +372,8 @@ def case_analysis(ts, a):
         "mipkit.response_to", "mipkit.response_time",
         "mipkit.binding.state", "mipkit.binding.coa",
         "mipkit.match.no_response", "mipkit.binding.expired",
-        "mipkit.binding.registered"])
+        "mipkit.binding.registered", "mipkit.auth.status",
+        "mipkit.auth.bad", "mipkit.rule.mip6-mh-checksum"])
     want = {
         1: {"mipkit.mh.csum.status": "1", "mipkit.response_in": "2"},
         2: {"mipkit.mh.csum.status": "1", "mipkit.response_to": "1",
@@ -346,7 +381,8 @@ def case_analysis(ts, a):
             "mipkit.binding.state": "1",
             "mipkit.binding.coa": gen_captures.COA6,
             "mipkit.binding.registered": "*"},
-        3: {"mipkit.mh.csum.status": "0", "mipkit.mh.csum.bad": "*"},
+        3: {"mipkit.mh.csum.status": "0", "mipkit.mh.csum.bad": "*",
+            "mipkit.rule.mip6-mh-checksum": "*"},
         4: {"mipkit.mh.csum.status": "1", "mipkit.match.no_response": "*"},
         5: {"mipkit.response_in": "6"},
         6: {"mipkit.response_to": "5", "mipkit.response_time": "0.100000000"},
@@ -355,6 +391,9 @@ def case_analysis(ts, a):
         8: {"mipkit.response_in": "9"},
         9: {"mipkit.response_to": "8", "mipkit.response_time": "0.200000000"},
         10: {"mipkit.binding.state": "2", "mipkit.binding.expired": "*"},
+        13: {"mipkit.auth.status": "1", "mipkit.mh.csum.status": "1"},
+        14: {"mipkit.auth.status": "2", "mipkit.auth.bad": "*",
+             "mipkit.mh.csum.status": "1"},
     }
     expect_frames(f, want, "dissector-mip6.pcap", gen_captures.EXPECT_MIP6)
     # Zeek's pair: the bad one is flagged, the good one is not
@@ -384,7 +423,7 @@ def expect_frames(got, want, cap, why):
 
 def case_tunnels(ts, a):
     gen = generate(a)
-    ts.open_up(a.work)
+    ts.open_up(ts.tmp)
     cap = os.path.join(gen, "dissector-tunnel.pcap")
     f = ts.fields(cap, ["frame.protocols", "mipkit.minenc.rebuilt",
                         "mipkit.mip4.msg.rrq.ident", "icmp.type",
@@ -411,7 +450,7 @@ def case_bugs(ts, a):
     """Where the built-ins are wrong (wireshark-4.0.md B2, B4), the plugin
     is right."""
     gen = generate(a)
-    ts.open_up(a.work)
+    ts.open_up(ts.tmp)
     cap = os.path.join(gen, "dissector-bugs.pcap")
     f = ts.fields(cap, ["mipkit.mip4.adv_ext.code", "mipkit.malformed",
                         "mipkit.elem.malformed", "_ws.expert.message",
@@ -442,7 +481,7 @@ def case_bugs(ts, a):
 
 def case_stats(ts, a):
     gen = generate(a)
-    ts.open_up(a.work)
+    ts.open_up(ts.tmp)
     cap = os.path.join(gen, "dissector-mip4.pcap")
     r = ts.run(["-r", cap, "-q", "-z", "mipkit,stat"])
     out = r.stdout
@@ -500,6 +539,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("case", choices=sorted(CASES))
     ap.add_argument("--plugin", required=True)
+    ap.add_argument("--libmipwire", required=True)
     ap.add_argument("--shared", required=True)
     ap.add_argument("--project", required=True)
     ap.add_argument("--work", required=True)
@@ -507,7 +547,11 @@ def main():
     a.shared = os.path.abspath(a.shared)
     a.project = os.path.abspath(a.project)
     a.work = os.path.abspath(os.path.join(a.work, a.case))
-    ts = Tshark(a.plugin, a.work)
+    ts = Tshark(a.plugin, a.libmipwire, a.work)
+    a.ts = ts
+    a.shared = ts.readable(a.shared)
+    if os.path.isdir(a.project):
+        a.project = ts.readable(a.project)
     CASES[a.case](ts, a)
     if FAILS:
         print("%d failure(s)" % len(FAILS))

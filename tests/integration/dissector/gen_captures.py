@@ -14,6 +14,7 @@ from scapy.all import (IP, UDP, ICMP, GRE, Ether, Raw, IPv6, IPv6ExtHdrDestOpt,
                        IPv6ExtHdrRouting, HAO, ICMPv6EchoRequest, wrpcap)
 from scapy.layers.mobileip import *  # noqa: F401,F403 (keeps scapy quiet)
 from scapy.layers.inet6 import (MIP6MH_BU, MIP6MH_BA, MIP6MH_HoTI, MIP6MH_HoT,
+                                MIP6MH_CoT,
                                 ICMPv6HAADRequest, ICMPv6HAADReply)
 
 KEY = bytes.fromhex("00112233445566778899aabbccddeeff")
@@ -106,7 +107,45 @@ EXPECT_MIP6 = {
     8: "DHAAD request id 7",
     9: "DHAAD reply id 7: response to 8",
     10: "data packet with HAO after the binding expired",
+    11: "HoT to the home address, nonce index 3 (keygen token kept)",
+    12: "CoT to the care-of address, nonce index 4",
+    13: "correspondent BU with a Binding Authorization Data that verifies "
+        "with the tokens of 11 and 12",
+    14: "the same BU with a corrupted authenticator",
 }
+
+HKT, CKT = bytes.fromhex("1122334455667788"), bytes.fromhex("99aabbccddeeff00")
+
+
+def in6(a):
+    import ipaddress
+    return ipaddress.IPv6Address(a).packed
+
+
+def mh_csum(src, dst, mh):
+    ph = in6(src) + in6(dst) + struct.pack("!IxxxB", len(mh), 135)
+    b = ph + mh
+    c = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while c >> 16:
+        c = (c & 0xffff) + (c >> 16)
+    return (~c & 0xffff) or 0xffff
+
+
+def cn_bu(seq, corrupt=False):
+    """RFC 6275 6.1.7 / 6.2.7 / 5.2.6: BU to a CN with Nonce Indices and
+    Binding Authorization Data; Kbm = SHA1(home keygen | care-of keygen),
+    authenticator = First(96, HMAC_SHA1(Kbm, CoA | CN | MH data))."""
+    import hashlib
+    head = struct.pack("!BBBBHHHH", 59, 3, 5, 0, 0, seq, 0x8000, 10)
+    opts = struct.pack("!BBHH", 4, 4, 3, 4) + struct.pack("!BB", 5, 12)
+    kbm = hashlib.sha1(HKT + CKT).digest()
+    data = head + opts
+    auth = hmac.new(kbm, in6(COA6) + in6(CN6) + data, "sha1").digest()[:12]
+    if corrupt:
+        auth = bytes([auth[0] ^ 1]) + auth[1:]
+    mh = data + auth
+    mh = mh[:4] + struct.pack("!H", mh_csum(HOA6, CN6, mh)) + mh[6:]
+    return mh
 
 
 def e6(p, t):
@@ -138,6 +177,16 @@ def mip6_capture():
         e6(IPv6(src=HA6, dst=COA6) / ICMPv6HAADReply(id=7, R=0,
            addresses=[HA6]), t0 + 11.2),
         e6(IPv6(src=COA6, dst=CN6) / hao / ICMPv6EchoRequest(), t0 + 500),
+        e6(IPv6(src=CN6, dst=HOA6) / MIP6MH_HoT(cookie=cookie, index=3,
+           token=HKT), t0 + 600),
+        e6(IPv6(src=CN6, dst=COA6) / MIP6MH_CoT(cookie=cookie, index=4,
+           token=CKT), t0 + 600.1),
+        e6(IPv6(src=COA6, dst=CN6, nh=60) /
+           IPv6ExtHdrDestOpt(nh=135, options=[HAO(hoa=HOA6)]) /
+           Raw(cn_bu(20)), t0 + 600.2),
+        e6(IPv6(src=COA6, dst=CN6, nh=60) /
+           IPv6ExtHdrDestOpt(nh=135, options=[HAO(hoa=HOA6)]) /
+           Raw(cn_bu(21, corrupt=True)), t0 + 600.3),
     ]
 
 

@@ -15,7 +15,7 @@ static mw_status run(struct mw_packet *pkt, const uint8_t *b, size_t len,
 		     size_t caplen, bool icmp)
 {
 	static const struct mw_decode_opts opts = { .mip4_ports = { 434, 0 } };
-	struct mwi_dec d = { pkt, &opts, 0 };
+	struct mwi_dec d = { .pkt = pkt, .opts = &opts };
 	struct mw_cur c;
 
 	memset(pkt, 0, sizeof(*pkt));

@@ -14,7 +14,7 @@ mw_status t_decode_mh(struct mw_packet *p, const uint8_t *b, size_t caplen,
 		      size_t wire)
 {
 	static const struct mw_decode_opts opts = { .pmip6_udp_port = 5436 };
-	struct mwi_dec d = { p, &opts, 0 };
+	struct mwi_dec d = { .pkt = p, .opts = &opts };
 	struct mw_cur c;
 
 	memset(p, 0, sizeof(*p));

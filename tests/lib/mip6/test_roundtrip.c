@@ -313,7 +313,7 @@ static void test_icmp6(void)
 			.nd_opts_len = types[k] >= 146 ? ndl : 0,
 		};
 		static const struct mw_decode_opts opts = { 0 };
-		struct mwi_dec d = { &pkt, &opts, 0 };
+		struct mwi_dec d = { .pkt = &pkt, .opts = &opts };
 		struct mw_cur c;
 
 		mw_wbuf_init(&w, buf, sizeof(buf));

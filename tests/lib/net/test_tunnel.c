@@ -338,7 +338,7 @@ static void test_rfc3519_entry(void)
 	struct mw_minenc_spec m = { .proto = 17, .dst = 0x0a000002 };
 	struct mw_decode_opts opts = { .mip4_ports = { 434 } };
 	struct mw_packet p;
-	struct mwi_dec d = { &p, &opts, 0 };
+	struct mwi_dec d = { .pkt = &p, .opts = &opts };
 	struct mw_cur c;
 	struct mw_wbuf w;
 	struct mw_ipctx ip = { 0 };
