@@ -528,7 +528,42 @@ def case_switchback(ts, a):
           "-d ip.proto==135,mipv6 does not bring the built-in back: %s" % f)
 
 
+def case_samples(ts, a):
+    """The shipped sample: every MN-HA, MN-FA and FA-HA authenticator in
+    captures/mip4-registration.pcap verifies with captures/samples.keys
+    (the same file mipconform reads), and all three kinds occur."""
+    cap = os.path.join(a.project, "mip4-registration.pcap")
+    keys = ["-o", "mipkit.keys_file:" + ts.readable(
+        os.path.join(a.project, "samples.keys"))]
+    f = ts.fields(cap, ["mipkit.auth.status", "mipkit.auth.sa",
+                        "mipkit.mip4.ext.mn_ha_auth.spi",
+                        "mipkit.mip4.ext.mn_fa_auth.spi",
+                        "mipkit.mip4.ext.fa_ha_auth.spi"], keys)
+    statuses = [s for v in f.values() for s in v["mipkit.auth.status"]]
+    check(len(statuses) >= 20, "only %d authenticators judged" % len(statuses))
+    check(all(s == "1" for s in statuses),
+          "not every sample authenticator is good: %s" % statuses)
+    for kind in ("mn_ha", "mn_fa", "fa_ha"):
+        check(any(v["mipkit.mip4.ext.%s_auth.spi" % kind] for v in f.values()),
+              "no %s authentication extension seen" % kind)
+    # a key file with the wrong MN-FA key: those become bad, the rest stay good
+    bad = os.path.join(ts.tmp, "wrong.keys")
+    with open(os.path.join(a.project, "samples.keys")) as src:
+        text = src.read().replace("text:mn-fa-secret", "text:not-the-key")
+    with open(bad, "w") as out:
+        out.write(text)
+    ts.open_up(ts.tmp)
+    f = ts.fields(cap, ["mipkit.auth.status", "mipkit.auth.bad",
+                        "mipkit.mip4.ext.mn_fa_auth.spi"],
+                  ["-o", "mipkit.keys_file:" + bad])
+    for num, v in f.items():
+        if v["mipkit.mip4.ext.mn_fa_auth.spi"]:
+            check("2" in v["mipkit.auth.status"] and v["mipkit.auth.bad"],
+                  "frame %d: a wrong MN-FA key is not reported bad" % num)
+
+
 CASES = {
+    "samples": case_samples,
     "load": case_load, "captures": case_captures, "compare": case_compare,
     "analysis": case_analysis, "tunnels": case_tunnels, "stats": case_stats,
     "switchback": case_switchback, "bugs": case_bugs,
