@@ -7,6 +7,8 @@ difference fails.
 
 usage: tshark_oracle.py MIPDUMP CAPTURE_DIR TSHARK"""
 import fnmatch
+import glob
+import os
 import ipaddress
 import sys
 
@@ -307,10 +309,13 @@ def check_checksums(name, fr, tf, of, tprob, fails, knowns):
 
 def main():
     mipdump, capdir, tshark = sys.argv[1:4]
+    # further folders (the project's own captures/) are read flat
+    extra = [(p, os.path.dirname(os.path.dirname(p)))
+             for d in sys.argv[4:] for p in sorted(glob.glob(os.path.join(d, "*.pcap")))]
     fails, knowns, compared = [], [], 0
     tshark_names = set()
-    for path in captures(capdir):
-        name = short(path, capdir)
+    for path, base in [(p, capdir) for p in captures(capdir)] + extra:
+        name = short(path, base)
         ours_frames, p = mipdump_json(mipdump, path)
         if p.returncode != 0:
             fails.append("%s: mipdump exit %d: %s" % (name, p.returncode, p.stderr[:200]))
