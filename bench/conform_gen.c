@@ -235,7 +235,11 @@ usage:
 			uint32_t h = mix(i, r);
 			bool dereg = r > 0 && h % 40 == 0;
 			if (!dereg && r > 0 && h % 10 == 1) {
-				m->fa = (uint8_t)((m->fa + 1 + h / 40 % 7) % N_FA);
+				/* between its two usual links (home / office):
+				 * the set of addresses stays that of the nodes */
+				uint8_t f0 = (uint8_t)(mix(i, 0xfa) % N_FA);
+				uint8_t f1 = (uint8_t)((f0 + 1 + mix(i, 0xfb) % (N_FA - 1)) % N_FA);
+				m->fa = m->fa == f0 ? f1 : f0;
 				n_move++;
 			}
 			if (i % 10 < 7)

@@ -22,6 +22,9 @@ struct conf {
 	double start;                /* time of the first frame */
 	struct state4 *s4;
 	struct state6 *s6;
+	/* node of the last per-packet finding, by message and who (-2: none) */
+	int fn_msg, fn_who;
+	struct conf_node fn_node;
 };
 
 /* A catalogue rule by id, looked up once per call site. */

@@ -131,8 +131,13 @@ static struct conf_node finding_node(const struct mw_packet *p,
 static void on_finding(void *ctx, const struct mw_finding *f)
 {
 	struct conf *c = ctx;
-	struct conf_node node = finding_node(c->pkt, f);
-	report_add(c->rep, f->rule, &node, &c->where, f->pass,
+	/* the findings of one message come in a run: its node once */
+	if (f->msg < 0 || f->msg != c->fn_msg || f->who != c->fn_who) {
+		c->fn_node = finding_node(c->pkt, f);
+		c->fn_msg = f->msg;
+		c->fn_who = f->who;
+	}
+	report_add(c->rep, f->rule, &c->fn_node, &c->where, f->pass,
 		   f->pass ? NULL : f->detail, f->offset, f->len);
 }
 
@@ -219,6 +224,7 @@ static int run_file(struct conf *c, const char *path, struct mw_packet *pkt)
 		bool trunc = pkt->diag.status == MW_E_TRUNC || fr.caplen < fr.wirelen;
 		report_frame(c->rep, &c->where, trunc);
 		c->pkt = pkt;
+		c->fn_msg = -2;
 		mw_check_packet_keys(pkt, c->keys, on_finding, c);
 		state4_packet(c);
 		state6_packet(c);

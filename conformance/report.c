@@ -43,7 +43,8 @@ struct rnode {               /* one node: the rules it was judged on */
 	struct conf_node key;
 	struct rslot *slot;       /* by rank in bits[] */
 	uint32_t n, cap;
-	uint64_t bits[];          /* report.nwords words: rule i seen */
+	uint64_t bits[];          /* report.nwords words: rule i seen; then
+				   * nwords words: bits set in the words before */
 };
 
 /* An entity of a rule, for the writers. */
@@ -58,6 +59,7 @@ struct rstate {
 	bool enabled;
 	GPtrArray *order;      /* struct rnode *, in first-seen order */
 	char *na_reason;
+	int verdict;           /* cached rule verdict + 1; 0 = not computed */
 };
 
 struct report {
@@ -206,7 +208,7 @@ static struct rnode *node_get(struct report *r, const struct conf_node *key)
 			return r->last = x;
 		k = (k + 1) & (r->tab_cap - 1);
 	}
-	x = g_malloc0(sizeof *x + r->nwords * sizeof(uint64_t));
+	x = g_malloc0(sizeof *x + 2 * r->nwords * sizeof(uint64_t));
 	x->key = *key;
 	r->tab[k] = x;
 	if (++r->tab_n * 2 > r->tab_cap)
@@ -214,14 +216,23 @@ static struct rnode *node_get(struct report *r, const struct conf_node *key)
 	return r->last = x;
 }
 
-/* Index of rule i among the rules the node has (the bits below it). */
-static inline uint32_t node_rank(const struct rnode *x, size_t i)
+static inline uint32_t pop64(uint64_t v)
 {
-	uint32_t n = 0;
+#ifdef __POPCNT__
+	return (uint32_t)__builtin_popcountll(v);
+#else   /* no popcnt instruction in the baseline ISA: no libgcc call */
+	v = v - ((v >> 1) & 0x5555555555555555ull);
+	v = (v & 0x3333333333333333ull) + ((v >> 2) & 0x3333333333333333ull);
+	v = (v + (v >> 4)) & 0x0f0f0f0f0f0f0f0full;
+	return (uint32_t)((v * 0x0101010101010101ull) >> 56);
+#endif
+}
+
+/* Index of rule i among the rules the node has (the bits below it). */
+static inline uint32_t node_rank(const struct rnode *x, size_t nwords, size_t i)
+{
 	size_t w = i / 64;
-	for (size_t k = 0; k < w; k++)
-		n += (uint32_t)__builtin_popcountll(x->bits[k]);
-	return n + (uint32_t)__builtin_popcountll(x->bits[w] & ((1ull << (i % 64)) - 1));
+	return (uint32_t)x->bits[nwords + w] + pop64(x->bits[w] & ((1ull << (i % 64)) - 1));
 }
 
 static inline bool node_has(const struct rnode *x, size_t i)
@@ -229,18 +240,20 @@ static inline bool node_has(const struct rnode *x, size_t i)
 	return x->bits[i / 64] >> (i % 64) & 1;
 }
 
-static const struct rslot *node_slot(const struct rnode *x, size_t i)
+static const struct rslot *node_slot(const struct report *r,
+				    const struct rnode *x, size_t i)
 {
-	return &x->slot[node_rank(x, i)];
+	return &x->slot[node_rank(x, r->nwords, i)];
 }
 
 /* The (rule i, node) counter, created (and the node appended to the
  * rule's first-seen order) on first use. */
 static struct rslot *slot_get(struct report *r, struct rnode *x, size_t i)
 {
-	uint32_t k = node_rank(x, i);
+	uint32_t k = node_rank(x, r->nwords, i);
 	if (node_has(x, i))
 		return &x->slot[k];
+	r->rs[i].verdict = 0;
 	if (x->n == x->cap) {
 		x->cap = x->cap ? x->cap * 2 : 4;
 		x->slot = g_renew(struct rslot, x->slot, x->cap);
@@ -249,6 +262,8 @@ static struct rslot *slot_get(struct report *r, struct rnode *x, size_t i)
 	x->slot[k] = (struct rslot){ 0 };
 	x->n++;
 	x->bits[i / 64] |= 1ull << (i % 64);
+	for (size_t w = i / 64 + 1; w < r->nwords; w++)
+		x->bits[r->nwords + w]++;
 	g_ptr_array_add(r->rs[i].order, x);
 	return &x->slot[k];
 }
@@ -271,6 +286,7 @@ void report_add(struct report *r, const struct mw_rule *rule,
 	}
 	struct failrec *f = r->fails->pdata[s->fail - 1];
 	f->n_fail++;
+	r->rs[i].verdict = 0;
 	if (f->n_ex < MAX_EXAMPLES) {
 		struct example *x = &f->ex[f->n_ex++];
 		x->file = g_strdup(w ? w->file : "");
@@ -292,7 +308,7 @@ bool report_wants_detail(struct report *r, const struct mw_rule *rule,
 	struct rnode *x = node_get(r, node);
 	if (!node_has(x, i))
 		return true;
-	const struct rslot *s = node_slot(x, i);
+	const struct rslot *s = node_slot(r, x, i);
 	return !s->fail || ((struct failrec *)r->fails->pdata[s->fail - 1])->n_ex < MAX_EXAMPLES;
 }
 
@@ -301,7 +317,7 @@ static struct entity ent_at(const struct report *r, const struct rstate *s,
 			    unsigned k)
 {
 	struct entity e = { .node = s->order->pdata[k] };
-	e.slot = node_slot(e.node, (size_t)(s - r->rs));
+	e.slot = node_slot(r, e.node, (size_t)(s - r->rs));
 	e.f = e.slot->fail ? r->fails->pdata[e.slot->fail - 1] : NULL;
 	return e;
 }
@@ -350,7 +366,7 @@ static enum verdict ent_verdict(const struct rstate *s, const struct entity *e)
 	return s->rule->level == MW_LEVEL_ERROR ? V_FAIL : V_WARN;
 }
 
-static enum verdict rule_verdict(const struct report *r, const struct rstate *s)
+static enum verdict rule_verdict_calc(const struct report *r, const struct rstate *s)
 {
 	enum verdict v = s->order->len ? V_PASS : V_NA;
 	for (unsigned i = 0; i < s->order->len; i++) {
@@ -362,6 +378,15 @@ static enum verdict rule_verdict(const struct report *r, const struct rstate *s)
 			v = V_WARN;
 	}
 	return v;
+}
+
+/* Cached: the writers ask several times per rule; a new entity or a
+ * failure clears the cache. */
+static enum verdict rule_verdict(const struct report *r, const struct rstate *s)
+{
+	if (!s->verdict)
+		((struct rstate *)s)->verdict = (int)rule_verdict_calc(r, s) + 1;
+	return (enum verdict)(s->verdict - 1);
 }
 
 static const char *na_reason(const struct report *r, const struct rstate *s)

@@ -3,6 +3,7 @@
  * retransmissions, return routability cookies, Binding Errors, DHAAD and
  * mobile prefix discovery. Keyed by (home address, peer); idle entries
  * are dropped. */
+#include <stddef.h>
 #include <string.h>
 
 #include <glib.h>
@@ -18,11 +19,11 @@ struct pair { struct mw_in6 a, b; };
 
 static guint pair_hash(gconstpointer k)
 {
-	const uint8_t *p = k;
-	guint h = 2166136261u;
-	for (size_t i = 0; i < sizeof(struct pair); i++)
-		h = (h ^ p[i]) * 16777619u;
-	return h;
+	uint64_t w[4], h = 0;
+	memcpy(w, k, sizeof w);
+	for (int i = 0; i < 4; i++)
+		h = (h ^ w[i]) * 0x9e3779b97f4a7c15ull;
+	return (guint)(h ^ (h >> 32));
 }
 
 static gboolean pair_eq(gconstpointer a, gconstpointer b)
@@ -332,6 +333,9 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 	b->resync = false;
 	if (discard)
 		b->outstanding = true; /* remember it to catch a wrong BA */
+	if (b->outstanding && !b->bu_discard) /* judged by a sweep if unanswered */
+		b->bu_serial = dl_push(&c->s6->bu_due, b->bu_ts + REPLY_WAIT,
+				       &b->key, sizeof b->key);
 }
 
 static void on_ba(struct conf *c, int mi, const struct hdrs *h)
@@ -349,9 +353,11 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 		 * routing header: the BU this node sent to the BA's destination */
 		GHashTableIter it;
 		gpointer k, v;
-		g_hash_table_iter_init(&it, c->s6->bind);
+		g_hash_table_iter_init(&it, c->s6->bind->h);
 		while (g_hash_table_iter_next(&it, &k, &v)) {
 			struct bind6 *x = v;
+			if (ent_gone(c->s6->bind, v, c->s6->n_sweeps, c->s6->last_sweep))
+				continue;   /* expired, not dropped yet */
 			if (x->have_bu && memcmp(&x->key.b, &ip->src, 16) == 0 &&
 			    memcmp(&x->bu_src, &ip->dst, 16) == 0 && x->bu_seq == ba->seq)
 				b = x;
@@ -437,6 +443,8 @@ static void on_hao_packet(struct conf *c, const struct hdrs *h, uint8_t next)
 	if (!bound && !r->be_expected) {
 		r->be_expected = true;
 		r->be_deadline = c->now + 2.0;
+		r->be_serial = dl_push(&c->s6->be_due, r->be_deadline, &r->key,
+				       sizeof r->key);
 	}
 }
 
@@ -563,29 +571,86 @@ static void on_icmp6(struct conf *c, int mi, const struct hdrs *h)
 	}
 }
 
+/* The wheel reached e: drop it if expired, else check again later. */
+static void expire_bind(void *ctx, struct wnode *n)
+{
+	struct conf *c = ctx;
+	struct tab6 *t = c->s6->bind;
+	struct bind6 *b = (struct bind6 *)(void *)((char *)n - offsetof(struct bind6, wn));
+	double due = b->last_seen + IDLE_EXPIRE;
+	if (ent_dead(t, (struct ent6 *)(void *)b, c->now)) {
+		g_hash_table_remove(t->h, &b->key);
+		return;
+	}
+	if (b->bce && b->bce_expiry > due)
+		due = b->bce_expiry;
+	wheel_add(&t->wheel, &b->wn, due);
+}
+
+static void expire_rr(void *ctx, struct wnode *n)
+{
+	struct conf *c = ctx;
+	struct tab6 *t = c->s6->rr;
+	struct rr6 *r = (struct rr6 *)(void *)((char *)n - offsetof(struct rr6, wn));
+	if (ent_dead(t, (struct ent6 *)(void *)r, c->now))
+		g_hash_table_remove(t->h, &r->key);
+	else
+		wheel_add(&t->wheel, &r->wn, r->last_seen + IDLE_EXPIRE);
+}
+
+/* Present at this sweep: not dropped by an earlier one. */
+static void *present(struct tab6 *t, const uint8_t *key)
+{
+	struct ent6 *e = g_hash_table_lookup(t->h, key);
+	if (e && ent_gone(t, e, t->s->n_sweeps - 1, t->s->prev_sweep))
+		return NULL;
+	return e;
+}
+
+/* Every second of capture time: the deadlines that passed (unanswered
+ * BUs, missing Binding Errors), then expiry. Only the entries due are
+ * visited (expire.h). */
 static void sweep(struct conf *c, bool at_end)
 {
-	GHashTableIter it;
-	gpointer k, v;
-	g_hash_table_iter_init(&it, c->s6->bind);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
-		struct bind6 *b = v;
-		judge_unanswered(c, b, at_end);
-		bool live = b->bce && c->now <= b->bce_expiry;
-		if (!live && c->now - b->last_seen > IDLE_EXPIRE)
-			g_hash_table_iter_remove(&it);
+	struct state6 *s = c->s6;
+	struct dl_item it;
+	GArray *later = g_array_new(FALSE, FALSE, sizeof(struct dl_item));
+	/* a little slack: the exact test is judge_unanswered's */
+	while (dl_pop(&s->bu_due, c->now + 1e-3, &it)) {
+		struct bind6 *b = present(s->bind, it.key);
+		if (!b || b->bu_serial != it.serial)
+			continue;   /* answered, replaced or dropped */
+		if (b->outstanding && !b->bu_discard && c->now - b->bu_ts < REPLY_WAIT)
+			g_array_append_val(later, it);
+		else
+			judge_unanswered(c, b, at_end);
 	}
-	g_hash_table_iter_init(&it, c->s6->rr);
-	while (g_hash_table_iter_next(&it, &k, &v)) {
-		struct rr6 *r = v;
-		if (r->be_expected && c->now > r->be_deadline) {
-			conf_result(c, RULE("MIP6-BE-AFTER-HAO"), conf_node6(&r->key.b),
-				    false, "no Binding Error for a Home Address option packet without a binding");
-			r->be_expected = false;
+	for (unsigned i = 0; i < later->len; i++) {
+		struct dl_item *x = &g_array_index(later, struct dl_item, i);
+		struct bind6 *b = g_hash_table_lookup(s->bind->h, x->key);
+		b->bu_serial = dl_push(&s->bu_due, x->due, x->key, sizeof b->key);
+	}
+	g_array_set_size(later, 0);
+	while (dl_pop(&s->be_due, c->now + 1e-3, &it)) {
+		struct rr6 *r = present(s->rr, it.key);
+		if (!r || r->be_serial != it.serial || !r->be_expected)
+			continue;
+		if (!(c->now > r->be_deadline)) {
+			g_array_append_val(later, it);
+			continue;
 		}
-		if (c->now - r->last_seen > IDLE_EXPIRE)
-			g_hash_table_iter_remove(&it);
+		conf_result(c, RULE("MIP6-BE-AFTER-HAO"), conf_node6(&r->key.b),
+			    false, "no Binding Error for a Home Address option packet without a binding");
+		r->be_expected = false;
 	}
+	for (unsigned i = 0; i < later->len; i++) {
+		struct dl_item *x = &g_array_index(later, struct dl_item, i);
+		struct rr6 *r = g_hash_table_lookup(s->rr->h, x->key);
+		r->be_serial = dl_push(&s->be_due, x->due, x->key, sizeof r->key);
+	}
+	g_array_free(later, TRUE);
+	wheel_run(&s->bind->wheel, c->now, expire_bind, c);
+	wheel_run(&s->rr->wheel, c->now, expire_rr, c);
 }
 
 void state6_packet(struct conf *c)
@@ -593,8 +658,10 @@ void state6_packet(struct conf *c)
 	const struct mw_packet *p = c->pkt;
 	struct state6 *s = c->s6;
 	if (c->now - s->last_sweep > 1) {
-		sweep(c, false);
+		s->prev_sweep = s->last_sweep;
 		s->last_sweep = c->now;
+		s->n_sweeps++;
+		sweep(c, false);
 	}
 	bool mh = false;
 	for (int i = 0; i < p->n_msgs; i++) {
@@ -632,5 +699,8 @@ void state6_packet(struct conf *c)
 
 void state6_finish(struct conf *c)
 {
+	c->s6->prev_sweep = c->s6->last_sweep;
+	c->s6->last_sweep = c->now;
+	c->s6->n_sweeps++;
 	sweep(c, true);
 }

@@ -9,10 +9,16 @@
 void mwi_pass(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,
 	      uint32_t off, uint32_t len)
 {
-	struct mw_finding f = {
-		.rule = &mwi_rules[r], .msg = msg, .elem = elem,
-		.offset = off, .len = len, .pass = true,
-	};
+	struct mw_finding f;   /* not zero-initialised: the 128-byte detail
+				* is not read for passes (rules.h) */
+	f.rule = &mwi_rules[r];
+	f.msg = msg;
+	f.elem = elem;
+	f.offset = off;
+	f.len = len;
+	f.detail[0] = '\0';
+	f.pass = true;
+	f.who = MW_WHO_SENDER;
 	c->emit(c->ctx, &f);
 }
 
