@@ -28,10 +28,17 @@ MWI_EXPORT mw_status mw_decode(struct mw_packet *pkt, int linktype,
 			       uint32_t wirelen,
 			       const struct mw_decode_opts *opts)
 {
-	struct mwi_dec d = { .pkt = pkt, .opts = opts ? opts : &default_opts };
+	const struct mw_decode_opts *o = opts ? opts : &default_opts;
+	struct mwi_dec d;
 	struct mw_cur c;
 
 	reset(pkt, data, caplen, wirelen, linktype);
+	/* The plain frames end to end; anything else through the general path
+	 * from the start. A fast path that gives up has changed nothing
+	 * reset() set (only table entries past the counts). */
+	if (__builtin_expect(!o->no_fastpath, 1) && mwi_fastpath(pkt, linktype, o))
+		return MW_OK;
+	d = (struct mwi_dec){ .pkt = pkt, .opts = o };
 	mw_cur_init(&c, data, caplen, &pkt->diag);
 	mwi_decode_link(&d, &c, linktype);
 	return pkt->diag.status;

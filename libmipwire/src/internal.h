@@ -221,5 +221,14 @@ void mwi_decode_mh(struct mwi_dec *d, struct mw_cur *c, int carrier_layer);
 void mwi_decode_icmp6_mip(struct mwi_dec *d, struct mw_cur *c, int icmp_layer);
 /* Options of an IPv6 Destination Options header: fills ext->hao. */
 void mwi_decode_dst_opts(struct mwi_dec *d, struct mw_cur *c, int ext_layer);
+/* The typed fixed fields of BU, BA, BE, HoTI... (mh_decode.c) from the
+ * first bytes of the MH at b (24 for HoT/CoT/BE, 16 HoTI/CoTI, 12 BU/BA). */
+void mwi_mh_fill_typed(struct mw_mh *mh, const uint8_t *b);
+
+/* fastpath.c: the common well-formed frames end to end, filling pkt as
+ * the general path would (pkt already reset). False when the frame is not
+ * one of them: pkt's tables are then to be rebuilt from the start. */
+bool mwi_fastpath(struct mw_packet *pkt, int linktype,
+		  const struct mw_decode_opts *o);
 
 #endif

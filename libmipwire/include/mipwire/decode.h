@@ -125,6 +125,7 @@ struct mw_decode_opts {
 	uint16_t pmip6_udp_port; /* default 5436 */
 	bool no_checksums;       /* skip UDP/ICMP/MH checksum verification */
 	bool no_tunnels;         /* do not decode inside tunnels */
+	bool no_fastpath;        /* general decode path only (same result; for tests) */
 };
 
 /* Decode a captured frame of the given link type. Returns MW_OK, or the

@@ -7,8 +7,9 @@
 #include "mip6_int.h"
 
 /* The fixed fields of the typed messages, from a zero-filled copy of the
- * first bytes of the MH (what is missing reads as zero). */
-static void fill_typed(struct mw_mh *mh, const uint8_t *b)
+ * first bytes of the MH (what is missing reads as zero). Shared with the
+ * fast path (fastpath.c), which calls it on the frame itself. */
+void mwi_mh_fill_typed(struct mw_mh *mh, const uint8_t *b)
 {
 	switch (mh->type) {
 	case MW_MH_HOTI:
@@ -149,14 +150,14 @@ void mwi_decode_mh(struct mwi_dec *d, struct mw_cur *c, int carrier_layer)
 	    (avail >= 12 && (mh->type == MW_MH_BU || mh->type == MW_MH_BA ||
 			     mh->type == MW_MH_FBU || mh->type == MW_MH_FBACK))) {
 		/* typed fields straight from the frame: 32 bytes captured, or
-		 * the 12 a BU / BA layout reads (fill_typed reads no further) */
+		 * the 12 a BU / BA layout reads (mwi_mh_fill_typed reads no further) */
 		hb = p->data + start;
 	} else {
 		memset(head, 0, sizeof(head));
 		memcpy(head, p->data + start, avail);
 		hb = head;
 	}
-	fill_typed(mh, hb);
+	mwi_mh_fill_typed(mh, hb);
 	/* as mwi_mh_fixed_len(), with the row already in hand */
 	if (mh->type == MW_MH_EXP)
 		mh->fixed_len = msg_len;

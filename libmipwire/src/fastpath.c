@@ -1,0 +1,671 @@
+/* The fused fast path of mw_decode(): the common, well-formed frames
+ *   Ethernet [+ up to 2 VLAN tags] / raw IP
+ *     -> IPv4 (no options, not a fragment) -> UDP to a MIPv4 port
+ *        -> registration request / reply -> TLV8 / CVSE extensions
+ *     -> IPv6 -> [Destination Options (Pad1, PadN, known, HAO) |
+ *                 type 2 routing header]* -> Mobility Header of a known
+ *        type -> Pad1 / known mobility options without sub-options
+ * decoded end to end in one function, with the frame bounds in local
+ * variables. It fills struct mw_packet exactly as the general path does
+ * (same layers, messages, elements, typed fields and checksum verdicts)
+ * and gives up at the first thing that is not plain: anything the general
+ * path would note, an error, a truncation, a length out of its bounds, an
+ * unknown code, a tunnel, ICMP, fragments... mw_decode() then decodes the
+ * frame again through the general path from the start, so every unusual
+ * frame is decoded by that path alone.
+ *
+ * Bounds: every read is of bytes proven inside [0, caplen) and inside the
+ * enclosing declared length first (the frame is required to be captured
+ * as far as the lengths declare; otherwise the general path runs). */
+#include <string.h>
+
+#include "internal.h"
+
+/* Flat per-code facts taken from the registry tables once (the same rows
+ * the general path reads; ok = 0: the fast path does not take that code). */
+struct fp_row {
+	uint16_t min, max;  /* element length bounds incl. header (registry) */
+	uint16_t need;      /* MH types: bytes the typed fields read (>= min) */
+	uint8_t ok;
+	uint8_t hdr;        /* enum mw_hdr_form */
+	uint8_t amask, ak;  /* alignment: (off & amask) == ak; amask 0 none */
+};
+
+static struct {
+	struct fp_row mip4_ext[256], mh_opt[256], mh_type[256], dst_opt[256];
+	uint16_t rrq_min, rrp_min;
+} fp;
+
+/* 0 not built, 1 being built (by another thread: not used meanwhile),
+ * 2 ready. */
+static int fp_state;
+
+static void fp_fill(struct fp_row *t, enum mw_reg_id id)
+{
+	for (unsigned c = 0; c < 256; c++) {
+		const struct mw_reg_entry *r = mwi_reg_lookup(id, c);
+
+		memset(&t[c], 0, sizeof(t[c]));
+		if (!r)
+			continue;
+		t[c].ok = 1;
+		t[c].min = r->min_len;
+		t[c].max = r->max_len;
+		t[c].need = r->min_len;
+		t[c].hdr = r->hdr;
+		if (r->align_n) {
+			/* only powers of two are taken (all of RFC 6275's) */
+			if (r->align_n & (r->align_n - 1))
+				t[c].ok = 0;
+			t[c].amask = (uint8_t)(r->align_n - 1);
+			t[c].ak = r->align_k;
+		}
+	}
+}
+
+static bool fp_build(void)
+{
+	const struct mw_reg_entry *rrq = mwi_reg_lookup(MW_REG_MIP4_MSG, MW_MIP4_RRQ);
+	const struct mw_reg_entry *rrp = mwi_reg_lookup(MW_REG_MIP4_MSG, MW_MIP4_RRP);
+	/* bytes of the typed fields of mwi_mh_fill_typed() per MH type */
+	static const uint8_t typed_len[] = {
+		[MW_MH_HOTI] = 16, [MW_MH_COTI] = 16, [MW_MH_HOT] = 24,
+		[MW_MH_COT] = 24, [MW_MH_BU] = 12, [MW_MH_BA] = 12,
+		[MW_MH_BE] = 24, [MW_MH_FBU] = 12, [MW_MH_FBACK] = 12,
+	};
+
+	fp_fill(fp.mip4_ext, MW_REG_MIP4_EXT);
+	fp_fill(fp.mh_opt, MW_REG_MH_OPT);
+	fp_fill(fp.mh_type, MW_REG_MH_TYPE);
+	fp_fill(fp.dst_opt, MW_REG_DST_OPT);
+	for (unsigned c = 0; c < 256; c++) {
+		struct fp_row *x = &fp.mip4_ext[c];
+		const struct mw_reg_entry *r = mwi_reg_lookup(MW_REG_MIP4_EXT, c);
+
+		/* TLV8 / CVSE without a sub-type registry only */
+		if (x->hdr != MW_HDR_TLV8 && x->hdr != MW_HDR_CVSE)
+			x->ok = 0;
+		if (r && r->sub)
+			x->ok = 0;
+		/* options with sub-options are walked by the general path */
+		r = mwi_reg_lookup(MW_REG_MH_OPT, c);
+		if (r && r->sub)
+			fp.mh_opt[c].ok = 0;
+		if (c < sizeof(typed_len) && typed_len[c] > fp.mh_type[c].need)
+			fp.mh_type[c].need = typed_len[c];
+	}
+	/* Home Agent Switch and the experimental MH have fixed parts of
+	 * their own: general path */
+	fp.mh_type[MW_MH_HAS].ok = 0;
+	fp.mh_type[MW_MH_EXP].ok = 0;
+	if (!rrq || !rrp)
+		return false;
+	fp.rrq_min = rrq->min_len;
+	fp.rrp_min = rrp->min_len;
+	return true;
+}
+
+static bool fp_ready(void)
+{
+	int s = __atomic_load_n(&fp_state, __ATOMIC_ACQUIRE);
+	int zero = 0;
+
+	if (__builtin_expect(s == 2, 1))
+		return true;
+	if (s != 0 || !__atomic_compare_exchange_n(&fp_state, &zero, 1, false,
+						   __ATOMIC_ACQ_REL,
+						   __ATOMIC_ACQUIRE))
+		return false;
+	if (!fp_build()) {
+		/* tables missing: stay "being built" (fast path off) */
+		return false;
+	}
+	__atomic_store_n(&fp_state, 2, __ATOMIC_RELEASE);
+	return true;
+}
+
+static inline uint16_t be16(const uint8_t *p)
+{
+	return (uint16_t)((p[0] << 8) | p[1]);
+}
+
+/* RFC 1071 sums. A one's complement sum depends on its parts only through
+ * their total modulo 0xffff and on whether they are all zero, so sums of
+ * any grouping, any word width and either byte order (one swap at the end)
+ * fold to the same 16 bits: these give exactly what mwi_csum16(),
+ * mw_csum_add() / mw_csum_fold() and mw_mh_checksum() give, with one
+ * 128-bit accumulator (add / adc) and one fold per checksum. */
+typedef unsigned __int128 fp_acc;
+
+static inline __attribute__((always_inline)) fp_acc
+fp_add(fp_acc s, const uint8_t *p, size_t len)
+{
+	uint64_t v;
+
+	while (len >= 8) {
+		__builtin_memcpy(&v, p, 8);
+		s += v;
+		p += 8;
+		len -= 8;
+	}
+	if (len & 4) {
+		uint32_t w;
+
+		__builtin_memcpy(&w, p, 4);
+		s += w;
+		p += 4;
+	}
+	if (len & 2) {
+		uint16_t w;
+
+		__builtin_memcpy(&w, p, 2);
+		s += w;
+		p += 2;
+	}
+	if (len & 1) {
+		/* the odd last byte is the high half of a big-endian word */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		s += *p;
+#else
+		s += (uint64_t)*p << 8;
+#endif
+	}
+	return s;
+}
+
+/* Folded to 16 bits in wire order, as mwi_csum16() returns it. */
+static inline uint32_t fp_fold(fp_acc a)
+{
+	uint64_t lo = (uint64_t)a, hi = (uint64_t)(a >> 64), s = lo + hi;
+
+	s += s < hi; /* 2^64 = 1 (mod 0xffff) */
+	s = (s & 0xffffffffu) + (s >> 32);
+	s = (s & 0xffffffffu) + (s >> 32);
+	s = (s & 0xffffu) + (s >> 16);
+	s = (s & 0xffffu) + (s >> 16);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return __builtin_bswap16((uint16_t)s);
+#else
+	return (uint32_t)s;
+#endif
+}
+
+/* mw_csum_fold() of csum.c */
+static inline uint16_t csum_fold(uint32_t s)
+{
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	return (uint16_t)s;
+}
+
+/* Zeroing a table entry with plain 16-byte stores (a memset of this size
+ * becomes `rep stos`, slow to start). n >= 16. */
+typedef uint8_t fp_v16 __attribute__((vector_size(16), aligned(1), may_alias));
+
+#define FP_ZERO(ptr) \
+	do { \
+		uint8_t *z_ = (uint8_t *)(ptr); \
+		const fp_v16 zv_ = { 0 }; \
+		size_t i_ = 0; \
+		_Static_assert(sizeof(*(ptr)) >= 16, "FP_ZERO of a small object"); \
+		_Pragma("GCC unroll 8") \
+		for (; i_ + 16 <= sizeof(*(ptr)); i_ += 16) \
+			*(fp_v16 *)(z_ + i_) = zv_; \
+		if (i_ < sizeof(*(ptr))) \
+			*(fp_v16 *)(z_ + sizeof(*(ptr)) - 16) = zv_; \
+	} while (0)
+
+static bool is_mip4_port(const struct mw_decode_opts *o, uint16_t p)
+{
+	for (size_t i = 0; i < sizeof(o->mip4_ports) / sizeof(o->mip4_ports[0]) &&
+			   o->mip4_ports[i]; i++)
+		if (o->mip4_ports[i] == p)
+			return true;
+	return false;
+}
+
+static inline bool is_vlan_tpid(uint16_t t)
+{
+	return t == MW_ETHERTYPE_VLAN || t == MW_ETHERTYPE_QINQ ||
+	       t == 0x9100 || t == 0x9200;
+}
+
+#define FP_MAX_VLAN 2
+#define FP_MAX_EXT 4
+
+/* IPv4 at `pos`: UDP -> MIPv4 registration request / reply. */
+static bool fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o,
+		   size_t pos, unsigned nl)
+{
+	const uint8_t *b = pkt->data, *h = b + pos;
+	size_t cap = pkt->caplen, ipend, uoff, start, mend, p, need;
+	struct mw_layer *L;
+	struct mw_ip4 ip = { 0 };
+	struct mw_udp u = { 0 };
+	struct mw_msg *m;
+	unsigned n = 0, udp_l;
+	uint8_t t;
+	uint16_t fixed;
+
+	/* base header captured, version 4, IHL 5, all of it captured (so
+	 * within the wire length too), not a fragment, UDP */
+	if (cap - pos < 20 || h[0] != 0x45)
+		return false;
+	ip.total_len = be16(h + 2);
+	ip.frag = be16(h + 6);
+	if (ip.total_len < 28 || ip.total_len > cap - pos ||
+	    (ip.frag & 0x3fff) || h[9] != MW_IPPROTO_UDP)
+		return false;
+	ip.ihl = 20;
+	ip.tos = h[1];
+	ip.id = be16(h + 4);
+	ip.ttl = h[8];
+	ip.proto = h[9];
+	ip.csum = be16(h + 10);
+	ip.src = mw_load_be32(h + 12);
+	ip.dst = mw_load_be32(h + 16);
+	ip.opt_off = (uint32_t)(pos + 20);
+	ip.opt_len = 0;
+	ip.is_fragment = false;
+	ip.csum_ok = fp_fold(fp_add(0, h, 20)) == 0xffff;
+	L = &pkt->layers[nl];
+	L->kind = MW_L_IP4;
+	L->depth = 0;
+	L->synthetic = false;
+	L->off = (uint32_t)pos;
+	L->len = 20;
+	L->u.ip4 = ip;
+	nl++;
+
+	/* UDP: 8 bytes inside the IP payload (total_len >= 28), its length
+	 * inside the IP payload (so captured) */
+	ipend = pos + ip.total_len;
+	uoff = pos + 20;
+	h = b + uoff;
+	u.sport = be16(h);
+	u.dport = be16(h + 2);
+	u.len = be16(h + 4);
+	u.csum = be16(h + 6);
+	if (u.len < 8 || u.len > ipend - uoff)
+		return false;
+	if (!is_mip4_port(o, u.dport) && !is_mip4_port(o, u.sport))
+		return false;
+	u.csum_ok = -1;
+	if (u.csum != 0 && !o->no_checksums) {
+		/* as mwi_l4_verify_dec() for an IPv4 carrier */
+		uint32_t a = ip.src, d = ip.dst;
+		uint64_t s = (a >> 16) + (a & 0xffff) + (d >> 16) + (d & 0xffff) +
+			     MW_IPPROTO_UDP + (u.len & 0xffffu);
+
+		s += fp_fold(fp_add(0, h, u.len));
+		s = (s & 0xffffffffu) + (s >> 32);
+		u.csum_ok = csum_fold((uint32_t)s) == 0xffff;
+	}
+	L = &pkt->layers[nl];
+	L->kind = MW_L_UDP;
+	L->depth = 0;
+	L->synthetic = false;
+	L->off = (uint32_t)uoff;
+	L->len = 8;
+	L->u.udp = u;
+	udp_l = nl++;
+
+	/* the message: type, fixed part inside the datagram */
+	start = uoff + 8;
+	mend = uoff + u.len;
+	if (start >= mend)
+		return false;
+	t = b[start];
+	if (t == MW_MIP4_RRQ) {
+		need = 24;
+		fixed = fp.rrq_min;
+	} else if (t == MW_MIP4_RRP) {
+		need = 20;
+		fixed = fp.rrp_min;
+	} else {
+		return false;
+	}
+	if (mend - start < need || mend - start < fixed)
+		return false;
+	L = &pkt->layers[nl];
+	FP_ZERO(L);
+	L->kind = MW_L_MIP4;
+	L->off = (uint32_t)start;
+	L->len = (uint32_t)(mend - start);
+	nl++;
+	m = &pkt->msgs[0];
+	FP_ZERO(m);
+	m->kind = MW_MSG_MIP4;
+	m->layer = (uint8_t)udp_l;
+	m->reg = MW_REG_MIP4_MSG;
+	m->code = t;
+	m->off = (uint32_t)start;
+	m->len = (uint32_t)(mend - start);
+	m->u.mip4.type = t;
+	m->u.mip4.known = true;
+	m->u.mip4.fixed_len = fixed;
+	h = b + start + 1;
+	if (t == MW_MIP4_RRQ) {
+		struct mw_mip4_rrq *r = &m->u.mip4.u.rrq;
+
+		r->flags = h[0];
+		r->lifetime = be16(h + 1);
+		r->hoa = mw_load_be32(h + 3);
+		r->ha = mw_load_be32(h + 7);
+		r->coa = mw_load_be32(h + 11);
+		r->ident = mw_load_be64(h + 15);
+	} else {
+		struct mw_mip4_rrp *r = &m->u.mip4.u.rrp;
+
+		r->code = h[0];
+		r->lifetime = be16(h + 1);
+		r->hoa = mw_load_be32(h + 3);
+		r->ha = mw_load_be32(h + 7);
+		r->ident = mw_load_be64(h + 11);
+	}
+
+	/* extensions: TLV8 / CVSE, known, inside the message and their
+	 * registry bounds */
+	for (p = start + need; p < mend;) {
+		const struct fp_row *r = &fp.mip4_ext[b[p]];
+		size_t total, hl;
+
+		if (!r->ok || n >= MW_MAX_ELEMS)
+			return false;
+		if (r->hdr == MW_HDR_TLV8) {
+			if (mend - p < 2)
+				return false;
+			total = 2u + b[p + 1];
+			hl = 2;
+		} else {
+			if (mend - p < 4)
+				return false;
+			total = 4u + be16(b + p + 2);
+			hl = 4;
+		}
+		if (total > mend - p || total < r->min || total > r->max)
+			return false;
+		pkt->elems[n++] = (struct mw_elem){
+			.reg = MW_REG_MIP4_EXT, .type = b[p], .msg = 0,
+			.off = (uint32_t)p, .len = (uint32_t)total,
+			.body_off = (uint32_t)(p + hl),
+			.body_len = (uint32_t)(total - hl) };
+		p += total;
+	}
+	m->elem_count = (uint16_t)n;
+	pkt->n_layers = (uint8_t)nl;
+	pkt->n_msgs = 1;
+	pkt->n_elems = (uint16_t)n;
+	return true;
+}
+
+/* IPv6 at `pos`: extension headers (Destination Options, type 2 routing
+ * header) -> Mobility Header. */
+static bool fp_ip6(struct mw_packet *pkt, const struct mw_decode_opts *o,
+		   size_t pos, unsigned nl)
+{
+	const uint8_t *b = pkt->data, *h = b + pos;
+	size_t cap = pkt->caplen, end, start, q, lim;
+	const struct mw_in6 *ps_src, *ps_dst;
+	const struct fp_row *tr;
+	struct mw_layer *L;
+	struct mw_ip6 ip = { 0 };
+	struct mw_msg *m;
+	struct mw_mh *mh;
+	unsigned n = 0, ip_l, nx;
+	uint32_t msg_len;
+	uint8_t nh;
+
+	/* fixed header and the whole payload captured (so within the wire
+	 * length too) */
+	if (cap - pos < 40 || (h[0] >> 4) != 6)
+		return false;
+	ip.payload_len = be16(h + 4);
+	if (ip.payload_len > cap - pos - 40)
+		return false;
+	ip.vtcfl = mw_load_be32(h);
+	ip.next = nh = h[6];
+	ip.hlim = h[7];
+	memcpy(ip.src.b, h + 8, 16);
+	memcpy(ip.dst.b, h + 24, 16);
+	L = &pkt->layers[nl];
+	L->kind = MW_L_IP6;
+	L->depth = 0;
+	L->synthetic = false;
+	L->off = (uint32_t)pos;
+	L->len = 40;
+	L->u.ip6 = ip;
+	ps_src = &L->u.ip6.src;
+	ps_dst = &L->u.ip6.dst;
+	ip_l = nl++;
+	pos += 40;
+	end = pos + ip.payload_len;
+
+	for (nx = 0; nh == MW_IPPROTO_DSTOPTS || nh == MW_IPPROTO_ROUTING; nx++) {
+		struct mw_ip6_ext *x;
+		size_t total;
+
+		if (nx >= FP_MAX_EXT || end - pos < 2)
+			return false;
+		total = (b[pos + 1] + 1u) * 8u;
+		if (total > end - pos)
+			return false;
+		L = &pkt->layers[nl++];
+		FP_ZERO(L);
+		L->off = (uint32_t)pos;
+		L->len = (uint32_t)total;
+		x = &L->u.ext;
+		x->next = b[pos];
+		x->hdr_len = b[pos + 1];
+		if (nh == MW_IPPROTO_DSTOPTS) {
+			L->kind = MW_L_IP6_DST;
+			x->opt_off = (uint32_t)(pos + 2);
+			x->opt_len = (uint32_t)(total - 2);
+			lim = pos + total;
+			for (q = pos + 2; q < lim;) {
+				uint8_t t = b[q], len;
+
+				if (n >= MW_MAX_ELEMS)
+					return false;
+				if (t == 0) {
+					pkt->elems[n++] = (struct mw_elem){
+						.reg = MW_REG_DST_OPT, .msg = 0xff,
+						.off = (uint32_t)q, .len = 1,
+						.body_off = (uint32_t)q + 1 };
+					q++;
+					continue;
+				}
+				if (lim - q < 2)
+					return false;
+				len = b[q + 1];
+				if (2u + len > lim - q || !fp.dst_opt[t].ok)
+					return false;
+				if (t == 201) {
+					if (len != 16 || ((q - pos) & 7) != 6 ||
+					    x->hao.present)
+						return false;
+					x->hao.present = true;
+					x->hao.off = (uint32_t)q;
+					memcpy(x->hao.hoa.b, b + q + 2, 16);
+				}
+				pkt->elems[n++] = (struct mw_elem){
+					.reg = MW_REG_DST_OPT, .type = t, .msg = 0xff,
+					.off = (uint32_t)q, .len = 2u + len,
+					.body_off = (uint32_t)q + 2, .body_len = len };
+				q += 2u + len;
+			}
+			if (x->hao.present)
+				ps_src = &x->hao.hoa;
+		} else {
+			/* type 2, Hdr Ext Len 2, Segments Left 1 only */
+			if (x->hdr_len != 2 || b[pos + 2] != 2 || b[pos + 3] != 1)
+				return false;
+			L->kind = MW_L_IP6_RH;
+			x->rh_type = 2;
+			x->segleft = 1;
+			x->opt_off = (uint32_t)(pos + 4);
+			x->opt_len = (uint32_t)(total - 4);
+			memcpy(x->rh2_addr.b, b + pos + 8, 16);
+			x->rh2_valid = true;
+			ps_dst = &x->rh2_addr;
+		}
+		nh = x->next;
+		pos += total;
+	}
+	if (nh != MW_IPPROTO_MH)
+		return false;
+
+	/* Mobility Header: common header, payload proto 59, reserved 0, a
+	 * known type with a plain fixed part, all of it in the payload */
+	start = pos;
+	if (end - start < 6)
+		return false;
+	h = b + start;
+	msg_len = (h[1] + 1u) * 8u;
+	tr = &fp.mh_type[h[2]];
+	if (h[0] != MW_IPPROTO_NONE || h[3] != 0 || !tr->ok ||
+	    msg_len > end - start || msg_len < tr->need)
+		return false;
+	L = &pkt->layers[nl++];
+	FP_ZERO(L);
+	L->kind = MW_L_MH;
+	L->off = (uint32_t)start;
+	L->len = msg_len;
+	m = &pkt->msgs[0];
+	FP_ZERO(m);
+	m->kind = MW_MSG_MH;
+	m->layer = (uint8_t)ip_l;
+	m->reg = MW_REG_MH_TYPE;
+	m->code = h[2];
+	m->off = (uint32_t)start;
+	m->len = msg_len;
+	m->elem_first = (uint16_t)n;
+	mh = &m->u.mh;
+	mh->payload_proto = h[0];
+	mh->hdr_len = h[1];
+	mh->type = h[2];
+	mh->reserved = h[3];
+	mh->csum = be16(h + 4);
+	mh->msg_len = msg_len;
+	mh->known = true;
+	mh->min_len = tr->min;
+	mwi_mh_fill_typed(mh, h);
+	mh->fixed_len = tr->min;
+	mh->opt_off = (uint32_t)(start + tr->min);
+	mh->opt_len = msg_len - tr->min;
+	mh->csum_ok = -1;
+	if (!o->no_checksums) {
+		/* as mw_mh_checksum(): the checksum field counts as zero
+		 * (add its complement) */
+		fp_acc a = fp_add(fp_add(fp_add(0, ps_src->b, 16), ps_dst->b, 16),
+				  h, msg_len);
+		uint64_t s = (uint64_t)fp_fold(a) + (msg_len >> 16) +
+			     (msg_len & 0xffff) + MW_IPPROTO_MH +
+			     (0xffffu - mh->csum);
+		uint16_t want;
+
+		s = (s & 0xffffffffu) + (s >> 32);
+		want = (uint16_t)~csum_fold((uint32_t)s);
+		mh->csum_ok = want == mh->csum;
+	}
+
+	/* options: Pad1 and known ones without sub-options, inside the
+	 * message, their registry bounds and alignment */
+	lim = start + msg_len;
+	for (q = start + tr->min; q < lim;) {
+		uint8_t t = b[q];
+		const struct fp_row *r;
+		size_t total;
+
+		if (n >= MW_MAX_ELEMS)
+			return false;
+		if (t == MW_MHO_PAD1) {
+			pkt->elems[n++] = (struct mw_elem){
+				.reg = MW_REG_MH_OPT, .msg = 0,
+				.off = (uint32_t)q, .len = 1,
+				.body_off = (uint32_t)q + 1 };
+			q++;
+			continue;
+		}
+		if (lim - q < 2)
+			return false;
+		total = 2u + b[q + 1];
+		r = &fp.mh_opt[t];
+		if (!r->ok || total > lim - q || total < r->min || total > r->max ||
+		    ((q - start) & r->amask) != r->ak)
+			return false;
+		pkt->elems[n++] = (struct mw_elem){
+			.reg = MW_REG_MH_OPT, .type = t, .msg = 0,
+			.off = (uint32_t)q, .len = (uint32_t)total,
+			.body_off = (uint32_t)q + 2,
+			.body_len = (uint32_t)total - 2 };
+		q += total;
+	}
+	m->elem_count = (uint16_t)(n - m->elem_first);
+	pkt->n_layers = (uint8_t)nl;
+	pkt->n_msgs = 1;
+	pkt->n_elems = (uint16_t)n;
+	return true;
+}
+
+bool mwi_fastpath(struct mw_packet *pkt, int linktype,
+		  const struct mw_decode_opts *o)
+{
+	const uint8_t *b = pkt->data;
+	size_t cap = pkt->caplen, pos;
+	unsigned nl = 0, tags = 0;
+	uint16_t type;
+
+	if (!fp_ready())
+		return false;
+	switch (linktype) {
+	case MW_LINK_ETHERNET: {
+		struct mw_layer *L = &pkt->layers[0];
+
+		if (cap < 14)
+			return false;
+		L->kind = MW_L_ETH;
+		L->depth = 0;
+		L->synthetic = false;
+		L->off = 0;
+		L->len = 14;
+		memcpy(L->u.eth.dst, b, 6);
+		memcpy(L->u.eth.src, b + 6, 6);
+		L->u.eth.ethertype = type = be16(b + 12);
+		pos = 14;
+		nl = 1;
+		while (type != MW_ETHERTYPE_IP4 && type != MW_ETHERTYPE_IP6 &&
+		       is_vlan_tpid(type)) {
+			if (++tags > FP_MAX_VLAN || cap - pos < 4)
+				return false;
+			L = &pkt->layers[nl++];
+			FP_ZERO(L);
+			L->kind = MW_L_VLAN;
+			L->off = (uint32_t)pos;
+			L->len = 4;
+			L->u.vlan.tci = be16(b + pos);
+			L->u.vlan.ethertype = type = be16(b + pos + 2);
+			pos += 4;
+		}
+		if (type == MW_ETHERTYPE_IP4)
+			return fp_ip4(pkt, o, pos, nl);
+		if (type == MW_ETHERTYPE_IP6)
+			return fp_ip6(pkt, o, pos, nl);
+		return false;
+	}
+	case MW_LINK_RAW:
+		if (cap < 1)
+			return false;
+		if ((b[0] >> 4) == 4)
+			return fp_ip4(pkt, o, 0, 0);
+		if ((b[0] >> 4) == 6)
+			return fp_ip6(pkt, o, 0, 0);
+		return false;
+	case MW_LINK_IPV4:
+		return fp_ip4(pkt, o, 0, 0);
+	case MW_LINK_IPV6:
+		return fp_ip6(pkt, o, 0, 0);
+	default:
+		return false;
+	}
+}
