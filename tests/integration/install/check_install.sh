@@ -3,7 +3,11 @@
 # installed headers and library through pkg-config only, and run it on a
 # sample capture: what another project linking libmipwire does.
 set -eu
-build=$1 src=$2
+build=$1 src=$2 sanitize=${3:-none}
+# a sanitized library needs a sanitized program in front of it (ASan's
+# runtime must come first)
+san=""
+[ "$sanitize" = none ] || san="-fsanitize=$sanitize"
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 meson install -C "$build" --no-rebuild --destdir "$root" --quiet >/dev/null
@@ -12,7 +16,7 @@ pc=$(dirname "$(find "$root" -name libmipwire.pc | head -n 1)")
 export PKG_CONFIG_PATH="$pc" PKG_CONFIG_SYSROOT_DIR="$root"
 # (pkg-config prepends the sysroot to its variables)
 test -f "$(pkg-config --variable=includedir libmipwire)/mipwire/mipwire.h"
-cc -Wall -Wextra -Werror -o "$root/example" "$src/docs/example.c" \
+cc -Wall -Wextra -Werror $san -o "$root/example" "$src/docs/example.c" \
 	$(pkg-config --cflags --libs libmipwire)
 libdir="$(pkg-config --variable=libdir libmipwire)"
 out=$(LD_LIBRARY_PATH="$libdir" "$root/example" "$src/captures/mip4-registration.pcap")
