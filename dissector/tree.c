@@ -1,3 +1,4 @@
+#include <string.h>
 /* Mapping libmipwire's decode (messages, elements, layers and their layout
  * fields, at their decoded offsets) onto the protocol tree. Only fields that
  * mw_field_read() reports as present are added, so nothing is read past
@@ -101,9 +102,20 @@ static unsigned enc_of(const struct mw_field *f)
 /* Add every present layout field of `row` for the bytes at [off, off+len)
  * of the packet. Returns true if one of them starts at `off` (the type
  * byte is part of the layout). */
-static bool add_fields(proto_tree *tree, const struct mk_view *v,
-		       unsigned reg, const struct mw_reg_entry *row,
-		       uint32_t off, uint32_t len)
+/* Does `row` have a field with this key? (A sub-type's layout repeats the
+ * header fields of its main row: those are shown once.) */
+static bool row_has_key(const struct mw_reg_entry *row, const char *key)
+{
+	for (unsigned i = 0; row && i < row->n_fields; i++)
+		if (strcmp(row->fields[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+static bool add_fields_but(proto_tree *tree, const struct mk_view *v,
+			   unsigned reg, const struct mw_reg_entry *row,
+			   uint32_t off, uint32_t len,
+			   const struct mw_reg_entry *shown)
 {
 	bool has_type = false;
 
@@ -113,7 +125,8 @@ static bool add_fields(proto_tree *tree, const struct mk_view *v,
 		struct mw_fval fv;
 		header_field_info *hi;
 
-		if (hf < 0 || !mw_field_read(v->pkt, off, len, f, &fv))
+		if (hf < 0 || row_has_key(shown, f->key) ||
+		    !mw_field_read(v->pkt, off, len, f, &fv))
 			continue;
 		if (f->off == 0)
 			has_type = true;
@@ -136,6 +149,13 @@ static bool add_fields(proto_tree *tree, const struct mk_view *v,
 				    hi->type == FT_BYTES ? ENC_NA : enc_of(f));
 	}
 	return has_type;
+}
+
+static bool add_fields(proto_tree *tree, const struct mk_view *v,
+		       unsigned reg, const struct mw_reg_entry *row,
+		       uint32_t off, uint32_t len)
+{
+	return add_fields_but(tree, v, reg, row, off, len, NULL);
 }
 
 /* Expert item for an element whose status is not OK. */
@@ -183,6 +203,14 @@ static proto_tree *add_elem(proto_tree *parent, packet_info *pinfo,
 	    mk_hf_code(e->reg) >= 0)
 		proto_tree_add_item(t, mk_hf_code(e->reg), v->tvb,
 				    mk_toff(v, e->off), 1, ENC_BIG_ENDIAN);
+	/* a sub-type with a layout of its own: its fields too (as mipdump) */
+	if (row && row->sub) {
+		const struct mw_reg_entry *sub = mw_reg_lookup(
+			(enum mw_reg_id)row->sub, e->subtype);
+
+		if (sub && sub != row && sub->n_fields)
+			add_fields_but(t, v, row->sub, sub, e->off, e->len, row);
+	}
 	if (!row && mk_hf_data(e->reg) >= 0 && e->body_len &&
 	    e->body_off + e->body_len <= v->pkt->caplen)
 		proto_tree_add_item(t, mk_hf_data(e->reg), v->tvb,

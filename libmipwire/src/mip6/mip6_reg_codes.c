@@ -205,19 +205,8 @@ const struct mw_registry mwi_reg_mh_hack_status = {
 	.rows = mh_hack_status_rows, .n_rows = MW_NROWS(mh_hack_status_rows),
 };
 
-static const struct mw_reg_entry icmp6_154_sub_rows[] = {
-	[0] = { .key = "reserved_0", .name = "Reserved", .ref = "RFC 5568", .code = 0, .flags = MW_RF_RESERVED },
-	[1] = { .key = "reserved_1", .name = "Reserved", .ref = "RFC 5568", .code = 1, .flags = MW_RF_RESERVED },
-	[2] = { .key = "rtsolpr", .name = "RtSolPr", .ref = "RFC 5568", .code = 2, .flags = 0 },
-	[3] = { .key = "prrtadv", .name = "PrRtAdv", .ref = "RFC 5568", .code = 3, .flags = 0 },
-	[4] = { .key = "hi_deprecated", .name = "HI - Deprecated (Unavailable for Assignment)", .ref = "RFC 5568", .code = 4, .flags = MW_RF_DEPRECATED },
-	[5] = { .key = "hack_deprecated", .name = "HAck - Deprecated (Unavailable for Assignment)", .ref = "RFC 5568", .code = 5, .flags = MW_RF_DEPRECATED },
-};
-const struct mw_registry mwi_reg_icmp6_154_sub = {
-	.id = MW_REG_ICMP6_154_SUB, .key = "icmp6.fmip_sub", .name = "FMIPv6 Message Types (ICMPv6 154)",
-	.source = "IANA icmpv6-parameters",
-	.rows = icmp6_154_sub_rows, .n_rows = MW_NROWS(icmp6_154_sub_rows),
-};
+/* FMIPv6 subtypes (MW_REG_ICMP6_154_SUB): in mip6_reg_icmp.c, with
+ * the per-subtype layouts. */
 
 /* Value registries of status / reason / type fields of options and
  * messages (RFC 5026, 5555, 5844, 6089, 6602, 6757, 7077, 7109, 4285). */
@@ -294,15 +283,8 @@ const struct mw_registry mwi_reg_mh_upa_status = {
 	.rows = mh_upa_status_rows, .n_rows = MW_NROWS(mh_upa_status_rows),
 };
 
-static const struct mw_reg_entry mh_fb_type_rows[] = {
-	[1] = { .key = "flow_binding_indication", .name = "Flow Binding Indication", .ref = "RFC 7109", .code = 1, .flags = 0 },
-	[2] = { .key = "flow_binding_acknowledgement", .name = "Flow Binding Acknowledgement", .ref = "RFC 7109", .code = 2, .flags = 0 },
-};
-const struct mw_registry mwi_reg_mh_fb_type = {
-	.id = MW_REG_MH_FB_TYPE, .key = "mh.fb_type", .name = "Flow Binding Type",
-	.source = "IANA mobility-parameters",
-	.rows = mh_fb_type_rows, .n_rows = MW_NROWS(mh_fb_type_rows),
-};
+/* Flow Binding Type (MW_REG_MH_FB_TYPE): in mip6_reg_mh.c, with the
+ * FBI / FBA layouts. */
 
 static const struct mw_reg_entry mh_fb_trigger_rows[] = {
 	[0] = { .key = "reserved_0", .name = "Reserved", .ref = "RFC 7109", .code = 0, .flags = MW_RF_RESERVED },

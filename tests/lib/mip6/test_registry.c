@@ -176,7 +176,8 @@ static void test_layouts(void)
 	static const enum mw_reg_id ids[] = {
 		MW_REG_MH_TYPE, MW_REG_MH_OPT, MW_REG_ICMP6_MIP, MW_REG_ND_OPT,
 		MW_REG_MH_BR_TYPE, MW_REG_MH_ANI_SUB, MW_REG_MH_FLOW_SUB,
-		MW_REG_MH_LMA_MAG_SUB, MW_REG_MH_LRA_STATUS,
+		MW_REG_MH_LMA_MAG_SUB, MW_REG_MH_LRA_STATUS, MW_REG_MH_FB_TYPE,
+		MW_REG_ICMP6_154_SUB,
 	};
 	for (size_t k = 0; k < sizeof(ids) / sizeof(ids[0]); k++) {
 		const struct mw_registry *reg = mw_registry_get(ids[k]);
@@ -283,11 +284,14 @@ static const struct {
 	uint16_t min;
 	const char *where;
 } mh_facts[] = {
-	{ 16, 12, "RFC 5846 8.1 / 8.2" },
+	{ 10, 8, "RFC 4068 6.3.3 (FNA, deprecated by RFC 5568)" },
+	{ 12, 8, "RFC 5142 4: no addresses, no options" },
+	{ 16, 12, "RFC 5846 5.1 / 5.2" },
 	{ 17, 12, "RFC 6705 10.1" },
 	{ 18, 12, "RFC 6705 10.2" },
 	{ 19, 12, "RFC 7077 4.1" },
 	{ 20, 12, "RFC 7077 4.2" },
+	{ 21, 12, "RFC 7109 6.1.1 / 6.1.2" },
 	{ 22, 8, "RFC 7161 4.3.1.2" },
 	{ 23, 8, "RFC 7161 4.3.2.2" },
 };
@@ -346,6 +350,143 @@ static void test_mh_facts(void)
 	CU_ASSERT_EQUAL(mw_reg_lookup(MW_REG_MH_ANI_SUB, 1)->max_len, 34);
 }
 
+/* Fixed fields of the MH types, ICMPv6 messages and ND options of the
+ * second review, each read from the section named beside it: offset,
+ * length (0 = to the end), type, mask, value registry. */
+static const struct {
+	enum mw_reg_id id;
+	uint8_t code;
+	const char *key;
+	uint16_t off, len;
+	uint8_t type;
+	uint32_t mask;
+	uint8_t vals;
+	const char *where;
+} field_facts[] = {
+	{ MW_REG_MH_TYPE, 10, "reserved2", 6, 2, MW_FT_UINT, 0, 0, "RFC 4068 6.3.3" },
+	{ MW_REG_MH_TYPE, 12, "num_addrs", 6, 1, MW_FT_UINT, 0, 0, "RFC 5142 4" },
+	{ MW_REG_MH_TYPE, 12, "reserved2", 7, 1, MW_FT_UINT, 0, 0, "RFC 5142 4" },
+	{ MW_REG_MH_TYPE, 12, "ha_addrs", 8, 0, MW_FT_IPV6, 0, 0, "RFC 5142 4" },
+	{ MW_REG_MH_TYPE, 16, "br_type", 6, 1, MW_FT_UINT, 0, MW_REG_MH_BR_TYPE, "RFC 5846 5" },
+	{ MW_REG_MH_TYPE, 16, "trigger_status", 7, 1, MW_FT_UINT, 0, 0, "RFC 5846 5.1 / 5.2" },
+	{ MW_REG_MH_TYPE, 16, "seq", 8, 2, MW_FT_UINT, 0, 0, "RFC 5846 5.1" },
+	{ MW_REG_MH_TYPE, 16, "p", 10, 2, MW_FT_FLAG, 0x8000, 0, "RFC 5846 5.1" },
+	{ MW_REG_MH_TYPE, 16, "v", 10, 2, MW_FT_FLAG, 0x4000, 0, "RFC 5846 5.1" },
+	{ MW_REG_MH_TYPE, 16, "g", 10, 2, MW_FT_FLAG, 0x2000, 0, "RFC 5846 5.1" },
+	{ MW_REG_MH_TYPE, 16, "reserved2", 10, 2, MW_FT_UINT, 0x1fff, 0, "RFC 5846 5.1" },
+	{ MW_REG_MH_BR_TYPE, 1, "trigger", 7, 1, MW_FT_UINT, 0, MW_REG_BRI_TRIGGER, "RFC 5846 5.1" },
+	{ MW_REG_MH_BR_TYPE, 2, "status", 7, 1, MW_FT_UINT, 0, MW_REG_BRI_STATUS, "RFC 5846 5.2" },
+	{ MW_REG_MH_TYPE, 19, "seq", 6, 2, MW_FT_UINT, 0, 0, "RFC 7077 4.1" },
+	{ MW_REG_MH_TYPE, 19, "reason", 8, 2, MW_FT_UINT, 0, MW_REG_MH_UPN_REASON, "RFC 7077 4.1: 16 bits" },
+	{ MW_REG_MH_TYPE, 19, "a", 10, 2, MW_FT_FLAG, 0x8000, 0, "RFC 7077 4.1" },
+	{ MW_REG_MH_TYPE, 19, "d", 10, 2, MW_FT_FLAG, 0x4000, 0, "RFC 7077 4.1" },
+	{ MW_REG_MH_TYPE, 19, "reserved2", 10, 2, MW_FT_UINT, 0x3fff, 0, "RFC 7077 4.1" },
+	{ MW_REG_MH_TYPE, 20, "status", 8, 1, MW_FT_UINT, 0, MW_REG_MH_UPA_STATUS, "RFC 7077 4.2" },
+	{ MW_REG_MH_TYPE, 20, "reserved2", 9, 3, MW_FT_UINT, 0, 0, "RFC 7077 4.2" },
+	{ MW_REG_MH_TYPE, 21, "fb_type", 6, 2, MW_FT_UINT, 0, MW_REG_MH_FB_TYPE, "RFC 7109 6.1.1 figure" },
+	{ MW_REG_MH_TYPE, 21, "seq", 8, 2, MW_FT_UINT, 0, 0, "RFC 7109 6.1.1" },
+	{ MW_REG_MH_TYPE, 21, "trigger_status", 10, 1, MW_FT_UINT, 0, 0, "RFC 7109 6.1.1 / 6.1.2" },
+	{ MW_REG_MH_FB_TYPE, 1, "trigger", 10, 1, MW_FT_UINT, 0, MW_REG_MH_FB_TRIGGER, "RFC 7109 6.1.1" },
+	{ MW_REG_MH_FB_TYPE, 1, "a", 11, 1, MW_FT_FLAG, 0x80, 0, "RFC 7109 6.1.1" },
+	{ MW_REG_MH_FB_TYPE, 2, "status", 10, 1, MW_FT_UINT, 0, MW_REG_MH_FBA_STATUS, "RFC 7109 6.1.2" },
+	{ MW_REG_MH_FB_TYPE, 2, "reserved2", 11, 1, MW_FT_UINT, 0, 0, "RFC 7109 6.1.2: no A bit" },
+	{ MW_REG_ICMP6_MIP, 144, "ident", 4, 2, MW_FT_UINT, 0, 0, "RFC 6275 6.5" },
+	{ MW_REG_ICMP6_MIP, 144, "r", 6, 2, MW_FT_FLAG, 0x8000, 0, "RFC 3963 7.1" },
+	{ MW_REG_ICMP6_MIP, 145, "r", 6, 2, MW_FT_FLAG, 0x8000, 0, "RFC 3963 7.2" },
+	{ MW_REG_ICMP6_MIP, 145, "ha_addrs", 8, 0, MW_FT_IPV6, 0, 0, "RFC 6275 6.6" },
+	{ MW_REG_ICMP6_MIP, 146, "ident", 4, 2, MW_FT_UINT, 0, 0, "RFC 6275 6.7" },
+	{ MW_REG_ICMP6_MIP, 146, "reserved", 6, 2, MW_FT_UINT, 0, 0, "RFC 6275 6.7" },
+	{ MW_REG_ICMP6_MIP, 147, "m", 6, 2, MW_FT_FLAG, 0x8000, 0, "RFC 6275 6.8" },
+	{ MW_REG_ICMP6_MIP, 147, "o", 6, 2, MW_FT_FLAG, 0x4000, 0, "RFC 6275 6.8" },
+	{ MW_REG_ICMP6_MIP, 147, "reserved", 6, 2, MW_FT_UINT, 0x3fff, 0, "RFC 6275 6.8" },
+	{ MW_REG_ICMP6_MIP, 154, "subtype", 4, 1, MW_FT_UINT, 0, MW_REG_ICMP6_154_SUB, "RFC 5568 6.1.1" },
+	{ MW_REG_ICMP6_MIP, 154, "reserved", 5, 1, MW_FT_UINT, 0, 0, "RFC 5568 6.1.1" },
+	{ MW_REG_ICMP6_MIP, 154, "ident", 6, 2, MW_FT_UINT, 0, 0, "RFC 5568 6.1.1" },
+	{ MW_REG_ICMP6_154_SUB, 4, "s", 5, 1, MW_FT_FLAG, 0x80, 0, "RFC 4068 6.2.1" },
+	{ MW_REG_ICMP6_154_SUB, 4, "u", 5, 1, MW_FT_FLAG, 0x40, 0, "RFC 4068 6.2.1" },
+	{ MW_REG_ND_OPT, 7, "interval", 4, 4, MW_FT_UINT, 0, 0, "RFC 6275 7.3" },
+	{ MW_REG_ND_OPT, 8, "r", 2, 2, MW_FT_FLAG, 0x8000, 0, "RFC 3963 7.3" },
+	{ MW_REG_ND_OPT, 8, "preference", 4, 2, MW_FT_UINT, 0, 0, "RFC 6275 7.4" },
+	{ MW_REG_ND_OPT, 8, "lifetime", 6, 2, MW_FT_UINT, 0, 0, "RFC 6275 7.4" },
+	{ MW_REG_ND_OPT, 17, "code", 2, 1, MW_FT_UINT, 0, 0, "RFC 5568 6.4.1" },
+	{ MW_REG_ND_OPT, 17, "prefix_len", 3, 1, MW_FT_UINT, 0, 0, "RFC 5568 6.4.1" },
+	{ MW_REG_ND_OPT, 17, "addr", 8, 16, MW_FT_IPV6, 0, 0, "RFC 5568 6.4.1" },
+	{ MW_REG_ND_OPT, 18, "prefix", 8, 16, MW_FT_IPV6, 0, 0, "RFC 4068 6.4.2" },
+	{ MW_REG_ND_OPT, 19, "code", 2, 1, MW_FT_UINT, 0, 0, "RFC 5568 6.4.3" },
+	{ MW_REG_ND_OPT, 19, "lla", 3, 0, MW_FT_BYTES, 0, 0, "RFC 5568 6.4.3" },
+	{ MW_REG_ND_OPT, 20, "status", 3, 1, MW_FT_UINT, 0, 0, "RFC 5568 6.4.6" },
+	{ MW_REG_ND_OPT, 20, "reserved", 4, 4, MW_FT_UINT, 0, 0, "RFC 5568 6.4.6" },
+	{ MW_REG_ND_OPT, 23, "dist", 2, 1, MW_FT_UINT, 0xf0, 0, "RFC 5380 5" },
+	{ MW_REG_ND_OPT, 23, "pref", 2, 1, MW_FT_UINT, 0x0f, 0, "RFC 5380 5" },
+	{ MW_REG_ND_OPT, 23, "r", 3, 1, MW_FT_FLAG, 0x80, 0, "RFC 5380 5" },
+	{ MW_REG_ND_OPT, 23, "valid", 4, 4, MW_FT_UINT, 0, 0, "RFC 5380 5" },
+	{ MW_REG_ND_OPT, 23, "addr", 8, 16, MW_FT_IPV6, 0, 0, "RFC 5380 5" },
+};
+
+/* Minimum / maximum total length (bytes, header included) of the ICMPv6
+ * messages and ND options above. */
+static const struct {
+	enum mw_reg_id id;
+	uint8_t code;
+	uint16_t min, max;
+	const char *where;
+} len_facts[] = {
+	{ MW_REG_ICMP6_MIP, 144, 8, MW_LEN_ANY, "RFC 6275 6.5" },
+	{ MW_REG_ICMP6_MIP, 145, 8, MW_LEN_ANY, "RFC 6275 6.6" },
+	{ MW_REG_ICMP6_MIP, 146, 8, MW_LEN_ANY, "RFC 6275 6.7: options may follow" },
+	{ MW_REG_ICMP6_MIP, 147, 8, MW_LEN_ANY, "RFC 6275 6.8" },
+	{ MW_REG_ICMP6_MIP, 154, 8, MW_LEN_ANY, "RFC 5568 6.1" },
+	{ MW_REG_ND_OPT, 7, 8, 8, "RFC 6275 7.3: Length MUST be 1" },
+	{ MW_REG_ND_OPT, 8, 8, 8, "RFC 6275 7.4: Length MUST be 1" },
+	{ MW_REG_ND_OPT, 17, 24, 24, "RFC 5568 6.4.1" },
+	{ MW_REG_ND_OPT, 18, 24, 24, "RFC 4068 6.4.2" },
+	{ MW_REG_ND_OPT, 19, 8, MW_LEN_ANY, "RFC 5568 6.4.3" },
+	{ MW_REG_ND_OPT, 20, 8, 24, "RFC 5568 6.4.6: Length 1 or 3" },
+	{ MW_REG_ND_OPT, 23, 24, 24, "RFC 5380 5: Length MUST be 3" },
+};
+
+static void test_field_facts(void)
+{
+	for (size_t i = 0; i < sizeof(field_facts) / sizeof(field_facts[0]); i++) {
+		const struct mw_field *f = field_of(field_facts[i].id,
+						    field_facts[i].code,
+						    field_facts[i].key);
+
+		if (!f) {
+			fprintf(stderr, "registry %d code %u: no field %s (%s)\n",
+				field_facts[i].id, field_facts[i].code,
+				field_facts[i].key, field_facts[i].where);
+			CU_FAIL("field missing");
+			continue;
+		}
+		if (f->off != field_facts[i].off || f->len != field_facts[i].len ||
+		    f->type != field_facts[i].type || f->mask != field_facts[i].mask ||
+		    f->vals != field_facts[i].vals) {
+			fprintf(stderr, "registry %d code %u field %s: off %u len %u "
+				"type %u mask 0x%x vals %u, %s says %u %u %u 0x%x %u\n",
+				field_facts[i].id, field_facts[i].code, field_facts[i].key,
+				f->off, f->len, f->type, f->mask, f->vals,
+				field_facts[i].where, field_facts[i].off,
+				field_facts[i].len, field_facts[i].type,
+				field_facts[i].mask, field_facts[i].vals);
+			CU_FAIL("field differs from its RFC");
+		}
+	}
+	for (size_t i = 0; i < sizeof(len_facts) / sizeof(len_facts[0]); i++) {
+		const struct mw_reg_entry *r =
+			mw_reg_lookup(len_facts[i].id, len_facts[i].code);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+		if (r->min_len != len_facts[i].min || r->max_len != len_facts[i].max) {
+			fprintf(stderr, "registry %d code %u: len %u..%u, %s says %u..%u\n",
+				len_facts[i].id, len_facts[i].code, r->min_len,
+				r->max_len, len_facts[i].where, len_facts[i].min,
+				len_facts[i].max);
+			CU_FAIL("length differs from its RFC");
+		}
+	}
+}
+
 static void test_opt_facts(void)
 {
 	for (size_t i = 0; i < sizeof(opt_facts) / sizeof(opt_facts[0]); i++) {
@@ -373,4 +514,5 @@ void add_registry_tests(void)
 	CU_add_test(s, "layouts are consistent", test_layouts);
 	CU_add_test(s, "option alignment and lengths match the RFCs", test_opt_facts);
 	CU_add_test(s, "MH type lengths and layouts match the RFCs", test_mh_facts);
+	CU_add_test(s, "MH / ICMPv6 / ND fields match the RFCs", test_field_facts);
 }
