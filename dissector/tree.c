@@ -237,6 +237,16 @@ void mk_tree_msg(proto_tree *tree, struct mk_msgctx *cx)
 				   ett, &cx->item,
 				   mk_msg_name(m, buf, sizeof(buf)));
 	cx->tree = t;
+	{
+		/* a message type with variants: the variant's own fields too */
+		enum mw_reg_id vr = MW_REG_NONE;
+		const struct mw_reg_entry *var = mw_msg_variant_row(pkt, m, &vr);
+
+		if (var) {
+			proto_item_append_text(cx->item, ": %s", var->name);
+			add_fields_but(t, v, vr, var, m->off, m->len, row);
+		}
+	}
 	if (!add_fields(t, v, m->reg, row, m->off, m->len) &&
 	    mk_hf_code(m->reg) >= 0) {
 		/* type byte: 0 in MIPv4 / ICMP, 2 in the Mobility Header */

@@ -54,3 +54,26 @@ MWI_EXPORT bool mw_field_read(const struct mw_packet *pkt, uint32_t base_off,
 	}
 	return true;
 }
+
+MWI_EXPORT const struct mw_reg_entry *mw_msg_variant_row(
+	const struct mw_packet *pkt, const struct mw_msg *m, enum mw_reg_id *reg)
+{
+	const struct mw_reg_entry *row = mw_msg_row(m);
+
+	for (uint16_t i = 0; row && i < row->n_fields; i++) {
+		const struct mw_field *f = &row->fields[i];
+		const struct mw_reg_entry *v;
+		struct mw_fval fv;
+
+		if (f->type != MW_FT_UINT || !f->vals || f->vals == m->reg ||
+		    !mw_field_read(pkt, m->off, m->len, f, &fv) || fv.u > 0xffff)
+			continue;
+		v = mw_reg_lookup((enum mw_reg_id)f->vals, (unsigned)fv.u);
+		if (v && v->n_fields) {
+			if (reg)
+				*reg = (enum mw_reg_id)f->vals;
+			return v;
+		}
+	}
+	return NULL;
+}

@@ -163,6 +163,16 @@ bool mw_field_read(const struct mw_packet *pkt, uint32_t base_off,
 		   uint32_t base_len, const struct mw_field *f,
 		   struct mw_fval *out);
 
+/* The variant layout of a message whose type has variants (Binding
+ * Revocation BRI / BRA, Flow Binding FBI / FBA, the ICMPv6 154 FMIPv6
+ * subtypes...): the row, in the value registry of one of the message's code
+ * fields, that has a field layout of its own (offsets from the message
+ * start, like the message's). NULL when the message has none; *reg gets the
+ * variant's registry id. */
+const struct mw_reg_entry *mw_msg_variant_row(const struct mw_packet *pkt,
+					      const struct mw_msg *m,
+					      enum mw_reg_id *reg);
+
 /* Rebuild the original IPv4 header (20 bytes, checksum computed) of a
  * minimal-encapsulation layer, for tools that hand it on. */
 bool mw_minenc_rebuild(const struct mw_packet *pkt, int layer,

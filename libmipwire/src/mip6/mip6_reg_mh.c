@@ -268,7 +268,7 @@ static const struct mw_reg_entry br_rows[] = {
 		.n_fields = MW_NROWS(f_bra) },
 };
 const struct mw_registry mwi_reg_mh_br_type = {
-	.id = MW_REG_MH_BR_TYPE, .key = "mh.br",
+	.id = MW_REG_MH_BR_TYPE, .key = "mh.br_type",
 	.name = "Binding Revocation Type",
 	.source = "IANA mobility-parameters (2018-03-20)",
 	.rows = br_rows, .n_rows = MW_NROWS(br_rows),

@@ -45,6 +45,16 @@ void mdw_msg_node(const struct mw_packet *pkt, int i, struct mdw_node *n)
 	n->off = m->off;
 	n->len = m->len;
 	n->status = (mw_status)m->status;
+	/* a message type with variants (BRI / BRA, FBI / FBA, FMIPv6 subtypes) */
+	{
+		enum mw_reg_id vr = MW_REG_NONE;
+
+		n->sub_row = mw_msg_variant_row(pkt, m, &vr);
+		if (n->sub_row) {
+			n->sub_reg = reg_of(vr);
+			n->subtype = n->sub_row->code;
+		}
+	}
 }
 
 void mdw_elem_node(const struct mw_packet *pkt, int i, struct mdw_node *n)

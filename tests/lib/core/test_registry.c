@@ -98,6 +98,33 @@ static void test_tables(void)
 	CU_ASSERT_TRUE(filled >= 20);
 }
 
+/* Full names are "<registry key>.<row key>.<field key>": a registry whose
+ * key equals another registry's "<key>.<row key>" would make names
+ * ambiguous (the plugin's filter names, mipdump's JSON). */
+static void test_name_clash(void)
+{
+	for (int a = 1; a < MW_REG__COUNT; a++) {
+		const struct mw_registry *ra = mw_registry_get((enum mw_reg_id)a);
+
+		for (const struct mw_reg_entry *e = ra ? mw_reg_first(ra) : NULL; e;
+		     e = mw_reg_next(ra, e)) {
+			char full[128];
+
+			snprintf(full, sizeof(full), "%s.%s", ra->key, e->key);
+			for (int b = 1; b < MW_REG__COUNT; b++) {
+				const struct mw_registry *rb =
+					mw_registry_get((enum mw_reg_id)b);
+
+				if (rb && strcmp(rb->key, full) == 0) {
+					printf("\n  registry %s clashes with row %s\n",
+					       rb->key, full);
+					CU_FAIL("registry key clashes with a row name");
+				}
+			}
+		}
+	}
+}
+
 static void test_lookup(void)
 {
 	char buf[32];
@@ -146,11 +173,39 @@ static void test_field_read(void)
 	CU_ASSERT_FALSE(mw_field_read(&pkt, 8, 8, &past, &v));
 }
 
+/* A message type with variants: its variant row is found from the code
+ * field whose value registry has layouts (BRI of the Binding Revocation
+ * message), and a type without variants has none. */
+static void test_msg_variant(void)
+{
+	/* MH: proto 59, len 1 (16 bytes), type 16, reserved, checksum;
+	 * B.R. Type 1 (BRI), trigger 0, sequence 7, flags 0, reserved */
+	static const uint8_t bri[16] = { 59, 1, 16, 0, 0, 0, 1, 0, 0, 7 };
+	static const uint8_t bu[16] = { 59, 1, 5, 0, 0, 0, 0, 7, 0x80, 0, 0, 10,
+					1, 2, 0, 0 };
+	static struct mw_packet p;
+	enum mw_reg_id reg = MW_REG_NONE;
+	const struct mw_reg_entry *v;
+
+	mw_decode_from(&p, MW_L_MH, bri, sizeof(bri), NULL);
+	CU_ASSERT_EQUAL_FATAL(p.n_msgs, 1);
+	v = mw_msg_variant_row(&p, &p.msgs[0], &reg);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(v);
+	CU_ASSERT_EQUAL(reg, MW_REG_MH_BR_TYPE);
+	CU_ASSERT_EQUAL(v->code, 1);
+	CU_ASSERT(v->n_fields > 0);
+	mw_decode_from(&p, MW_L_MH, bu, sizeof(bu), NULL);
+	CU_ASSERT_EQUAL_FATAL(p.n_msgs, 1);
+	CU_ASSERT_PTR_NULL(mw_msg_variant_row(&p, &p.msgs[0], &reg));
+}
+
 void add_registry_tests(void)
 {
 	CU_pSuite s = CU_add_suite("registry", NULL, NULL);
 
 	CU_add_test(s, "tables well-formed", test_tables);
 	CU_add_test(s, "lookup", test_lookup);
+	CU_add_test(s, "no name clashes", test_name_clash);
 	CU_add_test(s, "field read", test_field_read);
+	CU_add_test(s, "message variants", test_msg_variant);
 }
