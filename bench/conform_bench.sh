@@ -5,6 +5,8 @@
 # Mobile IP packets with realistic state (bench/conform_gen.c: 100k mobile
 # nodes), all in this one run (ninja -C build conform-bench):
 #   (a) a bare libpcap read loop (pcap_next_ex, 1 MiB setvbuf buffer),
+#       the baseline; (a') the same loop over libmipwire's own reader (the
+#       mmap walker mipconform uses for classic pcap files), for reference,
 #   (b) mipconform on the same file,
 #   (c) tshark -q -z io,stat,0,"mip.type==1 || mip6.mhtype==5" (the fairest
 #       tshark-as-checker peer, performance-baselines.md B1), on the whole
@@ -53,6 +55,13 @@ for i in $(seq "$RUNS"); do
 	"$LOOP" "$F" | awk '{ print $2 }' | tee -a "$T.a" | sed 's/^/   s: /'
 done
 LOOP_S=$(median < "$T.a")
+
+echo "== (a') libmipwire reader loop (mmap), $RUNS runs"
+: > "$T.a"
+for i in $(seq "$RUNS"); do
+	"$LOOP" -m "$F" | awk '{ print $2 }' | tee -a "$T.a" | sed 's/^/   s: /'
+done
+MW_S=$(median < "$T.a")
 
 echo "== (b) mipconform, $RUNS runs"
 : > "$T.b"
@@ -119,6 +128,7 @@ echo "== results: $PKTS packets, $BYTES bytes"
 LOOP_R=$(fmt_rate "$PKTS" "$LOOP_S")
 MC_R=$(fmt_rate "$PKTS" "$MC_S")
 printf '   %-34s %8.3f s  %7s Mpps\n' "(a) bare libpcap loop" "$LOOP_S" "$LOOP_R"
+printf '   %-34s %8.3f s  %7s Mpps  (reference)\n' "(a') libmipwire mmap reader loop" "$MW_S" "$(fmt_rate "$PKTS" "$MW_S")"
 printf '   %-34s %8.3f s  %7s Mpps\n' "(b) mipconform" "$MC_S" "$MC_R"
 if [ -n "$TS_NOTE" ]; then
 	TS_R=$(fmt_rate "$TS_PK" "$TS_S")

@@ -108,37 +108,52 @@ bool conf_wants_detail_(struct conf *c, const struct mw_rule *rule,
 
 /* The node a finding judges: the sender (or receiver) of the IP layer
  * carrying the message or the bytes concerned. */
-static struct conf_node finding_node(const struct mw_packet *p,
-				     const struct mw_finding *f)
+static struct conf_node finding_node(const struct mw_packet *p, int msg,
+				     uint32_t offset, uint8_t who)
 {
 	int at = p->n_layers - 1;
-	if (f->msg >= 0)
-		at = p->msgs[f->msg].layer;
+	if (msg >= 0)
+		at = p->msgs[msg].layer;
 	else
 		for (int i = 0; i < p->n_layers; i++)
-			if (p->layers[i].off <= f->offset)
+			if (p->layers[i].off <= offset)
 				at = i;
 	for (int i = at; i >= 0; i--) {
 		const struct mw_layer *l = &p->layers[i];
 		if (l->kind == MW_L_IP4)
-			return conf_node4(f->who == MW_WHO_RECEIVER ? l->u.ip4.dst : l->u.ip4.src);
+			return conf_node4(who == MW_WHO_RECEIVER ? l->u.ip4.dst : l->u.ip4.src);
 		if (l->kind == MW_L_IP6)
-			return conf_node6(f->who == MW_WHO_RECEIVER ? &l->u.ip6.dst : &l->u.ip6.src);
+			return conf_node6(who == MW_WHO_RECEIVER ? &l->u.ip6.dst : &l->u.ip6.src);
 	}
 	return (struct conf_node){ .fam = 0 };
+}
+
+/* The findings of one message come in a run: its node once. */
+static const struct conf_node *run_node(struct conf *c, int msg, uint32_t offset,
+					uint8_t who)
+{
+	if (msg < 0 || msg != c->fn_msg || who != c->fn_who) {
+		c->fn_node = finding_node(c->pkt, msg, offset, who);
+		c->fn_msg = msg;
+		c->fn_who = who;
+	}
+	return &c->fn_node;
 }
 
 static void on_finding(void *ctx, const struct mw_finding *f)
 {
 	struct conf *c = ctx;
-	/* the findings of one message come in a run: its node once */
-	if (f->msg < 0 || f->msg != c->fn_msg || f->who != c->fn_who) {
-		c->fn_node = finding_node(c->pkt, f);
-		c->fn_msg = f->msg;
-		c->fn_who = f->who;
-	}
-	report_add(c->rep, f->rule, &c->fn_node, &c->where, f->pass,
-		   f->pass ? NULL : f->detail, f->offset, f->len);
+	report_add(c->rep, f->rule, run_node(c, f->msg, f->offset, f->who),
+		   &c->where, f->pass, f->pass ? NULL : f->detail, f->offset,
+		   f->len);
+}
+
+/* The passes of one message (or IP layer): one node lookup for all. */
+static void on_passes(void *ctx, const struct mw_pass_set *s)
+{
+	struct conf *c = ctx;
+	report_add_passes(c->rep, run_node(c, s->msg, s->offset, s->who),
+			  s->bits, s->nwords);
 }
 
 /* ---- rule selection ---- */
@@ -225,7 +240,7 @@ static int run_file(struct conf *c, const char *path, struct mw_packet *pkt)
 		report_frame(c->rep, &c->where, trunc);
 		c->pkt = pkt;
 		c->fn_msg = -2;
-		mw_check_packet_keys(pkt, c->keys, on_finding, c);
+		mw_check_packet_mask(pkt, c->keys, on_finding, on_passes, c);
 		state4_packet(c);
 		state6_packet(c);
 	}

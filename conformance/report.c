@@ -39,13 +39,21 @@ struct rslot {               /* one (rule, node) pair */
 	uint32_t fail;            /* 1 + index in report.fails, 0 = never failed */
 };
 
+/* Counters kept in the node's own allocation (most nodes are judged on
+ * fewer rules): key, bitmap and counters share adjacent cache lines. */
+#define INLINE_SLOTS 24
+
 struct rnode {               /* one node: the rules it was judged on */
 	struct conf_node key;
-	struct rslot *slot;       /* by rank in bits[] */
+	struct rslot *slot;       /* by rank in bits[]: the inline slots after
+				   * bits[], or a heap array once they are full */
 	uint32_t n, cap;
 	uint64_t bits[];          /* report.nwords words: rule i seen; then
-				   * nwords words: bits set in the words before */
+				   * nwords words: bits set in the words before;
+				   * then INLINE_SLOTS struct rslot */
 };
+
+static inline struct rslot *inline_slots(const struct report *r, struct rnode *x);
 
 /* An entity of a rule, for the writers. */
 struct entity {
@@ -70,7 +78,12 @@ struct report {
 	unsigned nwords;
 	struct rnode **tab;    /* open addressing, linear probing */
 	size_t tab_cap, tab_n;
-	struct rnode *last;    /* one-entry cache: findings come in runs per node */
+	/* a few recent nodes: a packet's findings are about its sender and
+	 * the mobile node concerned, in runs */
+#define NODE_CACHE 4
+	struct rnode *recent[NODE_CACHE];
+	unsigned recent_next;
+	uint64_t *on;          /* nwords words: bit i = rule i enabled */
 	GPtrArray *fails;      /* struct failrec * */
 	GPtrArray *files;
 	uint64_t frames, truncated;
@@ -122,6 +135,9 @@ struct report *report_new(bool have_keys)
 			r->rule0 = NULL;
 	}
 	r->nwords = (unsigned)((r->n + 63) / 64);
+	r->on = g_new0(uint64_t, r->nwords);
+	for (size_t i = 0; i < r->n; i++)
+		r->on[i / 64] |= 1ull << (i % 64);
 	r->tab_cap = 1024;
 	r->tab = g_new0(struct rnode *, r->tab_cap);
 	r->fails = g_ptr_array_new_with_free_func(failrec_free);
@@ -139,7 +155,8 @@ void report_free(struct report *r)
 	}
 	for (size_t i = 0; i < r->tab_cap; i++)
 		if (r->tab[i]) {
-			g_free(r->tab[i]->slot);
+			if (r->tab[i]->slot != inline_slots(r, r->tab[i]))
+				g_free(r->tab[i]->slot);
 			g_free(r->tab[i]);
 		}
 	g_free(r->tab);
@@ -148,6 +165,7 @@ void report_free(struct report *r)
 		g_free(r->trunc[i].file);
 	g_ptr_array_free(r->files, TRUE);
 	g_free(r->rs);
+	g_free(r->on);
 	g_free(r);
 }
 
@@ -158,7 +176,12 @@ static inline size_t rule_idx(const struct report *r, const struct mw_rule *rule
 
 void report_enable(struct report *r, const struct mw_rule *rule, bool on)
 {
-	r->rs[rule_idx(r, rule)].enabled = on;
+	size_t i = rule_idx(r, rule);
+	r->rs[i].enabled = on;
+	if (on)
+		r->on[i / 64] |= 1ull << (i % 64);
+	else
+		r->on[i / 64] &= ~(1ull << (i % 64));
 }
 
 bool report_enabled(const struct report *r, const struct mw_rule *rule)
@@ -196,24 +219,35 @@ static void tab_grow(struct report *r)
 	r->tab_cap = cap;
 }
 
+static inline struct rslot *inline_slots(const struct report *r, struct rnode *x)
+{
+	return (struct rslot *)(void *)(x->bits + 2 * r->nwords);
+}
+
 /* The node's record, created on first use. */
 static struct rnode *node_get(struct report *r, const struct conf_node *key)
 {
-	if (r->last && node_eq(&r->last->key, key))
-		return r->last;
+	for (unsigned j = 0; j < NODE_CACHE; j++)
+		if (r->recent[j] && node_eq(&r->recent[j]->key, key))
+			return r->recent[j];
 	size_t k = node_hash(key) & (r->tab_cap - 1);
 	struct rnode *x;
 	while ((x = r->tab[k])) {
 		if (node_eq(&x->key, key))
-			return r->last = x;
+			goto found;
 		k = (k + 1) & (r->tab_cap - 1);
 	}
-	x = g_malloc0(sizeof *x + 2 * r->nwords * sizeof(uint64_t));
+	x = g_malloc0(sizeof *x + 2 * r->nwords * sizeof(uint64_t) +
+		      INLINE_SLOTS * sizeof(struct rslot));
 	x->key = *key;
+	x->slot = inline_slots(r, x);
+	x->cap = INLINE_SLOTS;
 	r->tab[k] = x;
 	if (++r->tab_n * 2 > r->tab_cap)
 		tab_grow(r);
-	return r->last = x;
+found:
+	r->recent[r->recent_next++ % NODE_CACHE] = x;
+	return x;
 }
 
 static inline uint32_t pop64(uint64_t v)
@@ -255,8 +289,12 @@ static struct rslot *slot_get(struct report *r, struct rnode *x, size_t i)
 		return &x->slot[k];
 	r->rs[i].verdict = 0;
 	if (x->n == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 4;
-		x->slot = g_renew(struct rslot, x->slot, x->cap);
+		struct rslot *old = x->slot;
+		x->cap *= 2;
+		x->slot = g_new(struct rslot, x->cap);
+		memcpy(x->slot, old, x->n * sizeof *x->slot);
+		if (old != inline_slots(r, x))
+			g_free(old);
 	}
 	memmove(&x->slot[k + 1], &x->slot[k], (x->n - k) * sizeof *x->slot);
 	x->slot[k] = (struct rslot){ 0 };
@@ -296,6 +334,30 @@ void report_add(struct report *r, const struct mw_rule *rule,
 		x->offset = offset;
 		x->len = len;
 		x->detail = g_strdup(detail ? detail : "");
+	}
+}
+
+void report_add_passes(struct report *r, const struct conf_node *node,
+		       const uint64_t *bits, unsigned nwords)
+{
+	struct rnode *x = NULL;
+	for (unsigned w = 0; w < nwords && w < r->nwords; w++) {
+		uint64_t m = bits[w] & r->on[w];
+		if (!m)
+			continue;
+		if (!x)
+			x = node_get(r, node);
+		if (m & ~x->bits[w]) {   /* a rule new to the node: slow path */
+			for (; m; m &= m - 1)
+				slot_get(r, x, w * 64 + (size_t)__builtin_ctzll(m))->n_pass++;
+			continue;
+		}
+		/* every rule already has its counter: walk the node's rules of
+		 * this word in order, the rank running along */
+		uint32_t k = (uint32_t)x->bits[r->nwords + w];
+		for (uint64_t h = x->bits[w]; h; h &= h - 1, k++)
+			if (m & h & -h)
+				x->slot[k].n_pass++;
 	}
 }
 

@@ -55,6 +55,10 @@ bool report_enabled(const struct report *r, const struct mw_rule *rule);
 void report_add(struct report *r, const struct mw_rule *rule,
 		const struct conf_node *node, const struct conf_where *w,
 		bool pass, const char *detail, uint32_t offset, uint32_t len);
+/* One pass of each rule whose bit is set (bit i: mw_rule_at(i)), all on
+ * `node`: one node lookup for the lot. */
+void report_add_passes(struct report *r, const struct conf_node *node,
+		       const uint64_t *bits, unsigned nwords);
 /* Would a violation of `rule` by `node` be kept as an example (so its
  * detail is worth formatting)? */
 bool report_wants_detail(struct report *r, const struct mw_rule *rule,

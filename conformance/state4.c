@@ -1,8 +1,10 @@
 /* Stateful Mobile IPv4 rules: registration exchanges (MN -> FA -> HA ->
  * FA -> MN, matched by Identification), bindings, retransmission timing,
  * agent advertisement sequences and tunnelled traffic (RFC 5944 2-4, RFC
- * 3024, RFC 3519). State lives in GLib hash tables keyed by address and
- * is dropped when idle past its lifetime. */
+ * 3024, RFC 3519). State is keyed by address (mobile nodes in an
+ * open-addressing table, otab.h, looked up on every registration; agents
+ * and solicitations in GLib hash tables) and is dropped when idle past
+ * its lifetime. */
 #include <stddef.h>
 #include <string.h>
 
@@ -10,6 +12,7 @@
 
 #include "conf.h"
 #include "expire.h"
+#include "otab.h"
 
 #define MAX_PENDING 4
 #define MAX_ANSWERED 8
@@ -75,7 +78,8 @@ struct sol4 {
 };
 
 struct state4 {
-	GHashTable *mn, *agents, *sols;
+	struct otab4 mn;          /* struct mn4 *, by key */
+	GHashTable *agents, *sols;
 	double last_sweep, prev_sweep;
 	uint64_t n_sweeps;
 	struct wheel wheel;       /* mobile nodes by earliest expiry */
@@ -86,7 +90,7 @@ struct state4 {
 struct state4 *state4_new(void)
 {
 	struct state4 *s = g_new0(struct state4, 1);
-	s->mn = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+	otab4_init(&s->mn);
 	s->agents = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	s->sols = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	s->rrq_to = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -98,7 +102,9 @@ void state4_free(struct state4 *s)
 {
 	if (!s)
 		return;
-	g_hash_table_destroy(s->mn);
+	for (size_t i = 0; i < s->mn.cap; i++)
+		g_free(s->mn.s[i].v);
+	g_free(s->mn.s);
 	g_hash_table_destroy(s->agents);
 	g_hash_table_destroy(s->sols);
 	g_hash_table_destroy(s->rrq_to);
@@ -169,13 +175,14 @@ static bool mn_gone(const struct state4 *s, const struct mn4 *m,
 static void mn_drop(struct state4 *s, struct mn4 *m)
 {
 	wheel_del(&s->wheel, &m->wn);
-	g_hash_table_remove(s->mn, GUINT_TO_POINTER(m->key));
+	otab4_del(&s->mn, m->key);
+	g_free(m);
 }
 
 /* The node's state, NULL if none or expired (lazily dropped). */
 static struct mn4 *mn_find(struct state4 *s, uint32_t key)
 {
-	struct mn4 *m = g_hash_table_lookup(s->mn, GUINT_TO_POINTER(key));
+	struct mn4 *m = otab4_get(&s->mn, key);
 	if (m && mn_gone(s, m, s->n_sweeps, s->last_sweep)) {
 		mn_drop(s, m);
 		m = NULL;
@@ -189,7 +196,7 @@ static struct mn4 *mn_get(struct state4 *s, uint32_t key, bool create, double no
 	if (!m && create) {
 		m = g_new0(struct mn4, 1);
 		m->key = key;
-		g_hash_table_insert(s->mn, GUINT_TO_POINTER(key), m);
+		otab4_put(&s->mn, key, m);
 		wheel_add(&s->wheel, &m->wn, now + IDLE_EXPIRE);
 	}
 	if (m) {
@@ -278,11 +285,10 @@ static void on_adv(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 			    "sequence %u after %u (expected %u)", seq, prev,
 			    prev == 0xffff ? 256 : prev + 1);
 		if (reboot) {
-			GHashTableIter it;
-			gpointer k, v;
-			g_hash_table_iter_init(&it, s->mn);
-			while (g_hash_table_iter_next(&it, &k, &v)) {
-				struct mn4 *m = v;
+			for (size_t i = 0; i < s->mn.cap; i++) {
+				struct mn4 *m = s->mn.s[i].v;
+				if (!m)
+					continue;
 				if (m->bound && m->b_fa == ip->src &&
 				    !mn_gone(s, m, s->n_sweeps, s->last_sweep)) {
 					s->rereg_any = true;
@@ -672,12 +678,19 @@ static void expire_mn(void *ctx, struct wnode *n)
 	struct mn4 *m = (struct mn4 *)(void *)((char *)n - offsetof(struct mn4, wn));
 	double due = m->last_seen + IDLE_EXPIRE;
 	if (mn_dead(m, c->now)) {
-		g_hash_table_remove(c->s4->mn, GUINT_TO_POINTER(m->key));
+		otab4_del(&c->s4->mn, m->key);
+		g_free(m);
 		return;
 	}
 	if (binding_live(m, c->now))
 		due = m->b_expiry > due ? m->b_expiry : m->b_expiry == 0 ? c->now + IDLE_EXPIRE : due;
 	wheel_add(&c->s4->wheel, &m->wn, due);
+}
+
+static gint cmp_u32(gconstpointer a, gconstpointer b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
 }
 
 /* Every 10 s of capture time: deadlines, then expiry. Only the entries
@@ -689,21 +702,28 @@ static void sweep(struct conf *c)
 	GHashTableIter it;
 	gpointer k, v;
 	if (s->rereg_any) {
+		/* late nodes are reported in address order (table order is
+		 * arbitrary) */
+		GArray *late = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 		s->rereg_any = false;
-		g_hash_table_iter_init(&it, s->mn);
-		while (g_hash_table_iter_next(&it, &k, &v)) {
-			struct mn4 *m = v;
-			if (!m->rereg_pending ||
+		for (size_t i = 0; i < s->mn.cap; i++) {
+			struct mn4 *m = s->mn.s[i].v;
+			if (!m || !m->rereg_pending ||
 			    mn_gone(s, m, s->n_sweeps - 1, s->prev_sweep))
 				continue;   /* (dropped by an earlier sweep) */
 			if (c->now > m->rereg_deadline) {
-				conf_result(c, RULE("MIP4-REBOOT-REREG"), conf_node4(m->key),
-					    false, "no re-registration after the foreign agent rebooted");
+				g_array_append_val(late, m->key);
 				m->rereg_pending = false;
 			} else {
 				s->rereg_any = true;
 			}
 		}
+		g_array_sort(late, cmp_u32);
+		for (unsigned i = 0; i < late->len; i++)
+			conf_result(c, RULE("MIP4-REBOOT-REREG"),
+				    conf_node4(g_array_index(late, uint32_t, i)), false,
+				    "no re-registration after the foreign agent rebooted");
+		g_array_free(late, TRUE);
 	}
 	wheel_run(&s->wheel, c->now, expire_mn, c);
 	g_hash_table_iter_init(&it, s->agents);

@@ -10,26 +10,13 @@
 
 #include "conf.h"
 #include "expire.h"
+#include "otab.h"
 
 #define IDLE_EXPIRE 600.0
 #define REPLY_WAIT 5.0      /* s before a missing BA counts as missing */
 #define NCOOKIE 4
 
 struct pair { struct mw_in6 a, b; };
-
-static guint pair_hash(gconstpointer k)
-{
-	uint64_t w[4], h = 0;
-	memcpy(w, k, sizeof w);
-	for (int i = 0; i < 4; i++)
-		h = (h ^ w[i]) * 0x9e3779b97f4a7c15ull;
-	return (guint)(h ^ (h >> 32));
-}
-
-static gboolean pair_eq(gconstpointer a, gconstpointer b)
-{
-	return memcmp(a, b, sizeof(struct pair)) == 0;
-}
 
 /* The head both entry kinds start with (expiry bookkeeping). */
 struct ent6 {
@@ -96,7 +83,7 @@ struct state6;
 
 /* A table of entries and their expiry. */
 struct tab6 {
-	GHashTable *h;
+	struct otab32 h;          /* entries, by their key (first 32 bytes) */
 	struct wheel wheel;
 	bool bind;                /* struct bind6 (else struct rr6) */
 	const struct state6 *s;
@@ -113,7 +100,7 @@ struct state6 {
 static struct tab6 *tab_new(const struct state6 *s, bool bind)
 {
 	struct tab6 *t = g_new0(struct tab6, 1);
-	t->h = g_hash_table_new_full(pair_hash, pair_eq, NULL, g_free);
+	otab32_init(&t->h);
 	wheel_init(&t->wheel, 10.0);
 	t->bind = bind;
 	t->s = s;
@@ -122,7 +109,9 @@ static struct tab6 *tab_new(const struct state6 *s, bool bind)
 
 static void tab_free(struct tab6 *t)
 {
-	g_hash_table_destroy(t->h);
+	for (size_t i = 0; i < t->h.cap; i++)
+		g_free(t->h.s[i].v);
+	g_free(t->h.s);
 	wheel_clear(&t->wheel);
 	g_free(t);
 }
@@ -173,16 +162,17 @@ static void *get(struct tab6 *t, const struct mw_in6 *a, const struct mw_in6 *b,
 		 size_t size, bool create, double now)
 {
 	struct pair k = { *a, *b };
-	struct ent6 *e = g_hash_table_lookup(t->h, &k);
+	struct ent6 *e = otab32_get(&t->h, &k);
 	if (e && ent_gone(t, e, t->s->n_sweeps, t->s->last_sweep)) {
 		wheel_del(&t->wheel, &e->wn);
-		g_hash_table_remove(t->h, &k);
+		otab32_del(&t->h, &k);
+		g_free(e);
 		e = NULL;
 	}
 	if (!e && create) {
 		e = g_malloc0(size);
 		e->key = k;
-		g_hash_table_insert(t->h, &e->key, e);
+		otab32_put(&t->h, e);
 		wheel_add(&t->wheel, &e->wn, now + IDLE_EXPIRE);
 	}
 	if (e) {
@@ -350,16 +340,19 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 	struct bind6 *b = get(c->s6->bind, &hoa, &ip->src, sizeof *b, false, c->now);
 	if (!b) {
 		/* PMIPv6 (keyed by the home network prefix) or a BA without the
-		 * routing header: the BU this node sent to the BA's destination */
-		GHashTableIter it;
-		gpointer k, v;
-		g_hash_table_iter_init(&it, c->s6->bind->h);
-		while (g_hash_table_iter_next(&it, &k, &v)) {
-			struct bind6 *x = v;
-			if (ent_gone(c->s6->bind, v, c->s6->n_sweeps, c->s6->last_sweep))
+		 * routing header: the BU this node sent to the BA's destination
+		 * (several: the latest, then the lowest key; table order is
+		 * arbitrary) */
+		const struct otab32 *t = &c->s6->bind->h;
+		for (size_t i = 0; i < t->cap; i++) {
+			struct bind6 *x = t->s[i].v;
+			if (!x || ent_gone(c->s6->bind, (struct ent6 *)(void *)x,
+					   c->s6->n_sweeps, c->s6->last_sweep))
 				continue;   /* expired, not dropped yet */
 			if (x->have_bu && memcmp(&x->key.b, &ip->src, 16) == 0 &&
-			    memcmp(&x->bu_src, &ip->dst, 16) == 0 && x->bu_seq == ba->seq)
+			    memcmp(&x->bu_src, &ip->dst, 16) == 0 && x->bu_seq == ba->seq &&
+			    (!b || x->bu_ts > b->bu_ts ||
+			     (x->bu_ts == b->bu_ts && memcmp(&x->key, &b->key, sizeof x->key) < 0)))
 				b = x;
 		}
 	}
@@ -579,7 +572,8 @@ static void expire_bind(void *ctx, struct wnode *n)
 	struct bind6 *b = (struct bind6 *)(void *)((char *)n - offsetof(struct bind6, wn));
 	double due = b->last_seen + IDLE_EXPIRE;
 	if (ent_dead(t, (struct ent6 *)(void *)b, c->now)) {
-		g_hash_table_remove(t->h, &b->key);
+		otab32_del(&t->h, &b->key);
+		g_free(b);
 		return;
 	}
 	if (b->bce && b->bce_expiry > due)
@@ -593,7 +587,10 @@ static void expire_rr(void *ctx, struct wnode *n)
 	struct tab6 *t = c->s6->rr;
 	struct rr6 *r = (struct rr6 *)(void *)((char *)n - offsetof(struct rr6, wn));
 	if (ent_dead(t, (struct ent6 *)(void *)r, c->now))
-		g_hash_table_remove(t->h, &r->key);
+	{
+		otab32_del(&t->h, &r->key);
+		g_free(r);
+	}
 	else
 		wheel_add(&t->wheel, &r->wn, r->last_seen + IDLE_EXPIRE);
 }
@@ -601,7 +598,7 @@ static void expire_rr(void *ctx, struct wnode *n)
 /* Present at this sweep: not dropped by an earlier one. */
 static void *present(struct tab6 *t, const uint8_t *key)
 {
-	struct ent6 *e = g_hash_table_lookup(t->h, key);
+	struct ent6 *e = otab32_get(&t->h, key);
 	if (e && ent_gone(t, e, t->s->n_sweeps - 1, t->s->prev_sweep))
 		return NULL;
 	return e;
@@ -627,7 +624,7 @@ static void sweep(struct conf *c, bool at_end)
 	}
 	for (unsigned i = 0; i < later->len; i++) {
 		struct dl_item *x = &g_array_index(later, struct dl_item, i);
-		struct bind6 *b = g_hash_table_lookup(s->bind->h, x->key);
+		struct bind6 *b = otab32_get(&s->bind->h, x->key);
 		b->bu_serial = dl_push(&s->bu_due, x->due, x->key, sizeof b->key);
 	}
 	g_array_set_size(later, 0);
@@ -645,7 +642,7 @@ static void sweep(struct conf *c, bool at_end)
 	}
 	for (unsigned i = 0; i < later->len; i++) {
 		struct dl_item *x = &g_array_index(later, struct dl_item, i);
-		struct rr6 *r = g_hash_table_lookup(s->rr->h, x->key);
+		struct rr6 *r = otab32_get(&s->rr->h, x->key);
 		r->be_serial = dl_push(&s->be_due, x->due, x->key, sizeof r->key);
 	}
 	g_array_free(later, TRUE);

@@ -1,6 +1,8 @@
 /* Reading and writing capture files (pcap and pcapng, through libpcap), the
  * one frame source of every mipkit tool. Reading streams: memory does not
- * depend on the file's length. */
+ * depend on the file's length. A classic pcap file that is a regular file
+ * is walked in place through mmap (libpcap still checks its header); the
+ * frames, lengths, timestamps and error messages are libpcap's. */
 #ifndef MIPWIRE_CAPTURE_H
 #define MIPWIRE_CAPTURE_H
 

@@ -101,6 +101,33 @@ void mw_check_packet_keys(const struct mw_packet *pkt,
 			  const struct mw_keys *keys, mw_emit_fn emit,
 			  void *ctx);
 
+/* The passes of one group of findings as a bitset over the catalogue
+ * index (mw_rule_index): a group is the findings of one message and
+ * `who` (msg >= 0), or, for findings not bound to a message (msg = -1),
+ * those about bytes of the same IP layer. `offset` is the first pass's
+ * offset (it locates the layer when msg = -1). */
+struct mw_pass_set {
+	int msg;
+	uint32_t offset;
+	uint8_t who;             /* enum mw_finding_who */
+	unsigned nwords;         /* (mw_rule_count() + 63) / 64 */
+	const uint64_t *bits;    /* bit i: rule mw_rule_at(i) passed */
+};
+
+typedef void (*mw_pass_fn)(void *ctx, const struct mw_pass_set *s);
+
+/* Same checks as mw_check_packet_keys, for callers that count passes in
+ * bulk: each failure comes through `emit` as before, but passes come as
+ * one set per group through `passes` (one call per message instead of
+ * one per rule). A rule that passes more than once in the same group
+ * sends its first pass in the set and each further one through `emit`,
+ * so every pass is still delivered exactly once. A group's set is
+ * delivered before any finding of a later group, so findings keep their
+ * order across groups. passes = NULL: like mw_check_packet_keys. */
+void mw_check_packet_mask(const struct mw_packet *pkt,
+			  const struct mw_keys *keys, mw_emit_fn emit,
+			  mw_pass_fn passes, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

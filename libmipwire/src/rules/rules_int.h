@@ -15,11 +15,20 @@ enum mwi_rule_idx {
 extern const struct mw_rule mwi_rules[MWI_R__COUNT];
 
 /* Emission helper shared by the check_*.c files. */
+#define MWI_RULE_WORDS ((MWI_R__COUNT + 63) / 64)
+
 struct mwi_chk {
 	const struct mw_packet *pkt;
 	const struct mw_keys *keys;
 	mw_emit_fn emit;
 	void *ctx;
+	/* mw_check_packet_mask: passes of the current group as a bitset */
+	mw_pass_fn passes;
+	bool g_open;              /* a group is open (g_any: it has passes) */
+	bool g_any;
+	int g_msg, g_layer;       /* group key: message, or IP layer if msg < 0 */
+	uint32_t g_off;
+	uint64_t bits[MWI_RULE_WORDS];
 };
 
 void mwi_pass(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,

@@ -71,6 +71,8 @@ static void test_levels_roles(void)
 
 /* ---- per-packet checks ---- */
 
+#define MW_RULE_TALLY 256
+
 struct seen {
 	char id[64];
 	bool pass;
@@ -212,6 +214,90 @@ static void test_mh_checks(void)
 	CU_ASSERT_EQUAL(verdict(&col, "MIP6-MH-CHECKSUM"), 0);
 }
 
+/* mw_check_packet_mask delivers the same findings as mw_check_packet:
+ * failures one by one, passes once per (rule, group) in the set and any
+ * further pass of the rule in the group one by one. */
+struct tally {
+	unsigned pass[MW_RULE_TALLY], fail[MW_RULE_TALLY];
+	unsigned sets;
+};
+
+static void tally_one(void *ctx, const struct mw_finding *f)
+{
+	struct tally *t = ctx;
+	size_t i = mw_rule_index(f->rule);
+	if (i < MW_RULE_TALLY)
+		(f->pass ? t->pass : t->fail)[i]++;
+}
+
+static void tally_set(void *ctx, const struct mw_pass_set *s)
+{
+	struct tally *t = ctx;
+	CU_ASSERT_EQUAL(s->nwords, (mw_rule_count() + 63) / 64);
+	t->sets++;
+	for (size_t i = 0; i < mw_rule_count() && i < MW_RULE_TALLY; i++)
+		if (s->bits[i / 64] >> (i % 64) & 1)
+			t->pass[i]++;
+}
+
+static void same_findings(const uint8_t *buf, size_t len, uint32_t caplen)
+{
+	static struct mw_packet pkt;
+	static struct tally a, b;
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	mw_decode(&pkt, MW_LINK_RAW, buf, caplen, (uint32_t)len, NULL);
+	mw_check_packet(&pkt, tally_one, &a);
+	mw_check_packet_mask(&pkt, NULL, tally_one, tally_set, &b);
+	CU_ASSERT(memcmp(a.pass, b.pass, sizeof a.pass) == 0);
+	CU_ASSERT(memcmp(a.fail, b.fail, sizeof a.fail) == 0);
+	CU_ASSERT(b.sets >= 1);
+	/* passes = NULL: exactly mw_check_packet_keys */
+	memset(&b, 0, sizeof b);
+	mw_check_packet_mask(&pkt, NULL, tally_one, NULL, &b);
+	CU_ASSERT(memcmp(a.pass, b.pass, sizeof a.pass) == 0 && b.sets == 0);
+}
+
+static void test_pass_sets(void)
+{
+	uint8_t buf[256];
+	CU_ASSERT(mw_rule_count() <= MW_RULE_TALLY);
+	size_t n = rrq_frame(buf, sizeof buf, true, 255, MW_RRQ_T);
+	same_findings(buf, n, (uint32_t)n);
+	n = rrq_frame(buf, sizeof buf, false, 64, MW_RRQ_T | MW_RRQ_r);
+	same_findings(buf, n, (uint32_t)n);
+	n = rrq_frame(buf, sizeof buf, true, 255, 0);
+	same_findings(buf, n, (uint32_t)n - 6);
+
+	/* a BU with a Home Address option (passes not bound to a message)
+	 * and two options of one rule (a second pass in the group) */
+	struct mw_wbuf w;
+	struct mw_in6 coa, ha, hoa;
+	mw_in6_parse("2001:db8:2::5", &coa);
+	mw_in6_parse("2001:db8:1::1", &ha);
+	mw_in6_parse("2001:db8:1::5", &hoa);
+	struct mw_ip6_spec ip = { .src = coa, .dst = ha, .hao = &hoa };
+	struct mw_ipctx c;
+	struct mw_mh mh;
+	mw_mh_init(&mh, MW_MH_BU);
+	mh.u.bu.seq = 1;
+	mh.u.bu.flags = MW_BU_H | MW_BU_A;
+	mh.u.bu.lifetime = 10;
+	struct mw_mh_opt_spec o[2] = { { .type = 3, .data = coa.b, .len = 16 },
+				       { .type = 3, .data = coa.b, .len = 16 } };
+	struct mw_mh_build_spec s = { .mh = &mh, .opts = o, .n_opts = 2, .align = true,
+				      .pad_to_8 = true };
+	mw_wbuf_init(&w, buf, sizeof buf);
+	mw_ip6_begin(&w, &ip, 135, &c);
+	s.csum_src = &c.src6;
+	s.csum_dst = &c.dst6;
+	mw_mh_build(&w, &s);
+	mw_ip6_end(&w, &c, &ip);
+	same_findings(buf, w.len, (uint32_t)w.len);
+	buf[w.len - 1] ^= 0x55;
+	same_findings(buf, w.len, (uint32_t)w.len);
+}
+
 static void test_empty_packet(void)
 {
 	static struct mw_packet pkt;
@@ -236,6 +322,7 @@ int main(void)
 	CU_add_test(s, "truncated is not a violation", test_truncated_is_not_a_violation);
 	CU_add_test(s, "Mobility Header checks", test_mh_checks);
 	CU_add_test(s, "empty packet", test_empty_packet);
+	CU_add_test(s, "pass sets match single findings", test_pass_sets);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned fails = CU_get_number_of_failures();
