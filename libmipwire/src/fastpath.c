@@ -179,15 +179,7 @@ static inline uint32_t fp_fold(fp_acc a)
 	uint64_t lo = (uint64_t)a, hi = (uint64_t)(a >> 64), s = lo + hi;
 
 	s += s < hi; /* 2^64 = 1 (mod 0xffff) */
-	s = (s & 0xffffffffu) + (s >> 32);
-	s = (s & 0xffffffffu) + (s >> 32);
-	s = (s & 0xffffu) + (s >> 16);
-	s = (s & 0xffffu) + (s >> 16);
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	return __builtin_bswap16((uint16_t)s);
-#else
-	return (uint32_t)s;
-#endif
+	return mwi_csum_fold64(s);
 }
 
 /* mw_csum_fold() of csum.c */
@@ -214,15 +206,6 @@ typedef uint8_t fp_v16 __attribute__((vector_size(16), aligned(1), may_alias));
 		if (i_ < sizeof(*(ptr))) \
 			*(fp_v16 *)(z_ + sizeof(*(ptr)) - 16) = zv_; \
 	} while (0)
-
-static bool is_mip4_port(const struct mw_decode_opts *o, uint16_t p)
-{
-	for (size_t i = 0; i < sizeof(o->mip4_ports) / sizeof(o->mip4_ports[0]) &&
-			   o->mip4_ports[i]; i++)
-		if (o->mip4_ports[i] == p)
-			return true;
-	return false;
-}
 
 static inline bool is_vlan_tpid(uint16_t t)
 {
@@ -288,7 +271,7 @@ static bool fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o,
 	u.csum = be16(h + 6);
 	if (u.len < 8 || u.len > ipend - uoff)
 		return false;
-	if (!is_mip4_port(o, u.dport) && !is_mip4_port(o, u.sport))
+	if (!mwi_is_mip4_port(o, u.dport) && !mwi_is_mip4_port(o, u.sport))
 		return false;
 	u.csum_ok = -1;
 	if (u.csum != 0 && !o->no_checksums) {

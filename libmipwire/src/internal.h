@@ -140,6 +140,31 @@ static inline const struct mw_reg_entry *mwi_reg_lookup(enum mw_reg_id id,
 					    : NULL;
 }
 
+/* Fold a 64-bit one's complement accumulator of native-order words to 16
+ * bits in the big-endian word order of the wire. */
+static inline uint32_t mwi_csum_fold64(uint64_t s)
+{
+	s = (s & 0xffffffffu) + (s >> 32);
+	s = (s & 0xffffffffu) + (s >> 32);
+	s = (s & 0xffffu) + (s >> 16);
+	s = (s & 0xffffu) + (s >> 16);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return __builtin_bswap16((uint16_t)s);
+#else
+	return (uint32_t)s;
+#endif
+}
+
+/* Is p one of the UDP ports the options give to MIPv4? */
+static inline bool mwi_is_mip4_port(const struct mw_decode_opts *o, uint16_t p)
+{
+	for (size_t i = 0; i < sizeof(o->mip4_ports) / sizeof(o->mip4_ports[0]) &&
+			   o->mip4_ports[i]; i++)
+		if (o->mip4_ports[i] == p)
+			return true;
+	return false;
+}
+
 /* RFC 1071 sum of len bytes, folded to 16 bits, in the big-endian word
  * order of the wire (0 only when every byte is 0). Sums 8 bytes a step as
  * native 64-bit words with end-around carry: the one's complement sum does
@@ -181,15 +206,7 @@ static inline uint32_t mwi_csum16(const uint8_t *p, size_t len)
 		s += b;
 		s += s < b;
 	}
-	s = (s & 0xffffffffu) + (s >> 32);
-	s = (s & 0xffffffffu) + (s >> 32);
-	s = (s & 0xffffu) + (s >> 16);
-	s = (s & 0xffffu) + (s >> 16);
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	return __builtin_bswap16((uint16_t)s);
-#else
-	return (uint32_t)s;
-#endif
+	return mwi_csum_fold64(s);
 }
 
 /* ---- module entry points; each takes a cursor positioned at the start of

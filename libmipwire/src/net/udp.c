@@ -12,15 +12,6 @@
  *  - otherwise an MW_L_PAYLOAD. */
 #include "net_int.h"
 
-static bool is_mip4_port(const struct mw_decode_opts *o, uint16_t p)
-{
-	for (size_t i = 0; i < sizeof(o->mip4_ports) / sizeof(o->mip4_ports[0]) &&
-			   o->mip4_ports[i]; i++)
-		if (o->mip4_ports[i] == p)
-			return true;
-	return false;
-}
-
 static void udp_tlv(struct mwi_dec *d, struct mw_cur *c, int ip_layer)
 {
 	size_t off = c->pos;
@@ -120,7 +111,7 @@ void mwi_decode_udp(struct mwi_dec *d, struct mw_cur *c, int ip_layer)
 	if (u.csum == 0 && mwi_is_ip6_carrier(d->pkt, ip_layer))
 		mwi_note(d, MW_E_MALFORMED, off + 6, "layer.udp.csum",
 			 "zero UDP checksum over IPv6 (RFC 8200 8.1)", 0);
-	if (is_mip4_port(o, u.dport) || is_mip4_port(o, u.sport))
+	if (mwi_is_mip4_port(o, u.dport) || mwi_is_mip4_port(o, u.sport))
 		mwi_decode_mip4_msg(d, c, l);
 	else if (o->pmip6_udp_port &&
 		 (u.dport == o->pmip6_udp_port || u.sport == o->pmip6_udp_port))
