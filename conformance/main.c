@@ -79,7 +79,7 @@ char *conf_ip6(const struct mw_in6 *a, char *buf)
 
 void conf_pass_(struct conf *c, const struct mw_rule *rule, struct conf_node node)
 {
-	report_add(c->rep, rule, &node, &c->where, true, NULL, 0, 0);
+	report_pass(c->rep, rule, &node);
 }
 
 void conf_fail_(struct conf *c, const struct mw_rule *rule, struct conf_node node)
@@ -320,6 +320,7 @@ int main(int argc, char **argv)
 			bad++;
 	state4_finish(&c);
 	state6_finish(&c);
+	report_flush(rep);
 
 	if (!strcmp(fmt, "json"))
 		report_json(rep, out);

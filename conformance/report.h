@@ -59,6 +59,11 @@ void report_add(struct report *r, const struct mw_rule *rule,
  * `node`: one node lookup for the lot. */
 void report_add_passes(struct report *r, const struct conf_node *node,
 		       const uint64_t *bits, unsigned nwords);
+/* One pass of `rule` on `node`, counted in a batch with the node's next
+ * passes (report_flush() before reading the counters). */
+void report_pass(struct report *r, const struct mw_rule *rule,
+		 const struct conf_node *node);
+void report_flush(struct report *r);
 /* Would a violation of `rule` by `node` be kept as an example (so its
  * detail is worth formatting)? */
 bool report_wants_detail(struct report *r, const struct mw_rule *rule,

@@ -46,8 +46,8 @@ static inline void group_enter(struct mwi_chk *c, int msg, uint32_t off)
 	c->g_layer = layer;
 }
 
-void mwi_pass(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,
-	      uint32_t off, uint32_t len)
+void mwi_pass_slow(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,
+		   uint32_t off, uint32_t len)
 {
 	if (c->passes) {
 		group_enter(c, msg, off);

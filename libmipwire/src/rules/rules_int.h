@@ -31,8 +31,25 @@ struct mwi_chk {
 	uint64_t bits[MWI_RULE_WORDS];
 };
 
-void mwi_pass(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,
-	      uint32_t off, uint32_t len);
+void mwi_pass_slow(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,
+		   uint32_t off, uint32_t len);
+/* A pass. Inline for the common case, another rule of the open group's
+ * message (mwi_pass_slow() does the same then); the rest out of line. */
+static inline void mwi_pass(struct mwi_chk *c, enum mwi_rule_idx r, int msg,
+			    int elem, uint32_t off, uint32_t len)
+{
+	if (c->passes && msg >= 0 && c->g_open && c->g_msg == msg) {
+		uint64_t b = 1ull << (r % 64);
+		if (!(c->bits[r / 64] & b)) {
+			if (!c->g_any)
+				c->g_off = off;
+			c->bits[r / 64] |= b;
+			c->g_any = true;
+			return;
+		}
+	}
+	mwi_pass_slow(c, r, msg, elem, off, len);
+}
 void mwi_fail(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,
 	      uint32_t off, uint32_t len, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
