@@ -1,80 +1,79 @@
 /* The list of all registries. Each table is defined (non-static, const)
- * in the module that owns it, named mwi_reg_<id in lower case>; a table
- * nobody defines yet is a weak NULL and mw_registry_get() returns NULL. */
+ * in the module that owns it, named mwi_reg_<id in lower case>. The
+ * references are strong: a table that goes missing fails the link. */
 #include <stdio.h>
 #include "internal.h"
 
-extern const struct mw_registry mwi_reg_layer __attribute__((weak));
-extern const struct mw_registry mwi_reg_ipproto __attribute__((weak));
-extern const struct mw_registry mwi_reg_icmp4_mip __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_msg __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_ext __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_reply __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_adv_ext __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_gauth_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_udptun_reply __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_nvse_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_msgstr_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_nemo_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_dstack_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_gnm_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_ho_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_conf_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_glla_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_nemo_ack __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_access_tech __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_ip6pfx_reply __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_keygen_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_udptun_reply_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_fa_error_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_pmip_ns_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_gre_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_ro_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_ro_data_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_nai_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_dynha_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_udptun_req_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_tnc_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_mrro_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_mpath_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_pmip_auth __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_pmip_devid __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_pmip_subid __attribute__((weak));
-extern const struct mw_registry mwi_reg_mip4_replay __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_type __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_opt __attribute__((weak));
-extern const struct mw_registry mwi_reg_ba_status __attribute__((weak));
-extern const struct mw_registry mwi_reg_be_status __attribute__((weak));
-extern const struct mw_registry mwi_reg_handoff_ind __attribute__((weak));
-extern const struct mw_registry mwi_reg_access_tech __attribute__((weak));
-extern const struct mw_registry mwi_reg_mnid_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_bri_trigger __attribute__((weak));
-extern const struct mw_registry mwi_reg_bri_status __attribute__((weak));
-extern const struct mw_registry mwi_reg_icmp6_mip __attribute__((weak));
-extern const struct mw_registry mwi_reg_icmp6_154_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_nd_opt __attribute__((weak));
-extern const struct mw_registry mwi_reg_dst_opt __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_br_type __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_hi_code __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_hack_status __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_ani_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_flow_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_lma_mag_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_dns_status __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_ipv4_ack_status __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_ipv4_reply_status __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_upn_reason __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_upa_status __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_fb_type __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_fb_trigger __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_fba_status __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_fb_action __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_flow_id_status __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_auth_sub __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_group_id_type __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_opid_type __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_ts_format __attribute__((weak));
-extern const struct mw_registry mwi_reg_mh_lra_status __attribute__((weak));
+extern const struct mw_registry mwi_reg_layer;
+extern const struct mw_registry mwi_reg_ipproto;
+extern const struct mw_registry mwi_reg_icmp4_mip;
+extern const struct mw_registry mwi_reg_mip4_msg;
+extern const struct mw_registry mwi_reg_mip4_ext;
+extern const struct mw_registry mwi_reg_mip4_reply;
+extern const struct mw_registry mwi_reg_mip4_adv_ext;
+extern const struct mw_registry mwi_reg_mip4_gauth_sub;
+extern const struct mw_registry mwi_reg_mip4_udptun_reply;
+extern const struct mw_registry mwi_reg_mip4_msgstr_sub;
+extern const struct mw_registry mwi_reg_mip4_nemo_sub;
+extern const struct mw_registry mwi_reg_mip4_dstack_sub;
+extern const struct mw_registry mwi_reg_mip4_gnm_sub;
+extern const struct mw_registry mwi_reg_mip4_ho_sub;
+extern const struct mw_registry mwi_reg_mip4_conf_sub;
+extern const struct mw_registry mwi_reg_mip4_glla_sub;
+extern const struct mw_registry mwi_reg_mip4_nemo_ack;
+extern const struct mw_registry mwi_reg_mip4_access_tech;
+extern const struct mw_registry mwi_reg_mip4_ip6pfx_reply;
+extern const struct mw_registry mwi_reg_mip4_keygen_sub;
+extern const struct mw_registry mwi_reg_mip4_udptun_reply_sub;
+extern const struct mw_registry mwi_reg_mip4_fa_error_sub;
+extern const struct mw_registry mwi_reg_mip4_pmip_ns_sub;
+extern const struct mw_registry mwi_reg_mip4_gre_sub;
+extern const struct mw_registry mwi_reg_mip4_ro_sub;
+extern const struct mw_registry mwi_reg_mip4_ro_data_sub;
+extern const struct mw_registry mwi_reg_mip4_nai_sub;
+extern const struct mw_registry mwi_reg_mip4_dynha_sub;
+extern const struct mw_registry mwi_reg_mip4_udptun_req_sub;
+extern const struct mw_registry mwi_reg_mip4_tnc_sub;
+extern const struct mw_registry mwi_reg_mip4_mrro_sub;
+extern const struct mw_registry mwi_reg_mip4_mpath_sub;
+extern const struct mw_registry mwi_reg_mip4_pmip_auth;
+extern const struct mw_registry mwi_reg_mip4_pmip_devid;
+extern const struct mw_registry mwi_reg_mip4_pmip_subid;
+extern const struct mw_registry mwi_reg_mip4_replay;
+extern const struct mw_registry mwi_reg_mh_type;
+extern const struct mw_registry mwi_reg_mh_opt;
+extern const struct mw_registry mwi_reg_ba_status;
+extern const struct mw_registry mwi_reg_be_status;
+extern const struct mw_registry mwi_reg_handoff_ind;
+extern const struct mw_registry mwi_reg_access_tech;
+extern const struct mw_registry mwi_reg_mnid_sub;
+extern const struct mw_registry mwi_reg_bri_trigger;
+extern const struct mw_registry mwi_reg_bri_status;
+extern const struct mw_registry mwi_reg_icmp6_mip;
+extern const struct mw_registry mwi_reg_icmp6_154_sub;
+extern const struct mw_registry mwi_reg_nd_opt;
+extern const struct mw_registry mwi_reg_dst_opt;
+extern const struct mw_registry mwi_reg_mh_br_type;
+extern const struct mw_registry mwi_reg_mh_hi_code;
+extern const struct mw_registry mwi_reg_mh_hack_status;
+extern const struct mw_registry mwi_reg_mh_ani_sub;
+extern const struct mw_registry mwi_reg_mh_flow_sub;
+extern const struct mw_registry mwi_reg_mh_lma_mag_sub;
+extern const struct mw_registry mwi_reg_mh_dns_status;
+extern const struct mw_registry mwi_reg_mh_ipv4_ack_status;
+extern const struct mw_registry mwi_reg_mh_ipv4_reply_status;
+extern const struct mw_registry mwi_reg_mh_upn_reason;
+extern const struct mw_registry mwi_reg_mh_upa_status;
+extern const struct mw_registry mwi_reg_mh_fb_type;
+extern const struct mw_registry mwi_reg_mh_fb_trigger;
+extern const struct mw_registry mwi_reg_mh_fba_status;
+extern const struct mw_registry mwi_reg_mh_fb_action;
+extern const struct mw_registry mwi_reg_mh_flow_id_status;
+extern const struct mw_registry mwi_reg_mh_auth_sub;
+extern const struct mw_registry mwi_reg_mh_group_id_type;
+extern const struct mw_registry mwi_reg_mh_opid_type;
+extern const struct mw_registry mwi_reg_mh_ts_format;
+extern const struct mw_registry mwi_reg_mh_lra_status;
 
 const struct mw_registry *const mwi_reg_all[MW_REG__COUNT] = {
 	[MW_REG_LAYER] = &mwi_reg_layer,
@@ -86,7 +85,6 @@ const struct mw_registry *const mwi_reg_all[MW_REG__COUNT] = {
 	[MW_REG_MIP4_ADV_EXT] = &mwi_reg_mip4_adv_ext,
 	[MW_REG_MIP4_GAUTH_SUB] = &mwi_reg_mip4_gauth_sub,
 	[MW_REG_MIP4_UDPTUN_REPLY] = &mwi_reg_mip4_udptun_reply,
-	[MW_REG_MIP4_NVSE_SUB] = &mwi_reg_mip4_nvse_sub,
 	[MW_REG_MIP4_MSGSTR_SUB] = &mwi_reg_mip4_msgstr_sub,
 	[MW_REG_MIP4_NEMO_SUB] = &mwi_reg_mip4_nemo_sub,
 	[MW_REG_MIP4_DSTACK_SUB] = &mwi_reg_mip4_dstack_sub,

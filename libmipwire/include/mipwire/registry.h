@@ -29,7 +29,6 @@ enum mw_reg_id {
 	MW_REG_MIP4_ADV_EXT,     /* ICMP router discovery extensions (agent adv.) */
 	MW_REG_MIP4_GAUTH_SUB,   /* Generalized authentication (36) subtypes */
 	MW_REG_MIP4_UDPTUN_REPLY,/* RFC 3519 UDP tunnel reply codes */
-	MW_REG_MIP4_NVSE_SUB,    /* vendor-specific subtypes known here */
 	MW_REG_MIP4_MSGSTR_SUB,  /* Message String sub-types */
 	MW_REG_MIP4_NEMO_SUB,    /* NEMOv4 (RFC 5177) sub-types */
 	MW_REG_MIP4_DSTACK_SUB,  /* dual stack (RFC 5454) sub-types */

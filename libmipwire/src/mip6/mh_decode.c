@@ -87,7 +87,6 @@ void mwi_decode_mh(struct mwi_dec *d, struct mw_cur *c, int carrier_layer)
 	int msg, lay;
 	uint32_t msg_len;
 
-	(void)mwi_mip6_regs; /* keeps every table of the area linked */
 	/* The type byte decides the message; without it there is nothing. */
 	if (!mw_cur_need(c, 3, "mh.type"))
 		return;

@@ -39,8 +39,7 @@ const struct mwi_mh_subopt_info *mwi_mh_subopt_info(uint8_t opt_type);
 uint32_t mwi_mh_fixed_len(uint8_t type, const uint8_t *mh, size_t avail,
 			  uint32_t msg_len);
 
-/* All registries of the area (NULL-terminated); see mip6_reg_mh.c. */
-extern const struct mw_registry *const mwi_mip6_regs[];
+/* The registries of the area (defined in mip6_reg_*.c). */
 extern const struct mw_registry mwi_reg_mh_type, mwi_reg_mh_opt,
 	mwi_reg_ba_status, mwi_reg_be_status, mwi_reg_handoff_ind,
 	mwi_reg_access_tech, mwi_reg_mnid_sub, mwi_reg_bri_trigger,

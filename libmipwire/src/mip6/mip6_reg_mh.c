@@ -313,21 +313,6 @@ uint32_t mwi_mh_fixed_len(uint8_t type, const uint8_t *mh, size_t avail,
 	return r ? r->min_len : 6;
 }
 
-/* Every registry of this area, referenced from the decoder so that a
- * static link pulls them all in (registry.c only holds weak references). */
-const struct mw_registry *const mwi_mip6_regs[] = {
-	&mwi_reg_mh_type, &mwi_reg_mh_opt, &mwi_reg_ba_status, &mwi_reg_be_status,
-	&mwi_reg_handoff_ind, &mwi_reg_access_tech, &mwi_reg_mnid_sub,
-	&mwi_reg_bri_trigger, &mwi_reg_bri_status, &mwi_reg_icmp6_mip,
-	&mwi_reg_icmp6_154_sub, &mwi_reg_nd_opt, &mwi_reg_mh_br_type,
-	&mwi_reg_mh_hi_code, &mwi_reg_mh_hack_status, &mwi_reg_mh_ani_sub,
-	&mwi_reg_mh_flow_sub, &mwi_reg_mh_lma_mag_sub,
-	&mwi_reg_mh_dns_status, &mwi_reg_mh_ipv4_ack_status, &mwi_reg_mh_ipv4_reply_status, &mwi_reg_mh_upn_reason,
-	&mwi_reg_mh_upa_status, &mwi_reg_mh_fb_type, &mwi_reg_mh_fb_trigger, &mwi_reg_mh_fba_status,
-	&mwi_reg_mh_fb_action, &mwi_reg_mh_flow_id_status, &mwi_reg_mh_auth_sub,
-	&mwi_reg_mh_group_id_type, &mwi_reg_mh_opid_type, &mwi_reg_mh_ts_format,
-	&mwi_reg_mh_lra_status, NULL,
-};
 
 /* Checked against the RFC text in this pass (the other MH types: see the
  * summary at the end of mip6_reg_opt.c and mh_facts[]):

@@ -139,14 +139,6 @@ static void null_loop(struct mwi_dec *d, struct mw_cur *c)
 		mwi_net_payload(d, c);
 }
 
-/* registry.c names the tables through weak references, which do not pull
- * an object out of a static library: these strong ones do (link.o is
- * always linked in through mwi_decode_link). */
-extern const struct mw_registry mwi_reg_layer, mwi_reg_ipproto, mwi_reg_dst_opt;
-const struct mw_registry *const mwi_net_registries[] = {
-	&mwi_reg_layer, &mwi_reg_ipproto, &mwi_reg_dst_opt,
-};
-
 /* libpcap's SLIP link type: a 16-byte pseudo-header, then the IP packet. */
 static void slip(struct mwi_dec *d, struct mw_cur *c)
 {
