@@ -25,3 +25,4 @@ echo "$out" | grep -q "Registration Request" || { echo "example found no Registr
 echo "$out" | grep -q "Registration Reply" || { echo "example found no Registration Reply"; exit 1; }
 # the tools are installed too
 find "$root" -name mipdump -type f | grep -q . || { echo "mipdump was not installed"; exit 1; }
+find "$root" -name mipconform.1 | grep -q . || { echo "man pages were not installed"; exit 1; }
