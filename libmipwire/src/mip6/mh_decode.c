@@ -157,13 +157,7 @@ void mwi_decode_mh(struct mwi_dec *d, struct mw_cur *c, int carrier_layer)
 		hb = head;
 	}
 	mwi_mh_fill_typed(mh, hb);
-	/* as mwi_mh_fixed_len(), with the row already in hand */
-	if (mh->type == MW_MH_EXP)
-		mh->fixed_len = msg_len;
-	else if (mh->type == MW_MH_HAS && avail > 6)
-		mh->fixed_len = 8u + 16u * hb[6];
-	else
-		mh->fixed_len = row ? row->min_len : 6;
+	mh->fixed_len = mwi_mh_fixed_len_row(row, mh->type, hb, avail, msg_len);
 	if (mh->fixed_len > msg_len)
 		mh->fixed_len = msg_len;
 	mh->opt_off = (uint32_t)(start + mh->fixed_len);

@@ -39,6 +39,18 @@ const struct mwi_mh_subopt_info *mwi_mh_subopt_info(uint8_t opt_type);
 uint32_t mwi_mh_fixed_len(uint8_t type, const uint8_t *mh, size_t avail,
 			  uint32_t msg_len);
 
+/* The same, with the type's row (NULL if unknown) already looked up. */
+static inline uint32_t mwi_mh_fixed_len_row(const struct mw_reg_entry *r,
+					    uint8_t type, const uint8_t *mh,
+					    size_t avail, uint32_t msg_len)
+{
+	if (type == MW_MH_EXP)
+		return msg_len;
+	if (type == MW_MH_HAS && avail > 6)
+		return 8u + 16u * mh[6];
+	return r ? r->min_len : 6;
+}
+
 /* The registries of the area (defined in mip6_reg_*.c). */
 extern const struct mw_registry mwi_reg_mh_type, mwi_reg_mh_opt,
 	mwi_reg_ba_status, mwi_reg_be_status, mwi_reg_handoff_ind,

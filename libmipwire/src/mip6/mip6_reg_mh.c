@@ -304,13 +304,8 @@ const struct mw_registry mwi_reg_mh_fb_type = {
 uint32_t mwi_mh_fixed_len(uint8_t type, const uint8_t *mh, size_t avail,
 			  uint32_t msg_len)
 {
-	const struct mw_reg_entry *r = mw_reg_lookup(MW_REG_MH_TYPE, type);
-
-	if (type == MW_MH_EXP)
-		return msg_len;
-	if (type == MW_MH_HAS && avail > 6)
-		return 8u + 16u * mh[6];
-	return r ? r->min_len : 6;
+	return mwi_mh_fixed_len_row(mw_reg_lookup(MW_REG_MH_TYPE, type), type,
+				    mh, avail, msg_len);
 }
 
 
