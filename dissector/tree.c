@@ -76,11 +76,6 @@ const char *mk_msg_name(const struct mw_msg *m, char *buf, size_t cap)
 
 	if (row)
 		return row->name;
-	/* ICMP router discovery messages without a registry row */
-	if (m->kind == MW_MSG_MIP4_ADV)
-		return "Mobile IP Agent Advertisement";
-	if (m->kind == MW_MSG_MIP4_SOL)
-		return "Mobile IP Agent Solicitation";
 	return mw_reg_name_or((enum mw_reg_id)m->reg, m->code, buf, cap);
 }
 
