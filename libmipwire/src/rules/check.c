@@ -17,7 +17,7 @@ static int layer_at(const struct mw_packet *p, uint32_t off)
 	return at;
 }
 
-static void group_flush(struct mwi_chk *c)
+static void group_flush(struct mwi_run *c)
 {
 	if (c->g_any) {
 		struct mw_pass_set s = {
@@ -31,25 +31,55 @@ static void group_flush(struct mwi_chk *c)
 	c->g_open = false;
 }
 
-/* Enter the group of a finding (msg, off); flushes the previous group's
- * passes when it differs, so sets and findings stay in order. */
-static inline void group_enter(struct mwi_chk *c, int msg, uint32_t off)
+static void group_open(struct mwi_run *c, int msg, int layer)
 {
-	if (msg >= 0 && c->g_open && c->g_msg == msg)
-		return;       /* the common case: the same message */
-	int layer = msg < 0 ? layer_at(c->pkt, off) : -1;
-	if (c->g_open && c->g_msg == msg && c->g_layer == layer)
-		return;
 	group_flush(c);
 	c->g_open = true;
 	c->g_msg = msg;
 	c->g_layer = layer;
 }
 
-void mwi_pass_slow(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,
-		   uint32_t off, uint32_t len)
+/* The group of message `msg`, opened before its checker runs: flushing
+ * the previous group here rather than at the message's first finding
+ * delivers the same callbacks in the same order. */
+static void group_open_msg(struct mwi_run *c, int msg)
 {
-	if (c->passes) {
+	if (!c->g_open || c->g_msg != msg)
+		group_open(c, msg, -1);
+}
+
+/* Enter the group of a finding (msg, off); flushes the previous group's
+ * passes when it differs, so sets and findings stay in order. Findings
+ * of a message always find its group open. */
+static void group_enter(struct mwi_run *c, int msg, uint32_t off)
+{
+	const struct mw_packet *p = c->pkt;
+	if (msg >= 0) {
+		group_open_msg(c, msg);
+		return;
+	}
+	/* the offsets [g_lo, g_hi) certainly locate in g_layer: no layer
+	 * scan for the further findings of a header */
+	if (c->g_open && c->g_msg == msg && off >= c->g_lo && off < c->g_hi)
+		return;
+	int layer = layer_at(p, off);
+	if (c->g_open && c->g_msg == msg && c->g_layer == layer)
+		return;
+	group_open(c, msg, layer);
+	c->g_lo = p->layers[layer].off;
+	c->g_hi = c->g_lo;     /* empty unless the layer starts at or before off */
+	if (c->g_lo <= off) {
+		c->g_hi = UINT32_MAX;
+		for (int i = layer + 1; i < p->n_layers; i++)
+			if (p->layers[i].off < c->g_hi)
+				c->g_hi = p->layers[i].off;
+	}
+}
+
+void mwi_pass_slow(struct mwi_run *c, enum mwi_rule_idx r, int msg,
+		   int elem, uint32_t off, uint32_t len)
+{
+	if (c->passes && msg < 0) {
 		group_enter(c, msg, off);
 		uint64_t b = 1ull << (r % 64);
 		if (!(c->bits[r / 64] & b)) {
@@ -59,8 +89,9 @@ void mwi_pass_slow(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,
 			c->g_any = true;
 			return;
 		}
-		/* a second pass in the group: individually (counts stay exact) */
 	}
+	/* a further pass in the group, or no `passes`: one by one (counts
+	 * stay exact) */
 	struct mw_finding f;   /* not zero-initialised: the 128-byte detail
 				* is not read for passes (rules.h) */
 	f.rule = &mwi_rules[r];
@@ -74,8 +105,8 @@ void mwi_pass_slow(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,
 	c->emit(c->ctx, &f);
 }
 
-void mwi_fail(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,
-	      uint32_t off, uint32_t len, const char *fmt, ...)
+void mwi_fail_run(struct mwi_run *c, enum mwi_rule_idx r, int msg, int elem,
+		  uint32_t off, uint32_t len, const char *fmt, ...)
 {
 	struct mw_finding f = {
 		.rule = &mwi_rules[r], .msg = msg, .elem = elem,
@@ -102,23 +133,39 @@ bool mwi_in6_unicast_routable(const struct mw_in6 *a)
 	return true;
 }
 
+/* The layer kinds whose headers mwi_check_ip6_headers() checks. */
+#define IP6_HDR_KINDS ((1u << MW_L_IP6_DST) | (1u << MW_L_IP6_RH) | \
+		       (1u << MW_L_ICMP6))
+
+/* The checker of each kind of message. */
+static void (*const checkers[])(struct mwi_run *, int) = {
+	[MW_MSG_MIP4] = mwi_check_mip4,
+	[MW_MSG_MIP4_ADV] = mwi_check_mip4_adv,
+	[MW_MSG_MIP4_SOL] = mwi_check_mip4_sol,
+	[MW_MSG_MH] = mwi_check_mh,
+	[MW_MSG_ICMP6] = mwi_check_icmp6,
+};
+
 static void run(const struct mw_packet *pkt, const struct mw_keys *keys,
 		mw_emit_fn emit, mw_pass_fn passes, void *ctx)
 {
-	struct mwi_chk c = { .pkt = pkt, .keys = keys, .emit = emit, .ctx = ctx,
+	struct mwi_run c = { .pkt = pkt, .keys = keys, .emit = emit, .ctx = ctx,
 			     .passes = passes };
 	if (!pkt || !emit)
 		return;
-	mwi_check_ip6_headers(&c);
+	if (!passes)
+		memset(c.bits, 0xff, sizeof c.bits);
+	unsigned kinds = 0;
+	for (int i = 0; i < pkt->n_layers; i++)
+		kinds |= 1u << (pkt->layers[i].kind & 31);
+	if (kinds & IP6_HDR_KINDS)
+		mwi_check_ip6_headers(&c);
 	for (int i = 0; i < pkt->n_msgs; i++) {
-		switch (pkt->msgs[i].kind) {
-		case MW_MSG_MIP4: mwi_check_mip4(&c, i); break;
-		case MW_MSG_MIP4_ADV: mwi_check_mip4_adv(&c, i); break;
-		case MW_MSG_MIP4_SOL: mwi_check_mip4_sol(&c, i); break;
-		case MW_MSG_MH: mwi_check_mh(&c, i); break;
-		case MW_MSG_ICMP6: mwi_check_icmp6(&c, i); break;
-		default: break;
-		}
+		unsigned kind = pkt->msgs[i].kind;
+		if (kind >= sizeof checkers / sizeof checkers[0] || !checkers[kind])
+			continue;
+		group_open_msg(&c, i);
+		checkers[kind](&c, i);
 	}
 	if (passes)
 		group_flush(&c);

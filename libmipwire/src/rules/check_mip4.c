@@ -2,57 +2,107 @@
  * RFC 3024, RFC 3519) and agent discovery (RFC 5944 2). */
 #include <string.h>
 
+#include <glib.h>
+
 #include "../internal.h"
 #include "rules_int.h"
 
 enum { EXT_MNHA = 32, EXT_MNFA = 33, EXT_FAHA = 34, EXT_GAUTH = 36,
-       EXT_UDPT_REPLY = 44, EXT_EDS = 130, EXT_UDPT_REQ = 144 };
+       EXT_UDPT_REPLY = 44, EXT_EDS = 130, EXT_NAI = 131, EXT_UDPT_REQ = 144 };
 
 #define ALL_AGENTS 0xe000000bu  /* 224.0.0.11 */
 #define ALL_SYSTEMS 0xe0000001u /* 224.0.0.1 */
 
-/* The extensions of one message, by position. */
-struct ext_view {
-	int first, count;   /* elem range (depth-0 extensions only counted) */
-	int pos_auth;       /* index of the first authorization-enabling ext, -1 */
-	int n_mnha, n_mnfa, n_faha;
-	int last;           /* last depth-0 elem index */
-	bool complete;      /* message fully captured (absence is meaningful) */
+/* The depth-0 extension types (of any registry) some rule looks for:
+ * bits of ext_view.seen. */
+enum { X_MNHA = 1, X_MNFA = 2, X_FAHA = 4, X_GAUTH = 8, X_NAI = 16,
+       X_EDS = 32, X_UDPT_REQ = 64, X_UDPT_REPLY = 128 };
+#define X_AUTH (X_MNHA | X_MNFA | X_FAHA)   /* authentication */
+#define X_FA_AUTH (X_MNFA | X_FAHA)         /* ... checked by the FA */
+#define X_AUTH_ENABLING (X_MNHA | X_GAUTH)  /* authorization-enabling */
+static const uint8_t ext_bit[256] = {
+	[EXT_MNHA] = X_MNHA, [EXT_MNFA] = X_MNFA, [EXT_FAHA] = X_FAHA,
+	[EXT_GAUTH] = X_GAUTH, [EXT_NAI] = X_NAI, [EXT_EDS] = X_EDS,
+	[EXT_UDPT_REQ] = X_UDPT_REQ, [EXT_UDPT_REPLY] = X_UDPT_REPLY,
 };
 
-static bool is_auth_enabling(uint8_t t)
-{
-	return t == EXT_MNHA || t == EXT_GAUTH;
-}
+/* The extensions of one message: one walk over them for the rules
+ * below. "MIP4" counts and positions are of depth-0 elements of the MIPv4
+ * extension registry; seen of depth-0 elements of any registry. */
+struct ext_view {
+	int first, end;     /* elem range */
+	int pos_auth;       /* first MIP4 authorization-enabling ext, -1 */
+	int last;           /* last MIP4 extension, -1 */
+	int bad;            /* first malformed element (any depth), -1 */
+	int unknown;        /* first unrecognised non-skippable ext, -1 */
+	int n_mnha, n_mnfa, n_faha; /* MIP4 MN-HA / MN-FA / FA-HA auth exts */
+	unsigned seen;      /* X_* */
+	bool trunc;         /* an element (any depth) is truncated */
+	bool complete;      /* message fully captured (absence is meaningful) */
+};
 
 static void ext_view(const struct mw_packet *p, const struct mw_msg *m,
 		     struct ext_view *v)
 {
-	memset(v, 0, sizeof *v);
-	v->pos_auth = v->last = -1;
-	v->first = m->elem_first;
-	v->count = m->elem_count;
-	v->complete = m->status != MW_E_TRUNC && p->diag.status != MW_E_TRUNC;
-	for (int i = v->first; i < v->first + v->count; i++) {
+	*v = (struct ext_view){
+		.first = m->elem_first,
+		.end = m->elem_first + m->elem_count,
+		.pos_auth = -1, .last = -1, .bad = -1, .unknown = -1,
+		.complete = m->status != MW_E_TRUNC && p->diag.status != MW_E_TRUNC,
+	};
+	for (int i = v->first; i < v->end; i++) {
 		const struct mw_elem *e = &p->elems[i];
-		if (e->depth != 0 || e->reg != MW_REG_MIP4_EXT)
+		if (e->status == MW_E_TRUNC)
+			v->trunc = true;
+		else if (e->status == MW_E_MALFORMED && v->bad < 0)
+			v->bad = i;
+		if (e->depth != 0)
+			continue;
+		unsigned x = ext_bit[e->type];
+		v->seen |= x;
+		if (e->type < 128 && v->unknown < 0 &&
+		    (e->status == MW_E_UNKNOWN ||
+		     !mwi_reg_lookup((enum mw_reg_id)e->reg, e->type)))
+			v->unknown = i;
+		if (e->reg != MW_REG_MIP4_EXT)
 			continue;
 		v->last = i;
-		if (is_auth_enabling(e->type) && v->pos_auth < 0)
+		if (!x)
+			continue;
+		if ((x & X_AUTH_ENABLING) && v->pos_auth < 0)
 			v->pos_auth = i;
-		v->n_mnha += e->type == EXT_MNHA;
-		v->n_mnfa += e->type == EXT_MNFA;
-		v->n_faha += e->type == EXT_FAHA;
+		v->n_mnha += x == X_MNHA;
+		v->n_mnfa += x == X_MNFA;
+		v->n_faha += x == X_FAHA;
 	}
 }
 
-static int find_ext(const struct mw_packet *p, const struct mw_msg *m,
+/* The first depth-0 extension of the type, -1 if none. */
+static int find_ext(const struct mw_packet *p, const struct ext_view *v,
 		    uint8_t type)
 {
-	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++)
+	if (!(v->seen & ext_bit[type]))
+		return -1;
+	for (int i = v->first; i < v->end; i++)
 		if (p->elems[i].depth == 0 && p->elems[i].type == type)
 			return i;
 	return -1;
+}
+
+/* The view of the same extensions starting at elem `first`. */
+static void view_at(struct ext_view *v, int first)
+{
+	int *at[] = { &v->first, &v->end, &v->pos_auth, &v->last, &v->bad,
+		      &v->unknown };
+	for (size_t i = 0; i < sizeof at / sizeof at[0]; i++)
+		if (*at[i] >= 0)
+			*at[i] += first;
+}
+
+/* A reply the foreign agent generates: a denial, codes 64-127. */
+static bool is_fa_denial(const struct mw_msg *m)
+{
+	return m->u.mip4.u.rrp.code >= 64 && m->u.mip4.u.rrp.code <= 127;
 }
 
 static void check_csum(struct mwi_chk *c, int mi, const struct mw_msg *m)
@@ -69,18 +119,13 @@ static void check_csum(struct mwi_chk *c, int mi, const struct mw_msg *m)
 			  u->u.udp.csum);
 }
 
-static void check_wellformed(struct mwi_chk *c, int mi, const struct mw_msg *m)
+static void check_wellformed(struct mwi_chk *c, int mi, const struct mw_msg *m,
+			     const struct ext_view *v)
 {
 	const struct mw_packet *p = c->pkt;
-	int bad = -1;
-	if (m->status == MW_E_TRUNC)
+	int bad = v->bad, unk = v->unknown;
+	if (m->status == MW_E_TRUNC || v->trunc)
 		return;
-	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++) {
-		if (p->elems[i].status == MW_E_TRUNC)
-			return;
-		if (p->elems[i].status == MW_E_MALFORMED && bad < 0)
-			bad = i;
-	}
 	if (bad >= 0)
 		mwi_fail(c, MWI_R_MIP4_REG_WELLFORMED, mi, bad,
 			 p->elems[bad].off, p->elems[bad].len,
@@ -92,11 +137,6 @@ static void check_wellformed(struct mwi_chk *c, int mi, const struct mw_msg *m)
 	else
 		mwi_pass(c, MWI_R_MIP4_REG_WELLFORMED, mi, -1, m->off, m->len);
 
-	int unk = -1;
-	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++)
-		if (p->elems[i].depth == 0 && p->elems[i].type < 128 && unk < 0 &&
-		    (p->elems[i].status == MW_E_UNKNOWN || !mw_elem_row(&p->elems[i])))
-			unk = i;
 	if (unk >= 0)
 		mwi_fail(c, MWI_R_MIP4_REG_EXT_KNOWN, mi, unk, p->elems[unk].off,
 			 p->elems[unk].len,
@@ -133,9 +173,8 @@ static void check_ext_rules(struct mwi_chk *c, int mi, const struct mw_msg *m,
 				      : MWI_R_MIP4_RRP_EXT_ORDER;
 	/* a reply the foreign agent generates (denial, codes 64-127) has no
 	 * MN-HA authentication to follow: only "last" applies (3.7.2.3) */
-	bool fa_reply = !rrq && m->u.mip4.u.rrp.code >= 64 &&
-			m->u.mip4.u.rrp.code <= 127;
-	for (int i = v->first; i < v->first + v->count; i++) {
+	bool fa_reply = !rrq && is_fa_denial(m);
+	for (int i = v->first; (v->seen & X_FA_AUTH) && i < v->end; i++) {
 		const struct mw_elem *e = &p->elems[i];
 		if (e->depth || (e->type != EXT_MNFA && e->type != EXT_FAHA))
 			continue;
@@ -151,7 +190,7 @@ static void check_ext_rules(struct mwi_chk *c, int mi, const struct mw_msg *m,
 			mwi_pass(c, order, mi, i, e->off, e->len);
 	}
 
-	for (int i = v->first; i < v->first + v->count; i++) {
+	for (int i = v->first; (v->seen & X_AUTH) && i < v->end; i++) {
 		const struct mw_elem *e = &p->elems[i];
 		if (e->depth || e->status == MW_E_TRUNC ||
 		    (e->type != EXT_MNHA && e->type != EXT_MNFA &&
@@ -162,6 +201,205 @@ static void check_ext_rules(struct mwi_chk *c, int mi, const struct mw_msg *m,
 			  "authentication extension Length %u: expected 4 (SPI) + authenticator",
 			  e->len >= 2 ? e->len - 2 : 0);
 	}
+}
+
+/* The authorization-enabling extension: present, and (request) before
+ * any MN-FA / FA-HA authentication. */
+static void check_auth_present(struct mwi_chk *c, int mi, const struct mw_msg *m,
+			       const struct ext_view *v)
+{
+	const struct mw_packet *p = c->pkt;
+	if (m->code == MW_MIP4_RRP) {
+		if (v->complete && !is_fa_denial(m))
+			MWI_CHECK(c, v->pos_auth >= 0, MWI_R_MIP4_RRP_AUTH_PRESENT,
+				  mi, -1, m->off, m->len,
+				  "code %u reply from the home agent: expected an MN-HA Authentication Extension, seen none",
+				  m->u.mip4.u.rrp.code);
+		return;
+	}
+	if (v->complete)
+		MWI_CHECK(c, v->pos_auth >= 0, MWI_R_MIP4_RRQ_AUTH_PRESENT, mi, -1,
+			  m->off, m->len,
+			  "expected an authorization-enabling extension (MN-HA Authentication, type 32), seen none");
+	if (v->pos_auth >= 0) {
+		int bad = -1;
+		for (int i = v->first; (v->seen & X_FA_AUTH) && i < v->pos_auth; i++)
+			if (p->elems[i].depth == 0 &&
+			    (p->elems[i].type == EXT_MNFA || p->elems[i].type == EXT_FAHA))
+				bad = i;
+		MWI_CHECK(c, bad < 0, MWI_R_MIP4_RRQ_AUTH_FIRST, mi, bad,
+			  bad >= 0 ? p->elems[bad].off : m->off,
+			  bad >= 0 ? p->elems[bad].len : m->len,
+			  "authentication extension type %u precedes the authorization-enabling extension",
+			  bad >= 0 ? p->elems[bad].type : 0);
+	}
+}
+
+/* The rules on the layout of a registration's extensions. */
+static void check_layout(struct mwi_chk *c, int mi, const struct mw_msg *m,
+			 const struct ext_view *v)
+{
+	check_wellformed(c, mi, m, v);
+	check_ext_rules(c, mi, m, v, m->code == MW_MIP4_RRQ);
+	check_auth_present(c, mi, m, v);
+}
+
+/* ---- form outcomes ----
+ * Of a registration carried in UDP, check_csum(), ext_view() and
+ * check_layout() read only its form: the UDP checksum's state; the
+ * message's type, state and (reply) whether a foreign agent denies it;
+ * its extensions' types, registries, depths, states and (authentication)
+ * whether the Length holds an SPI and an authenticator. Their outcome is
+ * the same for every registration of a form, offsets aside, so the
+ * common forms of well-formed registrations are checked once, on first
+ * use, by that same code; a trial takes its message's outcome from this
+ * table when it can. */
+
+#define FORM_EXTS 4       /* extensions of a common form, at most */
+#define FORM_SLOTS 64     /* hash table of common forms */
+
+struct form_outcome {
+	uint64_t key;                   /* form_key(); 0: a free slot */
+	uint64_t bits[MWI_RULE_WORDS];  /* the passes */
+	uint32_t first_off;             /* the first pass's, from the UDP header */
+	struct ext_view v;              /* for elem_first = 0 */
+};
+static struct form_outcome forms[FORM_SLOTS];
+
+/* The form of a registration with a nonzero UDP checksum not found wrong,
+ * whose extensions are all well-formed, depth-0 MIPv4 extensions
+ * (FORM_EXTS at most), as a key; 0 for any other. */
+static uint64_t form_key(const struct mw_packet *p, const struct mw_msg *m)
+{
+	const struct mw_layer *u = &p->layers[m->layer];
+	unsigned n = m->elem_count;
+	if (u->kind != MW_L_UDP || u->u.udp.csum == 0 || u->u.udp.csum_ok == 0 ||
+	    n > FORM_EXTS || m->status != MW_OK)
+		return 0;
+	uint64_t k = 1 | (uint64_t)(u->u.udp.csum_ok == 1) << 1 |
+		     (uint64_t)(m->code == MW_MIP4_RRP) << 2 |
+		     (uint64_t)(p->diag.status == MW_E_TRUNC) << 3 |
+		     (uint64_t)(m->code == MW_MIP4_RRP && is_fa_denial(m)) << 4 |
+		     (uint64_t)n << 5;
+	for (unsigned j = 0; j < n; j++) {
+		const struct mw_elem *e = &p->elems[m->elem_first + j];
+		if (e->status != MW_OK || e->depth || e->reg != MW_REG_MIP4_EXT)
+			return 0;
+		unsigned auth_len = (ext_bit[e->type] & X_AUTH) && e->len >= 2 + 5;
+		k |= (uint64_t)(e->type | auth_len << 8) << (8 + 9 * j);
+	}
+	return k;
+}
+
+static unsigned form_slot(uint64_t key)
+{
+	return (unsigned)((key * 0x9e3779b97f4a7c15ull) >> 58) % FORM_SLOTS;
+}
+
+/* The rules of a registration's form, and the view of its extensions. */
+static void check_form(struct mwi_chk *c, int mi, const struct mw_msg *m,
+		       struct ext_view *v)
+{
+	check_csum(c, mi, m);
+	ext_view(c->pkt, m, v);
+	check_layout(c, mi, m, v);
+}
+
+/* Check one form (a request or reply in UDP with these extensions, of
+ * authenticator size) and keep its outcome if the rules pass it. */
+static void form_learn(struct mw_packet *p, uint8_t code, int csum_ok,
+		       const uint8_t *types, unsigned n)
+{
+	struct mw_msg *m = &p->msgs[0];
+	struct mwi_chk t = { .pkt = p, .trial = true };
+	struct ext_view v;
+
+	memset(p, 0, sizeof *p);
+	p->n_layers = 1;
+	p->layers[0] = (struct mw_layer){ .kind = MW_L_UDP, .len = 8,
+					  .u.udp = { .csum = 1, .csum_ok = (int8_t)csum_ok } };
+	p->n_msgs = 1;
+	p->n_elems = (uint16_t)n;
+	*m = (struct mw_msg){ .kind = MW_MSG_MIP4, .reg = MW_REG_MIP4_MSG,
+			      .code = code, .off = 8, .elem_count = (uint16_t)n };
+	for (unsigned j = 0; j < n; j++)
+		p->elems[j] = (struct mw_elem){ .reg = MW_REG_MIP4_EXT,
+						.type = types[j], .len = 2 + 4 + 16 };
+	check_form(&t, 0, m, &v);
+	uint64_t key = form_key(p, m);
+	if (t.spoilt || !t.any || !key)
+		return;
+	unsigned s = form_slot(key);
+	while (forms[s].key && forms[s].key != key)
+		s = (s + 1) % FORM_SLOTS;
+	forms[s].key = key;
+	memcpy(forms[s].bits, t.bits, sizeof t.bits);
+	forms[s].first_off = t.off;
+	forms[s].v = v;
+}
+
+/* The forms of RFC 5944 registrations: MN-HA authentication, the mobile
+ * node's NAI before it (RFC 2794), MN-FA or FA-HA authentication after
+ * it; the UDP checksum verified or not. */
+static __attribute__((noinline)) void forms_learn(void)
+{
+	static const uint8_t common[][FORM_EXTS] = {
+		{ EXT_MNHA }, { EXT_NAI, EXT_MNHA },
+		{ EXT_MNHA, EXT_MNFA }, { EXT_NAI, EXT_MNHA, EXT_MNFA },
+		{ EXT_MNHA, EXT_FAHA }, { EXT_NAI, EXT_MNHA, EXT_FAHA },
+	};
+	static const uint8_t codes[] = { MW_MIP4_RRQ, MW_MIP4_RRP };
+	static const int csum_ok[] = { 1, -1 };
+	static struct mw_packet p;
+	for (size_t i = 0; i < sizeof common / sizeof common[0]; i++) {
+		unsigned n = 0;
+		while (n < FORM_EXTS && common[i][n])
+			n++;
+		for (size_t k = 0; k < sizeof codes; k++)
+			for (size_t o = 0; o < 2; o++)
+				form_learn(&p, codes[k], csum_ok[o], common[i], n);
+	}
+}
+
+/* The outcome for m's form, NULL if it is not a common one. */
+static const struct form_outcome *form_find(const struct mw_packet *p,
+					    const struct mw_msg *m)
+{
+	static gsize learnt;
+	if (g_once_init_enter(&learnt)) {
+		forms_learn();
+		g_once_init_leave(&learnt, 1);
+	}
+	uint64_t key = form_key(p, m);
+	if (!key)
+		return NULL;
+	for (unsigned s = form_slot(key); forms[s].key; s = (s + 1) % FORM_SLOTS)
+		if (forms[s].key == key)
+			return &forms[s];
+	return NULL;
+}
+
+/* The rules of m's form, the message's first: a trial takes them from
+ * the table when it can. The view of m's extensions: in *local or in the
+ * table. */
+static const struct ext_view *form_rules(struct mwi_chk *c, int mi,
+					 const struct mw_msg *m,
+					 struct ext_view *local)
+{
+	const struct form_outcome *o;
+	if (c->trial && !c->any && (o = form_find(c->pkt, m)) != NULL) {
+		for (int w = 0; w < MWI_RULE_WORDS; w++)
+			c->bits[w] = o->bits[w];
+		c->any = true;
+		c->off = c->pkt->layers[m->layer].off + o->first_off;
+		if (m->elem_first == 0)
+			return &o->v;
+		*local = o->v;
+		view_at(local, m->elem_first);
+		return local;
+	}
+	check_form(c, mi, m, local);
+	return local;
 }
 
 /* The security association for one authentication extension, chosen by
@@ -199,16 +437,14 @@ static const struct mw_sa *find_sa(const struct mw_keys *keys,
 }
 
 static void verify_auth(struct mwi_chk *c, int mi, const struct mw_msg *m,
-			const struct mw_ip4 *ip, uint32_t hoa, uint32_t ha,
-			uint32_t coa)
+			const struct ext_view *v, const struct mw_ip4 *ip,
+			uint32_t hoa, uint32_t ha, uint32_t coa)
 {
 	const struct mw_packet *p = c->pkt;
-	if (!c->keys)
-		return;
 	bool rrq = m->code == MW_MIP4_RRQ;
 	uint32_t src = ip ? ip->src : 0, dst = ip ? ip->dst : 0;
 	struct mw_sa_query q = { .has_spi = true, .has_hoa4 = hoa != 0, .hoa4 = hoa };
-	int nai = find_ext(p, m, 131);
+	int nai = find_ext(p, v, EXT_NAI);
 	if (nai >= 0 && p->elems[nai].status == MW_OK &&
 	    mwi_have(p, p->elems[nai].body_off, p->elems[nai].body_len)) {
 		q.nai = p->data + p->elems[nai].body_off;
@@ -272,22 +508,6 @@ static void check_rrq(struct mwi_chk *c, int mi, const struct mw_msg *m,
 	const struct mw_mip4_rrq *q = &m->u.mip4.u.rrq;
 	bool dbit = q->flags & MW_RRQ_D;
 
-	if (v->complete)
-		MWI_CHECK(c, v->pos_auth >= 0, MWI_R_MIP4_RRQ_AUTH_PRESENT, mi, -1,
-			  m->off, m->len,
-			  "expected an authorization-enabling extension (MN-HA Authentication, type 32), seen none");
-	if (v->pos_auth >= 0) {
-		int bad = -1;
-		for (int i = v->first; i < v->pos_auth; i++)
-			if (p->elems[i].depth == 0 &&
-			    (p->elems[i].type == EXT_MNFA || p->elems[i].type == EXT_FAHA))
-				bad = i;
-		MWI_CHECK(c, bad < 0, MWI_R_MIP4_RRQ_AUTH_FIRST, mi, bad,
-			  bad >= 0 ? p->elems[bad].off : m->off,
-			  bad >= 0 ? p->elems[bad].len : m->len,
-			  "authentication extension type %u precedes the authorization-enabling extension",
-			  bad >= 0 ? p->elems[bad].type : 0);
-	}
 	if (q->lifetime == 0 && v->complete)
 		MWI_CHECK(c, v->n_faha == 0, MWI_R_MIP4_RRQ_FHAE_DEREG, mi, -1,
 			  m->off, m->len,
@@ -324,19 +544,19 @@ static void check_rrq(struct mwi_chk *c, int mi, const struct mw_msg *m,
 		MWI_CHECK(c, ip->ttl == 255, MWI_R_MIP4_RT_TTL, mi, -1, m->off,
 			  m->len, "T set: expected IP TTL 255, seen %u", ip->ttl);
 
-	int eds = find_ext(p, m, EXT_EDS);
+	int eds = find_ext(p, v, EXT_EDS);
 	if (eds >= 0) {
 		const struct mw_elem *e = &p->elems[eds];
 		MWI_CHECK(c, q->flags & MW_RRQ_T, MWI_R_MIP4_RT_EDS_T, mi, eds,
 			  e->off, e->len,
 			  "Encapsulating Delivery Style extension without the T bit");
-		int mnfa = find_ext(p, m, EXT_MNFA);
+		int mnfa = find_ext(p, v, EXT_MNFA);
 		MWI_CHECK(c, v->pos_auth >= 0 && eds > v->pos_auth &&
 			  (mnfa < 0 || eds < mnfa), MWI_R_MIP4_RT_EDS_ORDER, mi,
 			  eds, e->off, e->len,
 			  "Encapsulating Delivery Style extension not between MN-HA and MN-FA authentication");
 	}
-	int ut = find_ext(p, m, EXT_UDPT_REQ);
+	int ut = find_ext(p, v, EXT_UDPT_REQ);
 	if (ut >= 0) {
 		const struct mw_elem *e = &p->elems[ut];
 		MWI_CHECK(c, v->pos_auth < 0 || ut < v->pos_auth,
@@ -353,14 +573,9 @@ static void check_rrp(struct mwi_chk *c, int mi, const struct mw_msg *m,
 {
 	const struct mw_packet *p = c->pkt;
 	const struct mw_mip4_rrp *r = &m->u.mip4.u.rrp;
-	bool fa_denial = r->code >= 64 && r->code <= 127;
+	bool fa_denial = is_fa_denial(m);
 
-	if (v->complete && !fa_denial)
-		MWI_CHECK(c, v->pos_auth >= 0, MWI_R_MIP4_RRP_AUTH_PRESENT, mi,
-			  -1, m->off, m->len,
-			  "code %u reply from the home agent: expected an MN-HA Authentication Extension, seen none",
-			  r->code);
-	MWI_CHECK(c, mw_reg_lookup(MW_REG_MIP4_REPLY, r->code) != NULL,
+	MWI_CHECK(c, mwi_reg_lookup(MW_REG_MIP4_REPLY, r->code) != NULL,
 		  MWI_R_MIP4_RRP_CODE_KNOWN, mi, -1, m->off + 1, 1,
 		  "unassigned reply code %u", r->code);
 	if (ip)
@@ -371,7 +586,7 @@ static void check_rrp(struct mwi_chk *c, int mi, const struct mw_msg *m,
 		MWI_CHECK(c, r->ha != 0 && !mwi_ip4_is_group(r->ha),
 			  MWI_R_MIP4_RRP_HA_UNICAST, mi, -1, m->off + 8, 4,
 			  "Home Agent field is not a unicast address");
-	int ut = find_ext(p, m, EXT_UDPT_REPLY);
+	int ut = find_ext(p, v, EXT_UDPT_REPLY);
 	if (ut >= 0 && p->elems[ut].status != MW_E_TRUNC) {
 		const struct mw_elem *e = &p->elems[ut];
 		bool ok = e->len == 8;
@@ -401,13 +616,20 @@ static void check_tunnel_data(struct mwi_chk *c, int mi, const struct mw_msg *m)
 		  "a registration message is tunnelled inside the UDP tunnel");
 }
 
-void mwi_check_mip4(struct mwi_chk *c, int mi)
+/* The IPv4 header of message m, NULL if none. */
+static const struct mw_ip4 *ip4_of(const struct mw_packet *p,
+				   const struct mw_msg *m)
+{
+	int ipl = mwi_find_layer(p, MW_L_IP4, m->layer);
+	return ipl >= 0 ? &p->layers[ipl].u.ip4 : NULL;
+}
+
+/* Every rule of the message but its authenticators. */
+static void check_mip4(struct mwi_chk *c, int mi)
 {
 	const struct mw_packet *p = c->pkt;
 	const struct mw_msg *m = &p->msgs[mi];
-	int ipl = mw_find_layer(p, MW_L_IP4, m->layer);
-	const struct mw_ip4 *ip = ipl >= 0 ? &p->layers[ipl].u.ip4 : NULL;
-	struct ext_view v;
+	struct ext_view local;
 
 	if (m->code == MW_MIP4_TUNNEL_DATA) {
 		check_tunnel_data(c, mi, m);
@@ -415,28 +637,53 @@ void mwi_check_mip4(struct mwi_chk *c, int mi)
 	}
 	if (m->code != MW_MIP4_RRQ && m->code != MW_MIP4_RRP)
 		return;
+	const struct ext_view *v = form_rules(c, mi, m, &local);
+	if (m->code == MW_MIP4_RRQ)
+		check_rrq(c, mi, m, v, ip4_of(p, m));
+	else
+		check_rrp(c, mi, m, v, ip4_of(p, m));
+}
+
+/* The authenticators (with keys): the message's last findings. */
+static void check_mip4_auth(struct mwi_chk *c, int mi)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_msg *m = &p->msgs[mi];
+	struct ext_view v;
+
+	if (!c->keys || (m->code != MW_MIP4_RRQ && m->code != MW_MIP4_RRP))
+		return;
 	ext_view(p, m, &v);
-	check_csum(c, mi, m);
-	check_wellformed(c, mi, m);
-	check_ext_rules(c, mi, m, &v, m->code == MW_MIP4_RRQ);
 	if (m->code == MW_MIP4_RRQ) {
-		check_rrq(c, mi, m, &v, ip);
-		verify_auth(c, mi, m, ip, m->u.mip4.u.rrq.hoa, m->u.mip4.u.rrq.ha,
-			    m->u.mip4.u.rrq.coa);
+		const struct mw_mip4_rrq *q = &m->u.mip4.u.rrq;
+		verify_auth(c, mi, m, &v, ip4_of(p, m), q->hoa, q->ha, q->coa);
 	} else {
-		check_rrp(c, mi, m, &v, ip);
-		verify_auth(c, mi, m, ip, m->u.mip4.u.rrp.hoa, m->u.mip4.u.rrp.ha, 0);
+		const struct mw_mip4_rrp *r = &m->u.mip4.u.rrp;
+		verify_auth(c, mi, m, &v, ip4_of(p, m), r->hoa, r->ha, 0);
+	}
+}
+
+/* Verifying authenticators is the costly part: outside the trial, so
+ * that it is done once. */
+MWI_MESSAGE_CHECKER(static, mip4_rules, check_mip4)
+
+void mwi_check_mip4(struct mwi_run *run, int mi)
+{
+	mip4_rules(run, mi);
+	if (run->keys) {
+		struct mwi_chk x = mwi_chk_for(run, false);
+		check_mip4_auth(&x, mi);
 	}
 }
 
 /* ---- agent discovery ---- */
 
-void mwi_check_mip4_adv(struct mwi_chk *c, int mi)
+static void check_mip4_adv(struct mwi_chk *c, int mi)
 {
 	const struct mw_packet *p = c->pkt;
 	const struct mw_msg *m = &p->msgs[mi];
 	const struct mw_mip4_adv *a = &m->u.adv;
-	int ipl = mw_find_layer(p, MW_L_IP4, m->layer);
+	int ipl = mwi_find_layer(p, MW_L_IP4, m->layer);
 	const struct mw_layer *icmp = &p->layers[m->layer];
 
 	if (ipl >= 0) {
@@ -511,14 +758,18 @@ void mwi_check_mip4_adv(struct mwi_chk *c, int mi)
 			  lastpad == last ? "last" : "not last");
 }
 
-void mwi_check_mip4_sol(struct mwi_chk *c, int mi)
+MWI_MESSAGE_CHECKER(, mwi_check_mip4_adv, check_mip4_adv)
+
+static void check_mip4_sol(struct mwi_chk *c, int mi)
 {
 	const struct mw_packet *p = c->pkt;
 	const struct mw_msg *m = &p->msgs[mi];
-	int ipl = mw_find_layer(p, MW_L_IP4, m->layer);
+	int ipl = mwi_find_layer(p, MW_L_IP4, m->layer);
 	if (ipl < 0)
 		return;
 	MWI_CHECK(c, p->layers[ipl].u.ip4.ttl == 1, MWI_R_MIP4_SOL_TTL, mi, -1,
 		  p->layers[ipl].off + 8, 1, "expected TTL 1, seen %u",
 		  p->layers[ipl].u.ip4.ttl);
 }
+
+MWI_MESSAGE_CHECKER(, mwi_check_mip4_sol, check_mip4_sol)

@@ -20,7 +20,7 @@ struct chain {
 
 static void chain_of(const struct mw_packet *p, int upto, struct chain *ch)
 {
-	ch->ip6 = mw_find_layer(p, MW_L_IP6, upto);
+	ch->ip6 = mwi_find_layer(p, MW_L_IP6, upto);
 	ch->dst_hao = ch->rh2 = -1;
 	if (ch->ip6 < 0)
 		return;
@@ -55,19 +55,62 @@ static int find_opt(const struct mw_packet *p, const struct mw_msg *m,
 	return first;
 }
 
+/* The options of one message some rule looks for: one walk over them
+ * (depth-0 Mobility Header options; `last`: any depth-0 element). */
+struct opt_view {
+	int last;                       /* -1: none */
+	int altcoa, ni, bad, bra;       /* the first of the type, -1 */
+	int n_ni, n_bad;
+};
+
+static void opt_view(const struct mw_packet *p, const struct mw_msg *m,
+		     struct opt_view *v)
+{
+	*v = (struct opt_view){ .last = -1, .altcoa = -1, .ni = -1, .bad = -1,
+				.bra = -1 };
+	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++) {
+		const struct mw_elem *e = &p->elems[i];
+		if (e->depth)
+			continue;
+		v->last = i;
+		if (e->reg != MW_REG_MH_OPT)
+			continue;
+		switch (e->type) {
+		case OPT_ALTCOA:
+			if (v->altcoa < 0)
+				v->altcoa = i;
+			break;
+		case OPT_NI:
+			if (v->ni < 0)
+				v->ni = i;
+			v->n_ni++;
+			break;
+		case OPT_BAD:
+			if (v->bad < 0)
+				v->bad = i;
+			v->n_bad++;
+			break;
+		case OPT_BRA:
+			if (v->bra < 0)
+				v->bra = i;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
 static bool msg_complete(const struct mw_packet *p, const struct mw_msg *m)
 {
 	return m->status != MW_E_TRUNC && mwi_have(p, m->off, m->len);
 }
 
-static void check_options(struct mwi_chk *c, int mi, const struct mw_msg *m)
+static void check_options(struct mwi_chk *c, int mi, const struct mw_msg *m,
+			  const struct opt_view *v)
 {
 	const struct mw_packet *p = c->pkt;
 	uint8_t t = m->u.mh.type;
-	int last = -1;
-	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++)
-		if (p->elems[i].depth == 0)
-			last = i;
+	int last = v->last;
 	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++) {
 		const struct mw_elem *e = &p->elems[i];
 		uint32_t rel = e->off - m->off;
@@ -141,17 +184,15 @@ static void check_options(struct mwi_chk *c, int mi, const struct mw_msg *m)
 }
 
 static void check_bu(struct mwi_chk *c, int mi, const struct mw_msg *m,
-		     const struct chain *ch)
+		     const struct chain *ch, const struct opt_view *v)
 {
 	const struct mw_packet *p = c->pkt;
 	const struct mw_mh_bu *bu = &m->u.mh.u.bu;
 	uint16_t f = bu->flags;
 	bool home = f & MW_BU_H, proxy = f & MW_BU_P;
 	bool complete = msg_complete(p, m);
-	int nni, nbad;
-	int altcoa = find_opt(p, m, OPT_ALTCOA, NULL);
-	int ni = find_opt(p, m, OPT_NI, &nni);
-	int bad = find_opt(p, m, OPT_BAD, &nbad);
+	int nni = v->n_ni, nbad = v->n_bad;
+	int altcoa = v->altcoa, ni = v->ni;
 	uint32_t fo = m->off + 8;
 
 	if (f & MW_BU_K)
@@ -199,7 +240,6 @@ static void check_bu(struct mwi_chk *c, int mi, const struct mw_msg *m,
 		MWI_CHECK(c, nbad > 0, MWI_R_MIP6_BU_CN_BAD, mi, -1, m->off, m->len,
 			  "correspondent Binding Update without a Binding Authorization Data option");
 	}
-	(void)bad;
 
 	if (proxy) {
 		MWI_CHECK(c, f & MW_BU_A, MWI_R_PMIP6_PBU_A, mi, -1, fo, 2,
@@ -230,12 +270,12 @@ static void check_bu(struct mwi_chk *c, int mi, const struct mw_msg *m,
 	}
 }
 
-static void check_ba(struct mwi_chk *c, int mi, const struct mw_msg *m)
+static void check_ba(struct mwi_chk *c, int mi, const struct mw_msg *m,
+		     const struct opt_view *v)
 {
 	const struct mw_packet *p = c->pkt;
 	const struct mw_mh_ba *ba = &m->u.mh.u.ba;
-	int bad = find_opt(p, m, OPT_BAD, NULL);
-	int bra = find_opt(p, m, OPT_BRA, NULL);
+	int bad = v->bad, bra = v->bra;
 
 	if (bad >= 0)
 		MWI_CHECK(c, !(ba->flags & MW_BA_K), MWI_R_MIP6_BA_K_CN, mi, -1,
@@ -248,7 +288,7 @@ static void check_ba(struct mwi_chk *c, int mi, const struct mw_msg *m)
 			  "Refresh Interval %u not smaller than Lifetime %u", ri,
 			  ba->lifetime);
 	}
-	MWI_CHECK(c, mw_reg_lookup(MW_REG_BA_STATUS, ba->status) != NULL,
+	MWI_CHECK(c, mwi_reg_lookup(MW_REG_BA_STATUS, ba->status) != NULL,
 		  MWI_R_MIP6_BA_STATUS_KNOWN, mi, -1, m->off + 6, 1,
 		  "unassigned status %u", ba->status);
 	if (ba->status >= 136 && ba->status <= 138 && msg_complete(p, m))
@@ -292,18 +332,20 @@ static void check_reserved(struct mwi_chk *c, int mi, const struct mw_msg *m)
 	}
 }
 
-void mwi_check_mh(struct mwi_chk *c, int mi)
+static void check_mh(struct mwi_chk *c, int mi)
 {
 	const struct mw_packet *p = c->pkt;
 	const struct mw_msg *m = &p->msgs[mi];
 	const struct mw_mh *mh = &m->u.mh;
 	struct chain ch;
+	struct opt_view ov;
 
 	chain_of(p, m->layer, &ch);
 	MWI_CHECK(c, mh->payload_proto == MW_IPPROTO_NONE,
 		  MWI_R_MIP6_MH_PAYLOAD_PROTO, mi, -1, m->off, 1,
 		  "Payload Proto %u, expected 59", mh->payload_proto);
-	const struct mw_reg_entry *row = mw_msg_row(m);
+	const struct mw_reg_entry *row = mwi_reg_lookup((enum mw_reg_id)m->reg,
+							m->code);
 	if (row)
 		MWI_CHECK(c, mh->msg_len >= row->min_len, MWI_R_MIP6_MH_HDRLEN, mi,
 			  -1, m->off + 1, 1,
@@ -326,13 +368,14 @@ void mwi_check_mh(struct mwi_chk *c, int mi)
 			  mh->type);
 	if (!mh->known)
 		return;
+	opt_view(p, m, &ov);
 	check_reserved(c, mi, m);
-	check_options(c, mi, m);
+	check_options(c, mi, m, &ov);
 	switch (mh->type) {
-	case MW_MH_BU: check_bu(c, mi, m, &ch); break;
-	case MW_MH_BA: check_ba(c, mi, m); break;
+	case MW_MH_BU: check_bu(c, mi, m, &ch, &ov); break;
+	case MW_MH_BA: check_ba(c, mi, m, &ov); break;
 	case MW_MH_BE:
-		MWI_CHECK(c, mw_reg_lookup(MW_REG_BE_STATUS, mh->u.be.status) != NULL,
+		MWI_CHECK(c, mwi_reg_lookup(MW_REG_BE_STATUS, mh->u.be.status) != NULL,
 			  MWI_R_MIP6_BE_STATUS_KNOWN, mi, -1, m->off + 6, 1,
 			  "unassigned status %u", mh->u.be.status);
 		if (ch.ip6 >= 0) {
@@ -348,6 +391,8 @@ void mwi_check_mh(struct mwi_chk *c, int mi)
 		break;
 	}
 }
+
+MWI_MESSAGE_CHECKER(, mwi_check_mh, check_mh)
 
 /* ---- Home Address option and type 2 routing header (any packet) ---- */
 
@@ -375,76 +420,112 @@ static int count_hao(const struct mw_packet *p, const struct mw_layer *l,
 	return n;
 }
 
-void mwi_check_ip6_headers(struct mwi_chk *c)
+/* A Destination Options header: its Home Address option(s). The
+ * decoder drops a HAO whose length is not 16 (hao.present stays false),
+ * so the length is checked on the option bytes. */
+static void check_dst_opts(struct mwi_chk *c, int i)
 {
 	const struct mw_packet *p = c->pkt;
-	for (int i = 0; i < p->n_layers; i++) {
-		const struct mw_layer *l = &p->layers[i];
-		/* the decoder drops a HAO whose length is not 16 (hao.present
-		 * stays false), so the length is checked on the option bytes */
-		uint32_t bad_len = 0;
-		if (l->kind == MW_L_IP6_DST && count_hao(p, l, &bad_len) > 0)
-			MWI_CHECK(c, bad_len == 0, MWI_R_MIP6_HAO_LEN, -1, -1,
-				  bad_len ? bad_len : l->off, 2, "Option Length %u",
-				  bad_len ? p->data[bad_len + 1] : 16);
-		if (l->kind == MW_L_IP6_DST && l->u.ext.hao.present) {
-			const struct mw_hao *h = &l->u.ext.hao;
-			int ip6 = mw_find_layer(p, MW_L_IP6, i);
-			if (ip6 >= 0)
-				MWI_CHECK(c, (h->off - l->off) % 8 == 6, MWI_R_MIP6_HAO_ALIGN,
-					  -1, -1, h->off, 18, "at offset %u, expected 8n+6",
-					  h->off - l->off);
-			MWI_CHECK(c, mwi_in6_unicast_routable(&h->hoa),
-				  MWI_R_MIP6_HAO_UNICAST, -1, -1, h->off + 2, 16,
-				  "home address is not unicast routable");
-			if (mwi_have(p, l->u.ext.opt_off, l->u.ext.opt_len)) {
-				int n = count_hao(p, l, &bad_len);
-				MWI_CHECK(c, n <= 1, MWI_R_MIP6_HAO_ONCE, -1, -1, l->off,
-					  l->len, "%d Home Address options in one header", n);
-			}
-			/* placement: no RH after it, no Fragment/AH/ESP before it */
-			bool bad = false;
-			for (int k = ip6 + 1; ip6 >= 0 && k < p->n_layers; k++) {
-				const struct mw_layer *x = &p->layers[k];
-				if (x->depth != l->depth || x->kind == MW_L_IP4 ||
-				    x->kind == MW_L_IP6)
-					break;
-				if (k < i && (x->kind == MW_L_IP6_FRAG ||
-					      x->kind == MW_L_AH || x->kind == MW_L_ESP))
-					bad = true;
-				if (k > i && x->kind == MW_L_IP6_RH)
-					bad = true;
-			}
-			MWI_CHECK(c, !bad, MWI_R_MIP6_HAO_PLACEMENT, -1, -1, l->off,
-				  l->len, "Home Address option %s",
-				  "before a routing header or after Fragment/AH/ESP");
-		}
-		if (l->kind == MW_L_IP6_RH && l->u.ext.rh_type == 2) {
-			bool res0 = mwi_have(p, l->off + 4, 4) &&
-				    mw_load_be32(p->data + l->off + 4) == 0;
-			MWI_CHECK(c, l->u.ext.hdr_len == 2 && l->u.ext.segleft == 1 &&
-				  res0, MWI_R_MIP6_RH2_FORMAT, -1, -1, l->off, l->len,
-				  "Hdr Ext Len %u, Segments Left %u%s", l->u.ext.hdr_len,
-				  l->u.ext.segleft, res0 ? "" : ", Reserved nonzero");
-			if (l->u.ext.hdr_len == 2)
-				MWI_CHECK(c, mwi_in6_unicast_routable(&l->u.ext.rh2_addr),
-					  MWI_R_MIP6_RH2_UNICAST, -1, -1, l->off + 8, 16,
-					  "home address is not unicast routable");
-		}
-		if (l->kind == MW_L_ICMP6 && l->u.icmp.type >= 133 &&
-		    l->u.icmp.type <= 137) {
-			struct chain ch;
-			chain_of(p, i, &ch);
-			MWI_CHECK(c, ch.rh2 < 0, MWI_R_MIP6_RH2_NOT_ND, -1, -1, l->off,
-				  l->len, "Neighbor Discovery type %u with a type 2 routing header",
-				  l->u.icmp.type);
-		}
+	const struct mw_layer *l = &p->layers[i];
+	uint32_t bad_len;
+	int n = count_hao(p, l, &bad_len);
+	if (n > 0)
+		MWI_CHECK(c, bad_len == 0, MWI_R_MIP6_HAO_LEN, -1, -1,
+			  bad_len ? bad_len : l->off, 2, "Option Length %u",
+			  bad_len ? p->data[bad_len + 1] : 16);
+	if (!l->u.ext.hao.present)
+		return;
+	const struct mw_hao *h = &l->u.ext.hao;
+	int ip6 = mwi_find_layer(p, MW_L_IP6, i);
+	if (ip6 >= 0)
+		MWI_CHECK(c, (h->off - l->off) % 8 == 6, MWI_R_MIP6_HAO_ALIGN,
+			  -1, -1, h->off, 18, "at offset %u, expected 8n+6",
+			  h->off - l->off);
+	MWI_CHECK(c, mwi_in6_unicast_routable(&h->hoa),
+		  MWI_R_MIP6_HAO_UNICAST, -1, -1, h->off + 2, 16,
+		  "home address is not unicast routable");
+	if (mwi_have(p, l->u.ext.opt_off, l->u.ext.opt_len))
+		MWI_CHECK(c, n <= 1, MWI_R_MIP6_HAO_ONCE, -1, -1, l->off,
+			  l->len, "%d Home Address options in one header", n);
+	/* placement: no RH after it, no Fragment/AH/ESP before it */
+	bool bad = false;
+	for (int k = ip6 + 1; ip6 >= 0 && k < p->n_layers; k++) {
+		const struct mw_layer *x = &p->layers[k];
+		if (x->depth != l->depth || x->kind == MW_L_IP4 ||
+		    x->kind == MW_L_IP6)
+			break;
+		if (k < i && (x->kind == MW_L_IP6_FRAG ||
+			      x->kind == MW_L_AH || x->kind == MW_L_ESP))
+			bad = true;
+		if (k > i && x->kind == MW_L_IP6_RH)
+			bad = true;
 	}
+	MWI_CHECK(c, !bad, MWI_R_MIP6_HAO_PLACEMENT, -1, -1, l->off,
+		  l->len, "Home Address option %s",
+		  "before a routing header or after Fragment/AH/ESP");
+}
+
+static void check_rh2(struct mwi_chk *c, const struct mw_layer *l)
+{
+	const struct mw_packet *p = c->pkt;
+	bool res0 = mwi_have(p, l->off + 4, 4) &&
+		    mw_load_be32(p->data + l->off + 4) == 0;
+	MWI_CHECK(c, l->u.ext.hdr_len == 2 && l->u.ext.segleft == 1 &&
+		  res0, MWI_R_MIP6_RH2_FORMAT, -1, -1, l->off, l->len,
+		  "Hdr Ext Len %u, Segments Left %u%s", l->u.ext.hdr_len,
+		  l->u.ext.segleft, res0 ? "" : ", Reserved nonzero");
+	if (l->u.ext.hdr_len == 2)
+		MWI_CHECK(c, mwi_in6_unicast_routable(&l->u.ext.rh2_addr),
+			  MWI_R_MIP6_RH2_UNICAST, -1, -1, l->off + 8, 16,
+			  "home address is not unicast routable");
+}
+
+static void check_nd(struct mwi_chk *c, int i)
+{
+	const struct mw_layer *l = &c->pkt->layers[i];
+	struct chain ch;
+	chain_of(c->pkt, i, &ch);
+	MWI_CHECK(c, ch.rh2 < 0, MWI_R_MIP6_RH2_NOT_ND, -1, -1, l->off,
+		  l->len, "Neighbor Discovery type %u with a type 2 routing header",
+		  l->u.icmp.type);
+}
+
+/* Whether header l has checks. */
+static bool ip6_header_checked(const struct mw_layer *l)
+{
+	switch (l->kind) {
+	case MW_L_IP6_DST: return true;
+	case MW_L_IP6_RH: return l->u.ext.rh_type == 2;
+	case MW_L_ICMP6: return l->u.icmp.type >= 133 && l->u.icmp.type <= 137;
+	default: return false;
+	}
+}
+
+/* The checks of IPv6 header i. */
+static void ip6_header(struct mwi_chk *c, int i)
+{
+	const struct mw_layer *l = &c->pkt->layers[i];
+	switch (l->kind) {
+	case MW_L_IP6_DST: check_dst_opts(c, i); break;
+	case MW_L_IP6_RH: check_rh2(c, l); break;
+	default: check_nd(c, i); break;
+	}
+}
+
+/* Not bound to a message, these findings have no trial (a layer's
+ * group is known at its first finding). */
+__attribute__((flatten)) void mwi_check_ip6_headers(struct mwi_run *run)
+{
+	const struct mw_packet *p = run->pkt;
+	struct mwi_chk c = mwi_chk_for(run, false);
+	for (int i = 0; i < p->n_layers; i++)
+		if (ip6_header_checked(&p->layers[i]))
+			ip6_header(&c, i);
 }
 
 /* ---- ICMPv6: DHAAD and mobile prefix discovery ---- */
 
-void mwi_check_icmp6(struct mwi_chk *c, int mi)
+static void check_icmp6(struct mwi_chk *c, int mi)
 {
 	const struct mw_packet *p = c->pkt;
 	const struct mw_msg *m = &p->msgs[mi];
@@ -491,3 +572,5 @@ void mwi_check_icmp6(struct mwi_chk *c, int mi)
 				  "Mobile Prefix Advertisement without a Prefix Information option");
 	}
 }
+
+MWI_MESSAGE_CHECKER(, mwi_check_icmp6, check_icmp6)

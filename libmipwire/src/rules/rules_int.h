@@ -14,45 +14,96 @@ enum mwi_rule_idx {
 
 extern const struct mw_rule mwi_rules[MWI_R__COUNT];
 
-/* Emission helper shared by the check_*.c files. */
+/* Emission helpers shared by the check_*.c files. */
 #define MWI_RULE_WORDS ((MWI_R__COUNT + 63) / 64)
 
-struct mwi_chk {
+/* The packet being checked, and what leaves the checkers: findings
+ * through emit, passes by group (mw_pass_set). The group of a message is
+ * opened before its checker runs (every finding of a message checker is
+ * about that message), the group of findings not bound to a message at
+ * its first finding. Without `passes`, bits stay all ones: every pass
+ * then looks like a repeat and goes through emit, with no test of its
+ * own on the hot path. */
+struct mwi_run {
 	const struct mw_packet *pkt;
 	const struct mw_keys *keys;
 	mw_emit_fn emit;
 	void *ctx;
-	/* mw_check_packet_mask: passes of the current group as a bitset */
-	mw_pass_fn passes;
-	bool g_open;              /* a group is open (g_any: it has passes) */
-	bool g_any;
+	mw_pass_fn passes;        /* NULL: every pass goes through emit */
+	bool g_open;
+	bool g_any;               /* bits holds a pass to deliver */
 	int g_msg, g_layer;       /* group key: message, or IP layer if msg < 0 */
-	uint32_t g_off;
+	uint32_t g_off;           /* the first pass's offset */
+	uint32_t g_lo, g_hi;      /* msg < 0: the offsets that locate in g_layer */
 	uint64_t bits[MWI_RULE_WORDS];
 };
 
-void mwi_pass_slow(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,
-		   uint32_t off, uint32_t len);
-/* A pass. Inline for the common case, another rule of the open group's
- * message (mwi_pass_slow() does the same then); the rest out of line. */
+void mwi_pass_slow(struct mwi_run *run, enum mwi_rule_idx r, int msg,
+		   int elem, uint32_t off, uint32_t len);
+/* A pass going out. Inline for the common case, the first pass of a rule
+ * in the open group: a bit set. A message's group is open; a pass not
+ * bound to a message is in the open group when it locates in its layer.
+ * The rest (a repeat, another group, no `passes` callback) out of line. */
+static inline void mwi_pass_run(struct mwi_run *run, enum mwi_rule_idx r,
+				int msg, int elem, uint32_t off, uint32_t len)
+{
+	uint64_t b = 1ull << (r % 64);
+	bool in_group = msg >= 0 || (run->g_open && run->g_msg < 0 &&
+				     off >= run->g_lo && off < run->g_hi);
+	if (in_group && !(run->bits[r / 64] & b)) {
+		if (!run->g_any) {
+			run->g_any = true;
+			run->g_off = off;
+		}
+		run->bits[r / 64] |= b;
+		return;
+	}
+	mwi_pass_slow(run, r, msg, elem, off, len);
+}
+void mwi_fail_run(struct mwi_run *run, enum mwi_rule_idx r, int msg, int elem,
+		  uint32_t off, uint32_t len, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/* One run of a checker. A message's checker first runs as a trial: no
+ * finding goes out, the passes gather in `bits` (in registers: the
+ * checker's helpers are inlined into each run, see MWI_MESSAGE_CHECKER);
+ * a failure spoils the trial. A clean trial (no failure, no rule passing
+ * twice) is the common case, and its passes are exactly what the
+ * message's fresh group would have received, first pass's offset
+ * included: they join it in one go. Otherwise the checker runs again
+ * for real, each finding going out as it is made. */
+struct mwi_chk {
+	const struct mw_packet *pkt;
+	const struct mw_keys *keys;
+	struct mwi_run *run;
+	bool trial;
+	bool spoilt;              /* trial: a failure or a repeated pass */
+	bool any;                 /* trial: bits holds a pass */
+	uint32_t off;             /* trial: the first pass's offset */
+	uint64_t bits[MWI_RULE_WORDS];
+};
+
 static inline void mwi_pass(struct mwi_chk *c, enum mwi_rule_idx r, int msg,
 			    int elem, uint32_t off, uint32_t len)
 {
-	if (c->passes && msg >= 0 && c->g_open && c->g_msg == msg) {
-		uint64_t b = 1ull << (r % 64);
-		if (!(c->bits[r / 64] & b)) {
-			if (!c->g_any)
-				c->g_off = off;
-			c->bits[r / 64] |= b;
-			c->g_any = true;
-			return;
-		}
+	if (!c->trial) {
+		mwi_pass_run(c->run, r, msg, elem, off, len);
+		return;
 	}
-	mwi_pass_slow(c, r, msg, elem, off, len);
+	uint64_t b = 1ull << (r % 64);
+	if (c->bits[r / 64] & b)
+		c->spoilt = true;
+	c->bits[r / 64] |= b;
+	if (__builtin_expect(!c->any, 0)) {   /* no offset to compute after */
+		c->any = true;
+		c->off = off;
+	}
 }
-void mwi_fail(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,
-	      uint32_t off, uint32_t len, const char *fmt, ...)
-	__attribute__((format(printf, 7, 8)));
+
+/* A failure: mwi_fail(c, r, msg, elem, off, len, fmt, ...). */
+#define mwi_fail(c, ...)                                                    \
+	((c)->trial ? (void)((c)->spoilt = true)                            \
+		    : mwi_fail_run((c)->run, __VA_ARGS__))
 /* pass when ok, else fail with the message */
 #define MWI_CHECK(c, ok, r, msg, elem, off, len, ...)                       \
 	do {                                                                \
@@ -63,12 +114,74 @@ void mwi_fail(struct mwi_chk *c, enum mwi_rule_idx r, int msg, int elem,
 				 __VA_ARGS__);                              \
 	} while (0)
 
-void mwi_check_mip4(struct mwi_chk *c, int msg);
-void mwi_check_mip4_adv(struct mwi_chk *c, int msg);
-void mwi_check_mip4_sol(struct mwi_chk *c, int msg);
-void mwi_check_mh(struct mwi_chk *c, int msg);
-void mwi_check_icmp6(struct mwi_chk *c, int msg);
-void mwi_check_ip6_headers(struct mwi_chk *c);
+static inline struct mwi_chk mwi_chk_for(struct mwi_run *run, bool trial)
+{
+	return (struct mwi_chk){ .pkt = run->pkt, .keys = run->keys,
+				 .run = run, .trial = trial };
+}
+
+/* A clean trial's passes join the message's group, fresh (true); false:
+ * the checker must run for real. */
+static inline bool mwi_trial_commit(const struct mwi_chk *t)
+{
+	struct mwi_run *run = t->run;
+	if (t->spoilt || run->g_any)
+		return false;
+	if (t->any) {
+		for (int w = 0; w < MWI_RULE_WORDS; w++)
+			run->bits[w] |= t->bits[w];
+		run->g_any = true;
+		run->g_off = t->off;
+	}
+	return true;
+}
+
+/* Defines `name(run, msg)` (`linkage`: empty or static), the entry point
+ * of the checker `check(c, msg)` of one message: a trial, then, unless the trial was clean, the
+ * run for real (apart and cold; no trial without `passes`: every pass
+ * goes out). Both are compiled with everything inlined (flatten), so
+ * that in each `trial` is a constant and a trial's state lives in
+ * registers. */
+#define MWI_MESSAGE_CHECKER(linkage, name, check)                           \
+	static __attribute__((flatten, noinline, cold)) void                \
+	name##_for_real(struct mwi_run *run, int msg)                       \
+	{                                                                   \
+		struct mwi_chk x = mwi_chk_for(run, false);                 \
+		check(&x, msg);                                             \
+	}                                                                   \
+	linkage __attribute__((flatten)) void                               \
+	name(struct mwi_run *run, int msg)                                  \
+	{                                                                   \
+		if (msg < 0)                                                \
+			__builtin_unreachable(); /* msgs 0 .. n - 1 */       \
+		if (run->passes) {                                          \
+			struct mwi_chk t = mwi_chk_for(run, true);          \
+			check(&t, msg);                                     \
+			if (mwi_trial_commit(&t))                           \
+				return;                                     \
+		}                                                           \
+		name##_for_real(run, msg);                                  \
+	}
+
+/* The checkers, one per message kind (of message `msg`) and one for the
+ * IPv6 headers of the packet. */
+void mwi_check_mip4(struct mwi_run *run, int msg);
+void mwi_check_mip4_adv(struct mwi_run *run, int msg);
+void mwi_check_mip4_sol(struct mwi_run *run, int msg);
+void mwi_check_mh(struct mwi_run *run, int msg);
+void mwi_check_icmp6(struct mwi_run *run, int msg);
+void mwi_check_ip6_headers(struct mwi_run *run);
+
+/* mw_find_layer() without a call: the layer of the given kind closest to
+ * (at or before) index `before`, -1 if none. */
+static inline int mwi_find_layer(const struct mw_packet *p,
+				 enum mw_layer_kind kind, int before)
+{
+	for (int i = before >= p->n_layers ? p->n_layers - 1 : before; i >= 0; i--)
+		if (p->layers[i].kind == kind)
+			return i;
+	return -1;
+}
 
 /* Bounds-checked byte access to the captured frame (false if not captured). */
 static inline bool mwi_have(const struct mw_packet *p, uint32_t off, uint32_t n)

@@ -298,6 +298,158 @@ static void test_pass_sets(void)
 	same_findings(buf, w.len, (uint32_t)w.len);
 }
 
+/* ---- mask and single findings, on mutated frames ---- */
+
+/* A finding as recorded for comparison (passes and failures alike). */
+struct rec {
+	size_t rule;
+	int msg, elem;
+	uint32_t off, len;
+	bool pass;
+	char detail[128];
+};
+
+struct recs {
+	struct rec r[256];
+	int n;
+	unsigned pass[MW_RULE_TALLY]; /* passes, single and in sets */
+	unsigned sets;
+};
+
+static void rec_one(void *ctx, const struct mw_finding *f)
+{
+	struct recs *t = ctx;
+	size_t i = mw_rule_index(f->rule);
+	if (f->pass && i < MW_RULE_TALLY)
+		t->pass[i]++;
+	if (f->pass || t->n >= 256)
+		return;
+	t->r[t->n++] = (struct rec){ .rule = i, .msg = f->msg, .elem = f->elem,
+				     .off = f->offset, .len = f->len };
+	snprintf(t->r[t->n - 1].detail, sizeof t->r[0].detail, "%s", f->detail);
+}
+
+static void rec_set(void *ctx, const struct mw_pass_set *s)
+{
+	struct recs *t = ctx;
+	t->sets++;
+	for (size_t i = 0; i < mw_rule_count() && i < MW_RULE_TALLY; i++)
+		if (s->bits[i / 64] >> (i % 64) & 1)
+			t->pass[i]++;
+}
+
+/* The checks in bulk (mw_check_packet_mask) against one by one: the same
+ * failures in the same order, the same number of passes of each rule. */
+static void same_on(const uint8_t *buf, uint32_t caplen, uint32_t len)
+{
+	static struct mw_packet pkt;
+	static struct recs a, b;
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	mw_decode(&pkt, MW_LINK_RAW, buf, caplen, len, NULL);
+	mw_check_packet(&pkt, rec_one, &a);
+	mw_check_packet_mask(&pkt, NULL, rec_one, rec_set, &b);
+	CU_ASSERT_EQUAL(a.n, b.n);
+	CU_ASSERT(memcmp(a.r, b.r, sizeof a.r) == 0);
+	CU_ASSERT(memcmp(a.pass, b.pass, sizeof a.pass) == 0);
+}
+
+static size_t reg_frame(uint8_t *buf, size_t cap, uint8_t type, bool fa)
+{
+	struct mw_wbuf w;
+	struct mw_ip4_spec ip = { .src = mw_ip4_addr(10, 1, 0, 5),
+				  .dst = mw_ip4_addr(192, 0, 2, 1), .ttl = 64 };
+	struct mw_ipctx c;
+	struct mw_mip4 m = { .type = type };
+	struct mw_mip4_ext_spec x[3];
+	size_t n = 0;
+	memset(x, 0, sizeof x);
+	if (type == MW_MIP4_RRQ) {
+		m.u.rrq.lifetime = 300;
+		m.u.rrq.hoa = mw_ip4_addr(10, 1, 0, 5);
+		m.u.rrq.ha = mw_ip4_addr(10, 1, 0, 1);
+		m.u.rrq.coa = mw_ip4_addr(192, 0, 2, 1);
+	} else {
+		m.u.rrp.lifetime = 300;
+		m.u.rrp.hoa = mw_ip4_addr(10, 1, 0, 5);
+		m.u.rrp.ha = mw_ip4_addr(10, 1, 0, 1);
+	}
+	mw_mip4_spec_nai(&x[n++], "mn1@example.net");
+	mw_mip4_spec_auth(&x[n++], 32, 256, MW_AUTH_HMAC_MD5,
+			  (const uint8_t *)"0123456789abcdef", 16);
+	if (fa)
+		mw_mip4_spec_auth(&x[n++], 33, 257, MW_AUTH_HMAC_MD5,
+				  (const uint8_t *)"fedcba9876543210", 16);
+	mw_wbuf_init(&w, buf, cap);
+	mw_ip4_begin(&w, &ip, 17, &c);
+	size_t u = mw_udp_begin(&w, 434, 434);
+	mw_mip4_build(&w, &m, x, n);
+	mw_udp_end(&w, u, &c, MW_CSUM_COMPUTE);
+	mw_ip4_end(&w, &c, &ip);
+	return w.len;
+}
+
+static size_t mh_frame(uint8_t *buf, size_t cap, uint8_t type)
+{
+	struct mw_wbuf w;
+	struct mw_in6 coa, ha, hoa;
+	mw_in6_parse("2001:db8:2::5", &coa);
+	mw_in6_parse("2001:db8:1::1", &ha);
+	mw_in6_parse("2001:db8:1::5", &hoa);
+	struct mw_ip6_spec ip = { .src = coa, .dst = ha };
+	if (type == MW_MH_BU)
+		ip.hao = &hoa;
+	else
+		ip.rh2 = &hoa;
+	struct mw_ipctx c;
+	struct mw_mh mh;
+	mw_mh_init(&mh, type);
+	struct mw_mh_opt_spec o[1] = { { .type = 3, .data = coa.b, .len = 16 } };
+	struct mw_mh_build_spec s = { .mh = &mh, .opts = o, .align = true,
+				      .pad_to_8 = true };
+	if (type == MW_MH_BU) {
+		mh.u.bu.seq = 1;
+		mh.u.bu.flags = MW_BU_H | MW_BU_A;
+		mh.u.bu.lifetime = 10;
+		s.n_opts = 1;
+	} else {
+		mh.u.ba.seq = 1;
+		mh.u.ba.lifetime = 10;
+	}
+	mw_wbuf_init(&w, buf, cap);
+	mw_ip6_begin(&w, &ip, 135, &c);
+	s.csum_src = &c.src6;
+	s.csum_dst = &c.dst6;
+	mw_mh_build(&w, &s);
+	mw_ip6_end(&w, &c, &ip);
+	return w.len;
+}
+
+static void test_mask_mutated(void)
+{
+	uint8_t frame[512], buf[512];
+	uint32_t seed = 1;
+	for (int k = 0; k < 6; k++) {
+		size_t len = k < 4 ? reg_frame(frame, sizeof frame,
+					       k % 2 ? MW_MIP4_RRP : MW_MIP4_RRQ, k >= 2)
+				   : mh_frame(frame, sizeof frame,
+					      k == 4 ? MW_MH_BU : MW_MH_BA);
+		CU_ASSERT_FATAL(len > 40);
+		same_on(frame, (uint32_t)len, (uint32_t)len);
+		for (int i = 0; i < 3000; i++) {
+			uint32_t caplen = (uint32_t)len;
+			memcpy(buf, frame, len);
+			for (int j = 0; j < 1 + i % 3; j++) {
+				seed = seed * 1103515245u + 12345u;
+				buf[(seed >> 8) % len] ^= (uint8_t)(1u << (seed >> 28) % 8);
+			}
+			if (i % 7 == 0)
+				caplen = (uint32_t)((seed >> 4) % len);
+			same_on(buf, caplen, (uint32_t)len);
+		}
+	}
+}
+
 static void test_empty_packet(void)
 {
 	static struct mw_packet pkt;
@@ -323,6 +475,8 @@ int main(void)
 	CU_add_test(s, "Mobility Header checks", test_mh_checks);
 	CU_add_test(s, "empty packet", test_empty_packet);
 	CU_add_test(s, "pass sets match single findings", test_pass_sets);
+	CU_add_test(s, "mask matches single findings on mutated frames",
+		    test_mask_mutated);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned fails = CU_get_number_of_failures();
