@@ -7,14 +7,19 @@
 #include "rules_int.h"
 
 /* The layer a finding not bound to a message is about (the last one
- * starting at or before its offset), as mipconform locates its node. */
-static int layer_at(const struct mw_packet *p, uint32_t off)
+ * starting at or before its offset), as mipconform locates its node;
+ * *hi gets the lowest start of the layers after it (UINT32_MAX if none). */
+static int layer_at(const struct mw_packet *p, uint32_t off, uint32_t *hi)
 {
-	int at = p->n_layers - 1;
-	for (int i = 0; i < p->n_layers; i++)
+	*hi = UINT32_MAX;
+	for (int i = p->n_layers - 1; i >= 0; i--) {
 		if (p->layers[i].off <= off)
-			at = i;
-	return at;
+			return i;
+		if (p->layers[i].off < *hi)
+			*hi = p->layers[i].off;
+	}
+	*hi = UINT32_MAX;
+	return p->n_layers - 1;
 }
 
 static void group_flush(struct mwi_run *c)
@@ -62,18 +67,13 @@ static void group_enter(struct mwi_run *c, int msg, uint32_t off)
 	 * scan for the further findings of a header */
 	if (c->g_open && c->g_msg == msg && off >= c->g_lo && off < c->g_hi)
 		return;
-	int layer = layer_at(p, off);
+	uint32_t hi;
+	int layer = layer_at(p, off, &hi);
 	if (c->g_open && c->g_msg == msg && c->g_layer == layer)
 		return;
 	group_open(c, msg, layer);
-	c->g_lo = p->layers[layer].off;
-	c->g_hi = c->g_lo;     /* empty unless the layer starts at or before off */
-	if (c->g_lo <= off) {
-		c->g_hi = UINT32_MAX;
-		for (int i = layer + 1; i < p->n_layers; i++)
-			if (p->layers[i].off < c->g_hi)
-				c->g_hi = p->layers[i].off;
-	}
+	c->g_lo = layer >= 0 ? p->layers[layer].off : 0;
+	c->g_hi = layer >= 0 && c->g_lo <= off ? hi : c->g_lo; /* else empty */
 }
 
 void mwi_pass_slow(struct mwi_run *c, enum mwi_rule_idx r, int msg,
