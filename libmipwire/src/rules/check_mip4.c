@@ -671,7 +671,7 @@ void mwi_check_mip4(struct mwi_run *run, int mi)
 {
 	mip4_rules(run, mi);
 	if (run->keys) {
-		struct mwi_chk x = mwi_chk_for(run, false);
+		struct mwi_chk x = mwi_chk_for(run, false, mi);
 		check_mip4_auth(&x, mi);
 	}
 }

@@ -517,7 +517,7 @@ static void ip6_header(struct mwi_chk *c, int i)
 __attribute__((flatten)) void mwi_check_ip6_headers(struct mwi_run *run)
 {
 	const struct mw_packet *p = run->pkt;
-	struct mwi_chk c = mwi_chk_for(run, false);
+	struct mwi_chk c = mwi_chk_for(run, false, -1);
 	for (int i = 0; i < p->n_layers; i++)
 		if (ip6_header_checked(&p->layers[i]))
 			ip6_header(&c, i);

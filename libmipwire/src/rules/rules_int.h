@@ -77,7 +77,9 @@ struct mwi_chk {
 	const struct mw_keys *keys;
 	struct mwi_run *run;
 	bool trial;
-	bool spoilt;              /* trial: a failure or a repeated pass */
+	int msg;                  /* trial: the message checked */
+	bool spoilt;              /* trial: a failure, a repeated pass, a
+				   * pass of another group */
 	bool any;                 /* trial: bits holds a pass */
 	uint32_t off;             /* trial: the first pass's offset */
 	uint64_t bits[MWI_RULE_WORDS];
@@ -91,10 +93,10 @@ static inline void mwi_pass(struct mwi_chk *c, enum mwi_rule_idx r, int msg,
 		return;
 	}
 	uint64_t b = 1ull << (r % 64);
-	if (c->bits[r / 64] & b)
+	if ((c->bits[r / 64] & b) || msg != c->msg)
 		c->spoilt = true;
 	c->bits[r / 64] |= b;
-	if (__builtin_expect(!c->any, 0)) {   /* no offset to compute after */
+	if (!c->any) {
 		c->any = true;
 		c->off = off;
 	}
@@ -114,10 +116,11 @@ static inline void mwi_pass(struct mwi_chk *c, enum mwi_rule_idx r, int msg,
 				 __VA_ARGS__);                              \
 	} while (0)
 
-static inline struct mwi_chk mwi_chk_for(struct mwi_run *run, bool trial)
+static inline struct mwi_chk mwi_chk_for(struct mwi_run *run, bool trial,
+				       int msg)
 {
 	return (struct mwi_chk){ .pkt = run->pkt, .keys = run->keys,
-				 .run = run, .trial = trial };
+				 .run = run, .trial = trial, .msg = msg };
 }
 
 /* A clean trial's passes join the message's group, fresh (true); false:
@@ -137,16 +140,16 @@ static inline bool mwi_trial_commit(const struct mwi_chk *t)
 }
 
 /* Defines `name(run, msg)` (`linkage`: empty or static), the entry point
- * of the checker `check(c, msg)` of one message: a trial, then, unless the trial was clean, the
- * run for real (apart and cold; no trial without `passes`: every pass
- * goes out). Both are compiled with everything inlined (flatten), so
- * that in each `trial` is a constant and a trial's state lives in
- * registers. */
+ * of the checker `check(c, msg)` of one message: a trial, then, unless
+ * the trial was clean, the run for real (apart and cold; no trial
+ * without `passes`: every pass goes out). Both are compiled with
+ * everything inlined (flatten), so that in each `trial` is a constant
+ * and a trial's state lives in registers. */
 #define MWI_MESSAGE_CHECKER(linkage, name, check)                           \
 	static __attribute__((flatten, noinline, cold)) void                \
 	name##_for_real(struct mwi_run *run, int msg)                       \
 	{                                                                   \
-		struct mwi_chk x = mwi_chk_for(run, false);                 \
+		struct mwi_chk x = mwi_chk_for(run, false, msg);            \
 		check(&x, msg);                                             \
 	}                                                                   \
 	linkage __attribute__((flatten)) void                               \
@@ -155,7 +158,7 @@ static inline bool mwi_trial_commit(const struct mwi_chk *t)
 		if (msg < 0)                                                \
 			__builtin_unreachable(); /* msgs 0 .. n - 1 */       \
 		if (run->passes) {                                          \
-			struct mwi_chk t = mwi_chk_for(run, true);          \
+			struct mwi_chk t = mwi_chk_for(run, true, msg);     \
 			check(&t, msg);                                     \
 			if (mwi_trial_commit(&t))                           \
 				return;                                     \
