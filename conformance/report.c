@@ -1,12 +1,22 @@
 /* Verdicts per rule and entity, and the report formats. Memory grows with
- * the number of (rule, node) pairs seen, never with the capture length:
- * each pair keeps a pass counter, and a failure record (count and the
- * first few violations) only once it has failed.
+ * the number of nodes and of distinct pass sets seen, never with the
+ * capture length.
  *
- * Hot path (every finding, passes included): the node is an integer key
- * (struct conf_node); a one-entry cache and an open-addressing table map
- * it to its struct rnode, whose bitmap of rules seen gives the counter's
- * index by rank. No string is built or hashed. */
+ * Hot path (every pass): passes come as sets of rules (the per-packet
+ * rules' passes of one message, a node's stateful passes), and nearly all
+ * packets of one shape produce one of a few dozen distinct sets. Each
+ * distinct set is interned once (a small id); a node keeps (set id,
+ * count) pairs in its one-cache-line record, which lives in the node hash
+ * table itself. Consecutive passes on one node are merged into one set
+ * first. A packet's passes then cost a set lookup (hot), one node record
+ * (one cold line) and a count++. Per (rule, node) pass counts are summed
+ * when the reports are written.
+ *
+ * First-seen order of a rule's entities: when a set is new to a node, the
+ * rules of it the node had not been judged on yet are appended, as one
+ * event, to a log; the writers build each rule's entity list from it.
+ * Failures (rare) keep a record per failing (rule, node) pair, chained
+ * from the node. */
 #include <arpa/inet.h>
 #include <inttypes.h>
 #include <string.h>
@@ -31,84 +41,95 @@ struct example {
 struct failrec {             /* a (rule, node) pair that failed at least once */
 	uint64_t n_fail;
 	unsigned n_ex;
+	uint32_t rule;
+	uint32_t next;            /* 1 + index of the node's previous failrec */
 	struct example ex[MAX_EXAMPLES];
 };
 
-struct rslot {               /* one (rule, node) pair */
-	uint64_t n_pass;
-	uint32_t fail;            /* 1 + index in report.fails, 0 = never failed */
+/* A set of rules (bit i: catalogue index i), fixed size so that the hot
+ * compares and hashes are straight-line code. */
+#define SETW 3
+struct rset {
+	uint64_t w[SETW];
 };
 
-/* Counters kept in the node's own allocation (most nodes are judged on
- * fewer rules): key, bitmap and counters share adjacent cache lines. */
-#define INLINE_SLOTS 24
+/* A pair: (set id + 1) in the top bits, the count below (0 = free slot).
+ * A count only reaches 2^44 after that many passes of one set by one node:
+ * days of input at any rate this tool reaches. */
+#define PAIR_CNT_BITS 44
+#define PAIR_CNT_MASK ((1ull << PAIR_CNT_BITS) - 1)
+#define MAX_SETS ((1u << (64 - PAIR_CNT_BITS)) - 1)
+#define NO_SET UINT32_MAX
+#define INLINE_PAIRS 4
+#define PEND_NONE UINT32_MAX   /* no struct conf_node has this fam */
 
-struct rnode {               /* one node: the rules it was judged on */
-	struct conf_node key;
-	struct rslot *slot;       /* by rank in bits[]: the inline slots after
-				   * bits[], or a heap array once they are full */
+struct rnode {               /* one node, one cache line */
+	uint64_t hi, lo;          /* key (struct conf_node) */
+	uint64_t pair[INLINE_PAIRS];
+	uint32_t id;              /* creation number (entity lists refer to it) */
+	uint32_t fam1;            /* key fam + 1; 0 = free table slot */
+	uint32_t ovf;             /* 1 + index in report.ovf: further pairs */
+	uint32_t fail;            /* 1 + index in report.fails of the latest
+				   * failrec of the node, 0 = never failed */
+};
+
+struct pairs {               /* a node's pairs beyond the inline ones */
+	uint64_t *p;
 	uint32_t n, cap;
-	uint64_t bits[];          /* report.nwords words: rule i seen; then
-				   * nwords words: bits set in the words before;
-				   * then INLINE_SLOTS struct rslot */
 };
 
-static inline struct rslot *inline_slots(const struct report *r, struct rnode *x);
+struct event {               /* node first judged on the rules of set */
+	uint32_t node, set;
+};
 
 /* An entity of a rule, for the writers. */
 struct entity {
-	struct rnode *node;
-	const struct rslot *slot;
+	const struct rnode *node;
+	uint64_t n_pass;
 	const struct failrec *f;  /* NULL if it never failed */
 };
 
 struct rstate {
 	const struct mw_rule *rule;
 	bool enabled;
-	GPtrArray *order;      /* struct rnode *, in first-seen order */
+	uint32_t n_failing;    /* failrecs of the rule */
 	char *na_reason;
-	int verdict;           /* cached rule verdict + 1; 0 = not computed */
 };
 
 struct report {
 	bool have_keys;
 	size_t n;
-	const struct mw_rule *rule0; /* the catalogue array, when contiguous */
+	const struct mw_rule *rule0; /* the catalogue array */
 	struct rstate *rs;
-	unsigned nwords;
-	struct rnode **tab;    /* open addressing, linear probing */
-	size_t tab_cap, tab_n;
-	/* a few recent nodes: a packet's findings are about its sender and
-	 * the mobile node concerned, in runs */
-#define NODE_CACHE 4
-	struct rnode *recent[NODE_CACHE];
-	unsigned recent_next;
-	uint64_t *on;          /* nwords words: bit i = rule i enabled */
-	/* single passes (report_pass) not counted yet: all on pend_node */
-	bool pend_any;
+	struct rset on;        /* bit i = rule i enabled */
+	/* passes not counted yet, all on pend_node (fam PEND_NONE: none) */
 	struct conf_node pend_node;
-	uint64_t *pend;        /* nwords words */
+	size_t pend_hash;      /* node_hash(&pend_node) */
+	struct rset pend;
+	/* interned sets: id i < n is {rule i} */
+	struct rset *sets;
+	uint32_t n_sets, sets_cap;
+	uint32_t *set_tab;     /* open addressing: 1 + id, 0 = free */
+	uint32_t set_mask;
+	unsigned set_shift;    /* 64 - log2(set_mask + 1) */
+	/* nodes: open addressing, linear probing, records in place */
+	struct rnode *tab;
+	void *tab_mem;         /* tab's allocation (tab is aligned in it) */
+	size_t tab_mask, tab_n;
+	GArray *ovf;           /* struct pairs */
+	struct event *ev;      /* in order */
+	size_t n_ev, ev_cap;
 	GPtrArray *fails;      /* struct failrec * */
+	/* entity lists, built from the log when a writer needs them */
+	bool built;
+	const struct rnode **byid;
+	uint32_t *ord;         /* node ids, rule i's at ord_off[i].. */
+	size_t *ord_off;       /* n + 1 */
 	GPtrArray *files;
 	uint64_t frames, truncated;
 	unsigned n_trunc_list;
 	struct example trunc[MAX_TRUNC_LIST];
 };
-
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__POPCNT__)
-/* The baseline ISA has no popcnt instruction: where the CPU has one, the
- * passes of a word go to their counters by rank directly (a few
- * instructions per pass instead of a walk over all the node's rules). */
-#define HW_POPCNT_SPLIT 1
-static bool have_popcnt;
-
-__attribute__((target("popcnt")))
-static void passes_word_popcnt(struct rslot *slot, uint64_t h, uint64_t m)
-{
-	for (; m; m &= m - 1)
-		slot[__builtin_popcountll(h & ((m & -m) - 1))].n_pass++;
-}
-#endif
 
 char *conf_node_str(const struct conf_node *n, char *buf)
 {
@@ -139,83 +160,112 @@ static void failrec_free(gpointer p)
 	g_free(f);
 }
 
-struct report *report_new(bool have_keys)
+/* ---- rule sets ---- */
+
+static inline bool set_has(const struct rset *s, size_t i)
 {
-	struct report *r = g_new0(struct report, 1);
-#ifdef HW_POPCNT_SPLIT
-	have_popcnt = __builtin_cpu_supports("popcnt");
-#endif
-	r->have_keys = have_keys;
-	r->n = mw_rule_count();
-	r->rs = g_new0(struct rstate, r->n);
-	r->rule0 = r->n ? mw_rule_at(0) : NULL;
-	for (size_t i = 0; i < r->n; i++) {
-		r->rs[i].rule = mw_rule_at(i);
-		r->rs[i].enabled = true;
-		r->rs[i].order = g_ptr_array_new();
-		if (r->rs[i].rule != r->rule0 + i)
-			r->rule0 = NULL;
-	}
-	r->nwords = (unsigned)((r->n + 63) / 64);
-	r->on = g_new0(uint64_t, r->nwords);
-	r->pend = g_new0(uint64_t, r->nwords);
-	for (size_t i = 0; i < r->n; i++)
-		r->on[i / 64] |= 1ull << (i % 64);
-	r->tab_cap = 1024;
-	r->tab = g_new0(struct rnode *, r->tab_cap);
-	r->fails = g_ptr_array_new_with_free_func(failrec_free);
-	r->files = g_ptr_array_new_with_free_func(g_free);
-	return r;
+	return s->w[i / 64] >> (i % 64) & 1;
 }
 
-void report_free(struct report *r)
+static inline void set_put(struct rset *s, size_t i)
 {
-	if (!r)
-		return;
-	for (size_t i = 0; i < r->n; i++) {
-		g_ptr_array_free(r->rs[i].order, TRUE);
-		g_free(r->rs[i].na_reason);
-	}
-	for (size_t i = 0; i < r->tab_cap; i++)
-		if (r->tab[i]) {
-			if (r->tab[i]->slot != inline_slots(r, r->tab[i]))
-				g_free(r->tab[i]->slot);
-			g_free(r->tab[i]);
+	s->w[i / 64] |= 1ull << (i % 64);
+}
+
+static inline bool set_eq(const struct rset *a, const struct rset *b)
+{
+	uint64_t d = 0;
+	for (unsigned w = 0; w < SETW; w++)
+		d |= a->w[w] ^ b->w[w];
+	return !d;
+}
+
+static inline bool set_empty(const struct rset *s)
+{
+	uint64_t d = 0;
+	for (unsigned w = 0; w < SETW; w++)
+		d |= s->w[w];
+	return !d;
+}
+
+/* body for each rule i of s, in catalogue order */
+#define SET_FOREACH(s, i, body)                                              \
+	for (unsigned sw_ = 0; sw_ < SETW; sw_++)                            \
+		for (uint64_t sb_ = (s)->w[sw_]; sb_; sb_ &= sb_ - 1) {      \
+			size_t i = sw_ * 64 + (size_t)__builtin_ctzll(sb_); \
+			body;                                                \
 		}
-	g_free(r->tab);
-	g_ptr_array_free(r->fails, TRUE);
-	for (unsigned i = 0; i < r->n_trunc_list; i++)
-		g_free(r->trunc[i].file);
-	g_ptr_array_free(r->files, TRUE);
-	g_free(r->rs);
-	g_free(r->on);
-	g_free(r->pend);
-	g_free(r);
+
+/* Slot of s in a table of 2^(64 - shift) (top bits of a product: they
+ * depend on every bit of every word). */
+static inline uint32_t set_slot(const struct rset *s, unsigned shift)
+{
+	static const uint64_t mul[] = { 0x9e3779b97f4a7c15ull, 0xbf58476d1ce4e5b9ull,
+					0x94d049bb133111ebull, 0xff51afd7ed558ccdull };
+	uint64_t h = 0;
+	for (unsigned w = 0; w < SETW; w++)
+		h += s->w[w] * mul[w % 4];
+	return (uint32_t)(h >> shift);
 }
 
-static inline size_t rule_idx(const struct report *r, const struct mw_rule *rule)
+static void set_tab_put(struct report *r, uint32_t id)
 {
-	return r->rule0 ? (size_t)(rule - r->rule0) : mw_rule_index(rule);
+	uint32_t k = set_slot(&r->sets[id], r->set_shift);
+	while (r->set_tab[k])
+		k = (k + 1) & r->set_mask;
+	r->set_tab[k] = id + 1;
 }
 
-void report_enable(struct report *r, const struct mw_rule *rule, bool on)
+static __attribute__((noinline)) uint32_t set_add(struct report *r,
+						  const struct rset *s)
 {
-	size_t i = rule_idx(r, rule);
-	r->rs[i].enabled = on;
-	if (on)
-		r->on[i / 64] |= 1ull << (i % 64);
-	else
-		r->on[i / 64] &= ~(1ull << (i % 64));
+	if (r->n_sets == MAX_SETS)
+		return NO_SET;
+	if (r->n_sets == r->sets_cap) {
+		r->sets_cap = r->sets_cap ? 2 * r->sets_cap : 256;
+		r->sets = g_renew(struct rset, r->sets, r->sets_cap);
+	}
+	uint32_t id = r->n_sets++;
+	r->sets[id] = *s;
+	if (2 * r->n_sets > r->set_mask) {
+		g_free(r->set_tab);
+		r->set_mask = 2 * (r->set_mask + 1) - 1;
+		r->set_shift--;
+		r->set_tab = g_new0(uint32_t, r->set_mask + 1);
+		for (uint32_t i = 0; i < r->n_sets; i++)
+			set_tab_put(r, i);
+	} else {
+		set_tab_put(r, id);
+	}
+	return id;
 }
 
-bool report_enabled(const struct report *r, const struct mw_rule *rule)
+/* The id of set s (not empty), interned on first use; NO_SET once
+ * MAX_SETS distinct sets exist. */
+static inline uint32_t set_id(struct report *r, const struct rset *s)
 {
-	return r->rs[rule_idx(r, rule)].enabled;
+	uint32_t k = set_slot(s, r->set_shift);
+	for (uint32_t e; (e = r->set_tab[k]); k = (k + 1) & r->set_mask)
+		if (set_eq(&r->sets[e - 1], s))
+			return e - 1;
+	return set_add(r, s);
 }
+
+/* ---- nodes ---- */
 
 static inline bool node_eq(const struct conf_node *a, const struct conf_node *b)
 {
 	return a->lo == b->lo && a->hi == b->hi && a->fam == b->fam;
+}
+
+static inline bool node_is(const struct rnode *x, const struct conf_node *k)
+{
+	return x->lo == k->lo && x->hi == k->hi && x->fam1 == k->fam + 1;
+}
+
+static struct conf_node node_key(const struct rnode *x)
+{
+	return (struct conf_node){ .hi = x->hi, .lo = x->lo, .fam = x->fam1 - 1 };
 }
 
 static inline size_t node_hash(const struct conf_node *n)
@@ -225,109 +275,356 @@ static inline size_t node_hash(const struct conf_node *n)
 	return (size_t)(h ^ (h >> 31));
 }
 
+/* A zeroed table of cap records on cache-line boundaries (calloc: fresh
+ * pages need no clearing). */
+static void tab_alloc(struct report *r, size_t cap)
+{
+	r->tab_mem = g_malloc0(cap * sizeof *r->tab + 63);
+	r->tab = (struct rnode *)(((uintptr_t)r->tab_mem + 63) & ~(uintptr_t)63);
+	r->tab_mask = cap - 1;
+}
+
 static void tab_grow(struct report *r)
 {
-	size_t cap = r->tab_cap * 2;
-	struct rnode **t = g_new0(struct rnode *, cap);
-	for (size_t i = 0; i < r->tab_cap; i++) {
-		struct rnode *x = r->tab[i];
-		if (!x)
+	struct rnode *old = r->tab;
+	void *old_mem = r->tab_mem;
+	size_t n = r->tab_mask + 1;
+	tab_alloc(r, 2 * n);
+	for (size_t i = 0; i < n; i++) {
+		if (!old[i].fam1)
 			continue;
-		size_t k = node_hash(&x->key) & (cap - 1);
-		while (t[k])
-			k = (k + 1) & (cap - 1);
-		t[k] = x;
+		struct conf_node key = node_key(&old[i]);
+		size_t k = node_hash(&key) & r->tab_mask;
+		while (r->tab[k].fam1)
+			k = (k + 1) & r->tab_mask;
+		r->tab[k] = old[i];
 	}
-	g_free(r->tab);
-	r->tab = t;
-	r->tab_cap = cap;
+	g_free(old_mem);
+	r->built = false;
 }
 
-static inline struct rslot *inline_slots(const struct report *r, struct rnode *x)
+/* The node's record, or NULL if it has none. */
+static struct rnode *node_find(const struct report *r, const struct conf_node *key)
 {
-	return (struct rslot *)(void *)(x->bits + 2 * r->nwords);
+	for (size_t k = node_hash(key) & r->tab_mask; r->tab[k].fam1;
+	     k = (k + 1) & r->tab_mask)
+		if (node_is(&r->tab[k], key))
+			return &r->tab[k];
+	return NULL;
 }
 
-/* The node's record, created on first use. */
-static struct rnode *node_get(struct report *r, const struct conf_node *key)
+/* A record for a node the table does not hold, in free slot k. */
+static __attribute__((noinline)) struct rnode *node_new(struct report *r,
+							const struct conf_node *key,
+							size_t k)
 {
-	for (unsigned j = 0; j < NODE_CACHE; j++)
-		if (r->recent[j] && node_eq(&r->recent[j]->key, key))
-			return r->recent[j];
-	size_t k = node_hash(key) & (r->tab_cap - 1);
-	struct rnode *x;
-	while ((x = r->tab[k])) {
-		if (node_eq(&x->key, key))
-			goto found;
-		k = (k + 1) & (r->tab_cap - 1);
-	}
-	x = g_malloc0(sizeof *x + 2 * r->nwords * sizeof(uint64_t) +
-		      INLINE_SLOTS * sizeof(struct rslot));
-	x->key = *key;
-	x->slot = inline_slots(r, x);
-	x->cap = INLINE_SLOTS;
-	r->tab[k] = x;
-	if (++r->tab_n * 2 > r->tab_cap)
+	struct rnode *x = &r->tab[k];
+	x->hi = key->hi;
+	x->lo = key->lo;
+	x->fam1 = key->fam + 1;
+	x->id = (uint32_t)r->tab_n;
+	r->built = false;
+	if (++r->tab_n * 2 > r->tab_mask + 1) {
 		tab_grow(r);
-found:
-	r->recent[r->recent_next++ % NODE_CACHE] = x;
+		x = node_find(r, key);
+	}
 	return x;
 }
 
-static inline uint32_t pop64(uint64_t v)
+/* The node's record, created on first use (h: node_hash(key)). */
+static inline struct rnode *node_get(struct report *r, const struct conf_node *key,
+				     size_t h)
 {
-#ifdef __POPCNT__
-	return (uint32_t)__builtin_popcountll(v);
-#else   /* no popcnt instruction in the baseline ISA: no libgcc call */
-	v = v - ((v >> 1) & 0x5555555555555555ull);
-	v = (v & 0x3333333333333333ull) + ((v >> 2) & 0x3333333333333333ull);
-	v = (v + (v >> 4)) & 0x0f0f0f0f0f0f0f0full;
-	return (uint32_t)((v * 0x0101010101010101ull) >> 56);
-#endif
+	size_t k = h & r->tab_mask;
+	for (; r->tab[k].fam1; k = (k + 1) & r->tab_mask)
+		if (node_is(&r->tab[k], key))
+			return &r->tab[k];
+	return node_new(r, key, k);
 }
 
-/* Index of rule i among the rules the node has (the bits below it). */
-static inline uint32_t node_rank(const struct rnode *x, size_t nwords, size_t i)
+static struct failrec *fail_find(const struct report *r, const struct rnode *x,
+				 size_t i)
 {
-	size_t w = i / 64;
-	return (uint32_t)x->bits[nwords + w] + pop64(x->bits[w] & ((1ull << (i % 64)) - 1));
-}
-
-static inline bool node_has(const struct rnode *x, size_t i)
-{
-	return x->bits[i / 64] >> (i % 64) & 1;
-}
-
-static const struct rslot *node_slot(const struct report *r,
-				    const struct rnode *x, size_t i)
-{
-	return &x->slot[node_rank(x, r->nwords, i)];
-}
-
-/* The (rule i, node) counter, created (and the node appended to the
- * rule's first-seen order) on first use. */
-static inline struct rslot *slot_get(struct report *r, struct rnode *x, size_t i)
-{
-	uint32_t k = node_rank(x, r->nwords, i);
-	if (node_has(x, i))
-		return &x->slot[k];
-	r->rs[i].verdict = 0;
-	if (x->n == x->cap) {
-		struct rslot *old = x->slot;
-		x->cap *= 2;
-		x->slot = g_new(struct rslot, x->cap);
-		memcpy(x->slot, old, x->n * sizeof *x->slot);
-		if (old != inline_slots(r, x))
-			g_free(old);
+	for (uint32_t f = x->fail; f; ) {
+		struct failrec *fr = r->fails->pdata[f - 1];
+		if (fr->rule == i)
+			return fr;
+		f = fr->next;
 	}
-	memmove(&x->slot[k + 1], &x->slot[k], (x->n - k) * sizeof *x->slot);
-	x->slot[k] = (struct rslot){ 0 };
-	x->n++;
-	x->bits[i / 64] |= 1ull << (i % 64);
-	for (size_t w = i / 64 + 1; w < r->nwords; w++)
-		x->bits[r->nwords + w]++;
-	g_ptr_array_add(r->rs[i].order, x);
-	return &x->slot[k];
+	return NULL;
+}
+
+/* The node's pairs beyond the inline ones (NULL: none). */
+static inline struct pairs *node_ovf(const struct report *r, const struct rnode *x)
+{
+	return x->ovf ? &g_array_index(r->ovf, struct pairs, x->ovf - 1) : NULL;
+}
+
+/* Pair j of the node (0: none), inline ones first. */
+static inline uint64_t node_pair(const struct rnode *x, const struct pairs *o,
+				 uint32_t j)
+{
+	return j < INLINE_PAIRS ? x->pair[j] : o->p[j - INLINE_PAIRS];
+}
+
+static inline uint32_t node_npairs(const struct pairs *o)
+{
+	return INLINE_PAIRS + (o ? o->n : 0);
+}
+
+static inline uint32_t pair_set(uint64_t p)
+{
+	return (uint32_t)(p >> PAIR_CNT_BITS) - 1;
+}
+
+/* Rules the node has been judged on: its sets and its failures. */
+static struct rset node_seen(const struct report *r, const struct rnode *x)
+{
+	const struct pairs *o = node_ovf(r, x);
+	struct rset seen = { 0 };
+	for (uint32_t j = 0; j < node_npairs(o); j++) {
+		uint64_t p = node_pair(x, o, j);
+		for (unsigned w = 0; p && w < SETW; w++)
+			seen.w[w] |= r->sets[pair_set(p)].w[w];
+	}
+	for (uint32_t f = x->fail; f; ) {
+		const struct failrec *fr = r->fails->pdata[f - 1];
+		set_put(&seen, fr->rule);
+		f = fr->next;
+	}
+	return seen;
+}
+
+static void event_add(struct report *r, const struct rnode *x, uint32_t set)
+{
+	if (r->n_ev == r->ev_cap) {
+		r->ev_cap = r->ev_cap ? 2 * r->ev_cap : 1024;
+		r->ev = g_renew(struct event, r->ev, r->ev_cap);
+	}
+	r->ev[r->n_ev++] = (struct event){ .node = x->id, .set = set };
+	r->built = false;
+}
+
+/* The rules of s the node is judged on for the first time go into the
+ * entity order (called before the node's records change). */
+static void node_first_seen(struct report *r, const struct rnode *x,
+			    const struct rset *s)
+{
+	struct rset seen = node_seen(r, x), add;
+	for (unsigned w = 0; w < SETW; w++)
+		add.w[w] = s->w[w] & ~seen.w[w];
+	if (set_empty(&add))
+		return;
+	uint32_t id = set_id(r, &add);
+	if (id != NO_SET) {
+		event_add(r, x, id);
+		return;
+	}
+	SET_FOREACH(&add, i, event_add(r, x, (uint32_t)i))  /* no id left */
+}
+
+/* Count one pass of set id by a node that has no pair for it yet, or whose
+ * pair is beyond the inline ones. */
+static void node_count_slow(struct report *r, struct rnode *x, uint32_t id)
+{
+	uint64_t key = (uint64_t)(id + 1) << PAIR_CNT_BITS;
+	struct pairs *o = node_ovf(r, x);
+	for (uint32_t j = 0; o && j < o->n; j++)
+		if ((o->p[j] & ~PAIR_CNT_MASK) == key) {
+			o->p[j]++;
+			return;
+		}
+	node_first_seen(r, x, &r->sets[id]);
+	for (unsigned j = 0; j < INLINE_PAIRS; j++)
+		if (!x->pair[j]) {
+			x->pair[j] = key | 1;
+			return;
+		}
+	if (!o) {
+		struct pairs z = { 0 };
+		g_array_append_val(r->ovf, z);
+		x->ovf = r->ovf->len;
+		o = node_ovf(r, x);
+	}
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 4;
+		o->p = g_renew(uint64_t, o->p, o->cap);
+	}
+	o->p[o->n++] = key | 1;
+}
+
+/* One pass of each rule of set id by the node. A hit moves one place to
+ * the front: a node's usual set is then found first (the order of the
+ * pairs means nothing else). */
+static inline void node_count(struct report *r, struct rnode *x, uint32_t id)
+{
+	uint64_t key = (uint64_t)(id + 1) << PAIR_CNT_BITS;
+	if ((x->pair[0] ^ key) <= PAIR_CNT_MASK) {
+		x->pair[0]++;
+		return;
+	}
+	for (unsigned j = 1; j < INLINE_PAIRS; j++)
+		if ((x->pair[j] ^ key) <= PAIR_CNT_MASK) {
+			uint64_t p = x->pair[j] + 1;
+			x->pair[j] = x->pair[j - 1];
+			x->pair[j - 1] = p;
+			return;
+		}
+	node_count_slow(r, x, id);
+}
+
+/* Passes of the (rule i, node) pair: the counts of the node's sets that
+ * hold the rule. */
+static uint64_t node_passes(const struct report *r, const struct rnode *x, size_t i)
+{
+	const struct pairs *o = node_ovf(r, x);
+	uint64_t n = 0;
+	for (uint32_t j = 0; j < node_npairs(o); j++) {
+		uint64_t p = node_pair(x, o, j);
+		if (p && set_has(&r->sets[pair_set(p)], i))
+			n += p & PAIR_CNT_MASK;
+	}
+	return n;
+}
+
+/* ---- recording ---- */
+
+struct report *report_new(bool have_keys)
+{
+	struct report *r = g_new0(struct report, 1);
+	r->have_keys = have_keys;
+	r->n = mw_rule_count();
+	if (r->n > SETW * 64)
+		g_error("report.c: %zu rules: raise SETW", r->n);
+	r->rs = g_new0(struct rstate, r->n);
+	r->rule0 = r->n ? mw_rule_at(0) : NULL;
+	for (size_t i = 0; i < r->n; i++) {
+		r->rs[i].rule = mw_rule_at(i);
+		r->rs[i].enabled = true;
+		if (r->rs[i].rule != r->rule0 + i)   /* rule_idx() needs it */
+			g_error("report: the rule catalogue is not one array");
+		set_put(&r->on, i);
+	}
+	r->pend_node.fam = PEND_NONE;
+	r->set_mask = 1023;
+	r->set_shift = 64 - 10;
+	r->set_tab = g_new0(uint32_t, r->set_mask + 1);
+	for (size_t i = 0; i < r->n; i++) {   /* set id i = {rule i} */
+		struct rset one = { 0 };
+		set_put(&one, i);
+		set_add(r, &one);
+	}
+	tab_alloc(r, 1024);
+	r->ovf = g_array_new(FALSE, FALSE, sizeof(struct pairs));
+	r->fails = g_ptr_array_new_with_free_func(failrec_free);
+	r->files = g_ptr_array_new_with_free_func(g_free);
+	return r;
+}
+
+void report_free(struct report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n; i++)
+		g_free(r->rs[i].na_reason);
+	for (guint i = 0; i < r->ovf->len; i++)
+		g_free(g_array_index(r->ovf, struct pairs, i).p);
+	g_array_free(r->ovf, TRUE);
+	g_free(r->ev);
+	g_free(r->tab_mem);
+	g_free(r->sets);
+	g_free(r->set_tab);
+	g_free(r->byid);
+	g_free(r->ord);
+	g_free(r->ord_off);
+	g_ptr_array_free(r->fails, TRUE);
+	for (unsigned i = 0; i < r->n_trunc_list; i++)
+		g_free(r->trunc[i].file);
+	g_ptr_array_free(r->files, TRUE);
+	g_free(r->rs);
+	g_free(r);
+}
+
+static inline size_t rule_idx(const struct report *r, const struct mw_rule *rule)
+{
+	return (size_t)(rule - r->rule0);
+}
+
+void report_enable(struct report *r, const struct mw_rule *rule, bool on)
+{
+	size_t i = rule_idx(r, rule);
+	r->rs[i].enabled = on;
+	if (on)
+		set_put(&r->on, i);
+	else
+		r->on.w[i / 64] &= ~(1ull << (i % 64));
+}
+
+bool report_enabled(const struct report *r, const struct mw_rule *rule)
+{
+	return r->rs[rule_idx(r, rule)].enabled;
+}
+
+/* count_set() once MAX_SETS sets exist: one pass of each rule of s. */
+static __attribute__((noinline)) void count_each(struct report *r,
+						 struct rnode *x,
+						 const struct rset *s)
+{
+	SET_FOREACH(s, i, node_count(r, x, (uint32_t)i))
+}
+
+/* One pass of each rule of s (not empty) by node (h: its node_hash()). */
+static inline void count_set(struct report *r, const struct conf_node *node,
+			     size_t h, const struct rset *s)
+{
+	uint32_t id = set_id(r, s);
+	struct rnode *x = node_get(r, node, h);
+	if (id != NO_SET)
+		node_count(r, x, id);
+	else
+		count_each(r, x, s);
+}
+
+/* Count the pending passes. Every entry point that records or reads
+ * counters calls it first, so the (rule, node) pairs are first seen in
+ * the order they were reported. */
+void report_flush(struct report *r)
+{
+	if (r->pend_node.fam == PEND_NONE)
+		return;
+	struct rset s;
+	for (unsigned w = 0; w < SETW; w++)
+		s.w[w] = r->pend.w[w] & r->on.w[w];
+	if (!set_empty(&s))
+		count_set(r, &r->pend_node, r->pend_hash, &s);
+	r->pend = (struct rset){ 0 };
+	r->pend_node.fam = PEND_NONE;
+}
+
+/* Count the pending passes and start new ones on node. Its record is
+ * only needed when they are counted, typically while the next packet is
+ * processed: fetch it meanwhile (it is mostly not in cache). */
+static void pend_start(struct report *r, const struct conf_node *node)
+{
+	report_flush(r);
+	r->pend_node = *node;
+	r->pend_hash = node_hash(node);
+	__builtin_prefetch(&r->tab[r->pend_hash & r->tab_mask], 1);
+}
+
+/* Passes of the rules of set s (SETW words) on node: merged into the
+ * pending ones while they are on the same node and hold none of the
+ * rules already (a set counts each rule once). */
+static inline void pend_add(struct report *r, const struct conf_node *node,
+			    const uint64_t *s)
+{
+	uint64_t dup = 0;
+	for (unsigned w = 0; w < SETW; w++)
+		dup |= r->pend.w[w] & s[w];
+	if (dup || !node_eq(&r->pend_node, node))
+		pend_start(r, node);
+	for (unsigned w = 0; w < SETW; w++)
+		r->pend.w[w] |= s[w];
 }
 
 void report_add(struct report *r, const struct mw_rule *rule,
@@ -337,93 +634,66 @@ void report_add(struct report *r, const struct mw_rule *rule,
 	size_t i = rule_idx(r, rule);
 	if (!r->rs[i].enabled)
 		return;
-	report_flush(r);
-	struct rslot *s = slot_get(r, node_get(r, node), i);
 	if (pass) {
-		s->n_pass++;
+		pend_add(r, node, r->sets[i].w);
 		return;
 	}
-	if (!s->fail) {
-		g_ptr_array_add(r->fails, g_new0(struct failrec, 1));
-		s->fail = r->fails->len;
+	report_flush(r);
+	struct rnode *x = node_get(r, node, node_hash(node));
+	struct failrec *f = fail_find(r, x, i);
+	if (!f) {
+		node_first_seen(r, x, &r->sets[i]);
+		f = g_new0(struct failrec, 1);
+		f->rule = (uint32_t)i;
+		f->next = x->fail;
+		g_ptr_array_add(r->fails, f);
+		x->fail = r->fails->len;
+		r->rs[i].n_failing++;
 	}
-	struct failrec *f = r->fails->pdata[s->fail - 1];
 	f->n_fail++;
-	r->rs[i].verdict = 0;
 	if (f->n_ex < MAX_EXAMPLES) {
-		struct example *x = &f->ex[f->n_ex++];
-		x->file = g_strdup(w ? w->file : "");
-		x->frame = w ? w->frame : 0;
-		x->ts_sec = w ? w->ts_sec : 0;
-		x->ts_nsec = w ? w->ts_nsec : 0;
-		x->offset = offset;
-		x->len = len;
-		x->detail = g_strdup(detail ? detail : "");
+		struct example *e = &f->ex[f->n_ex++];
+		e->file = g_strdup(w ? w->file : "");
+		e->frame = w ? w->frame : 0;
+		e->ts_sec = w ? w->ts_sec : 0;
+		e->ts_nsec = w ? w->ts_nsec : 0;
+		e->offset = offset;
+		e->len = len;
+		e->detail = g_strdup(detail ? detail : "");
 	}
-}
-
-static void add_passes(struct report *r, const struct conf_node *node,
-		       const uint64_t *bits, unsigned nwords)
-{
-	struct rnode *x = NULL;
-	for (unsigned w = 0; w < nwords && w < r->nwords; w++) {
-		uint64_t m = bits[w] & r->on[w];
-		if (!m)
-			continue;
-		if (!x)
-			x = node_get(r, node);
-		if (m & ~x->bits[w]) {   /* a rule new to the node: slow path */
-			for (; m; m &= m - 1)
-				slot_get(r, x, w * 64 + (size_t)__builtin_ctzll(m))->n_pass++;
-			continue;
-		}
-		/* every rule already has its counter */
-		uint32_t k = (uint32_t)x->bits[r->nwords + w];
-#ifdef HW_POPCNT_SPLIT
-		if (have_popcnt) {
-			passes_word_popcnt(x->slot + k, x->bits[w], m);
-			continue;
-		}
-#endif
-		/* walk the node's rules of this word in order, the rank
-		 * running along */
-		for (uint64_t h = x->bits[w]; h; h &= h - 1, k++)
-			if (m & h & -h)
-				x->slot[k].n_pass++;
-	}
-}
-
-/* Count the pending single passes. Every entry point that records or
- * reads counters calls it first, so the (rule, node) pairs are first
- * seen in the order they were reported. */
-void report_flush(struct report *r)
-{
-	if (!r->pend_any)
-		return;
-	r->pend_any = false;
-	add_passes(r, &r->pend_node, r->pend, r->nwords);
-	memset(r->pend, 0, r->nwords * sizeof *r->pend);
 }
 
 void report_add_passes(struct report *r, const struct conf_node *node,
 		       const uint64_t *bits, unsigned nwords)
 {
-	report_flush(r);
-	add_passes(r, node, bits, nwords);
+	if (nwords >= SETW) {   /* the catalogue's size: bits beyond are 0 */
+		pend_add(r, node, bits);
+		return;
+	}
+	struct rset s = { 0 };
+	memcpy(s.w, bits, nwords * sizeof *bits);
+	pend_add(r, node, s.w);
 }
 
+/* report_pass() of rule i when it cannot join the pending passes. */
+static __attribute__((noinline)) void pass_slow(struct report *r, size_t i,
+						const struct conf_node *node)
+{
+	pend_add(r, node, r->sets[i].w);
+}
+
+/* The most frequent call: a few instructions and no stack frame while
+ * the rule joins the pending passes (disabled rules are dropped when they
+ * are counted). */
 void report_pass(struct report *r, const struct mw_rule *rule,
 		 const struct conf_node *node)
 {
 	size_t i = rule_idx(r, rule);
-	uint64_t b = 1ull << (i % 64);
-	if (!r->rs[i].enabled)
-		return;
-	if (r->pend_any && ((r->pend[i / 64] & b) || !node_eq(&r->pend_node, node)))
-		report_flush(r);
-	r->pend_any = true;
-	r->pend_node = *node;
-	r->pend[i / 64] |= b;
+	uint64_t b = 1ull << (i % 64), *pw = &r->pend.w[i / 64];
+	if (!(*pw & b) && node_eq(&r->pend_node, node))
+		*pw |= b;
+	else
+		pass_slow(r, i, node);
 }
 
 bool report_wants_detail(struct report *r, const struct mw_rule *rule,
@@ -433,26 +703,9 @@ bool report_wants_detail(struct report *r, const struct mw_rule *rule,
 	size_t i = rule_idx(r, rule);
 	if (!r->rs[i].enabled)
 		return false;
-	struct rnode *x = node_get(r, node);
-	if (!node_has(x, i))
-		return true;
-	const struct rslot *s = node_slot(r, x, i);
-	return !s->fail || ((struct failrec *)r->fails->pdata[s->fail - 1])->n_ex < MAX_EXAMPLES;
-}
-
-/* Entity k of rule state s. */
-static struct entity ent_at(const struct report *r, const struct rstate *s,
-			    unsigned k)
-{
-	struct entity e = { .node = s->order->pdata[k] };
-	e.slot = node_slot(r, e.node, (size_t)(s - r->rs));
-	e.f = e.slot->fail ? r->fails->pdata[e.slot->fail - 1] : NULL;
-	return e;
-}
-
-static uint64_t ent_fail(const struct entity *e)
-{
-	return e->f ? e->f->n_fail : 0;
+	const struct rnode *x = node_find(r, node);
+	const struct failrec *f = x ? fail_find(r, x, i) : NULL;
+	return !f || f->n_ex < MAX_EXAMPLES;
 }
 
 void report_na(struct report *r, const struct mw_rule *rule, const char *why)
@@ -483,6 +736,68 @@ void report_file(struct report *r, const char *file)
 	g_ptr_array_add(r->files, g_strdup(file));
 }
 
+/* ---- entities ---- */
+
+/* Each rule's entities in first-seen order, from the event log (the
+ * writers take a const report: the lists are a cache of it). */
+static void build_entities(const struct report *rc)
+{
+	struct report *r = (struct report *)rc;
+	if (r->built)
+		return;
+	g_free(r->byid);
+	g_free(r->ord);
+	g_free(r->ord_off);
+	r->byid = g_new(const struct rnode *, r->tab_n ? r->tab_n : 1);
+	for (size_t k = 0; k <= r->tab_mask; k++)
+		if (r->tab[k].fam1)
+			r->byid[r->tab[k].id] = &r->tab[k];
+	const struct event *ev = r->ev;
+	size_t n_ev = r->n_ev;
+	/* entities per rule: events per set, then per rule */
+	uint32_t *per_set = g_new0(uint32_t, r->n_sets);
+	for (size_t e = 0; e < n_ev; e++)
+		per_set[ev[e].set]++;
+	size_t *off = r->ord_off = g_new0(size_t, r->n + 1);
+	for (uint32_t id = 0; id < r->n_sets; id++)
+		if (per_set[id])
+			SET_FOREACH(&r->sets[id], i, off[i + 1] += per_set[id])
+	g_free(per_set);
+	for (size_t i = 0; i < r->n; i++)
+		off[i + 1] += off[i];
+	size_t *pos = g_memdup2(off, r->n * sizeof *off);
+	r->ord = g_new(uint32_t, off[r->n] ? off[r->n] : 1);
+	for (size_t e = 0; e < n_ev; e++)
+		SET_FOREACH(&r->sets[ev[e].set], i, r->ord[pos[i]++] = ev[e].node)
+	g_free(pos);
+	r->built = true;
+}
+
+/* Number of entities of rule state s. */
+static unsigned ent_count(const struct report *r, const struct rstate *s)
+{
+	size_t i = (size_t)(s - r->rs);
+	build_entities(r);
+	return (unsigned)(r->ord_off[i + 1] - r->ord_off[i]);
+}
+
+/* Entity k of rule state s. */
+static struct entity ent_at(const struct report *r, const struct rstate *s,
+			    unsigned k)
+{
+	size_t i = (size_t)(s - r->rs);
+	build_entities(r);
+	struct entity e = { .node = r->byid[r->ord[r->ord_off[i] + k]] };
+	e.n_pass = node_passes(r, e.node, i);
+	e.f = fail_find(r, e.node, i);
+	return e;
+}
+
+static uint64_t ent_fail(const struct entity *e)
+{
+	return e->f ? e->f->n_fail : 0;
+}
+
 /* ---- verdicts ---- */
 
 enum verdict { V_PASS, V_FAIL, V_WARN, V_NA };
@@ -495,27 +810,14 @@ static enum verdict ent_verdict(const struct rstate *s, const struct entity *e)
 	return s->rule->level == MW_LEVEL_ERROR ? V_FAIL : V_WARN;
 }
 
-static enum verdict rule_verdict_calc(const struct report *r, const struct rstate *s)
-{
-	enum verdict v = s->order->len ? V_PASS : V_NA;
-	for (unsigned i = 0; i < s->order->len; i++) {
-		struct entity e = ent_at(r, s, i);
-		enum verdict ev = ent_verdict(s, &e);
-		if (ev == V_FAIL)
-			return V_FAIL;
-		if (ev == V_WARN)
-			v = V_WARN;
-	}
-	return v;
-}
-
-/* Cached: the writers ask several times per rule; a new entity or a
- * failure clears the cache. */
+/* All entities of a rule share its level: one failing entity decides. */
 static enum verdict rule_verdict(const struct report *r, const struct rstate *s)
 {
-	if (!s->verdict)
-		((struct rstate *)s)->verdict = (int)rule_verdict_calc(r, s) + 1;
-	return (enum verdict)(s->verdict - 1);
+	if (!ent_count(r, s))
+		return V_NA;
+	if (!s->n_failing)
+		return V_PASS;
+	return s->rule->level == MW_LEVEL_ERROR ? V_FAIL : V_WARN;
 }
 
 static const char *na_reason(const struct report *r, const struct rstate *s)
@@ -577,15 +879,16 @@ void report_text(const struct report *r, FILE *out, bool verbose)
 			fprintf(out, "\n%-4s %s  [%s, %s %s, %s]\n     %s\n",
 				vname[want], s->rule->id, mw_level_str(s->rule->level),
 				s->rule->rfc, s->rule->section, roles, s->rule->summary);
-			for (unsigned k = 0; k < s->order->len; k++) {
+			for (unsigned k = 0; k < ent_count(r, s); k++) {
 				struct entity e = ent_at(r, s, k);
 				const struct failrec *f = e.f;
+				struct conf_node key = node_key(e.node);
 				char node[48];
 				if (!f)
 					continue;
 				fprintf(out, "     node %s: %" PRIu64 " of %" PRIu64 " check(s) failed\n",
-					conf_node_str(&e.node->key, node), f->n_fail,
-					f->n_fail + e.slot->n_pass);
+					conf_node_str(&key, node), f->n_fail,
+					f->n_fail + e.n_pass);
 				for (unsigned x = 0; x < f->n_ex; x++) {
 					char t[48];
 					fmt_time(f->ex[x].ts_sec, f->ex[x].ts_nsec, t, sizeof t);
@@ -602,7 +905,7 @@ void report_text(const struct report *r, FILE *out, bool verbose)
 		const struct rstate *s = &r->rs[i];
 		if (!s->enabled || rule_verdict(r, s) != V_PASS)
 			continue;
-		fprintf(out, "PASS %s (%u node(s))\n", s->rule->id, s->order->len);
+		fprintf(out, "PASS %s (%u node(s))\n", s->rule->id, ent_count(r, s));
 	}
 	if (verbose)
 		for (size_t i = 0; i < r->n; i++) {
@@ -702,15 +1005,16 @@ void report_json(const struct report *r, FILE *out)
 			json_str(out, na_reason(r, s));
 		}
 		fprintf(out, ",\"entities\":[");
-		for (unsigned k = 0; k < s->order->len; k++) {
+		for (unsigned k = 0; k < ent_count(r, s); k++) {
 			struct entity e = ent_at(r, s, k);
 			const struct failrec *f = e.f;
 			unsigned n_ex = f ? f->n_ex : 0;
+			struct conf_node key = node_key(e.node);
 			char node[48];
 			fprintf(out, "%s{\"node\":", k ? "," : "");
-			json_str(out, conf_node_str(&e.node->key, node));
+			json_str(out, conf_node_str(&key, node));
 			fprintf(out, ",\"verdict\":\"%s\",\"pass\":%" PRIu64 ",\"fail\":%" PRIu64
-				",\"findings\":[", vname[ent_verdict(s, &e)], e.slot->n_pass,
+				",\"findings\":[", vname[ent_verdict(s, &e)], e.n_pass,
 				ent_fail(&e));
 			for (unsigned x = 0; x < n_ex; x++) {
 				char t[48];
@@ -753,12 +1057,12 @@ void report_junit(const struct report *r, FILE *out)
 		const struct rstate *s = &r->rs[i];
 		if (!s->enabled)
 			continue;
-		if (!s->order->len) {
+		if (!ent_count(r, s)) {
 			tests++;
 			skipped++;
 			continue;
 		}
-		for (unsigned k = 0; k < s->order->len; k++) {
+		for (unsigned k = 0; k < ent_count(r, s); k++) {
 			struct entity e = ent_at(r, s, k);
 			tests++;
 			fails += ent_verdict(s, &e) == V_FAIL;
@@ -772,7 +1076,7 @@ void report_junit(const struct report *r, FILE *out)
 		const struct rstate *s = &r->rs[i];
 		if (!s->enabled)
 			continue;
-		if (!s->order->len) {
+		if (!ent_count(r, s)) {
 			fprintf(out, "  <testcase classname=\"");
 			xml_str(out, s->rule->id);
 			fprintf(out, "\" name=\"-\"><skipped message=\"NOT-APPLICABLE: ");
@@ -780,14 +1084,15 @@ void report_junit(const struct report *r, FILE *out)
 			fprintf(out, "\"/></testcase>\n");
 			continue;
 		}
-		for (unsigned k = 0; k < s->order->len; k++) {
+		for (unsigned k = 0; k < ent_count(r, s); k++) {
 			struct entity e = ent_at(r, s, k);
 			enum verdict v = ent_verdict(s, &e);
+			struct conf_node key = node_key(e.node);
 			char node[48];
 			fprintf(out, "  <testcase classname=\"");
 			xml_str(out, s->rule->id);
 			fprintf(out, "\" name=\"");
-			xml_str(out, conf_node_str(&e.node->key, node));
+			xml_str(out, conf_node_str(&key, node));
 			fprintf(out, "\">");
 			if (v != V_PASS) {
 				fprintf(out, v == V_FAIL ? "<failure type=\"%s\" message=\"" :

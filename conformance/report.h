@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <mipwire/mipwire.h>
 
@@ -32,10 +33,12 @@ static inline struct conf_node conf_node4(uint32_t a)
 static inline struct conf_node conf_node6(const struct mw_in6 *a)
 {
 	struct conf_node n = { .fam = 6 };
-	for (int i = 0; i < 8; i++) {
-		n.hi = n.hi << 8 | a->b[i];
-		n.lo = n.lo << 8 | a->b[8 + i];
-	}
+	memcpy(&n.hi, a->b, 8);         /* each half read big endian */
+	memcpy(&n.lo, a->b + 8, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	n.hi = __builtin_bswap64(n.hi);
+	n.lo = __builtin_bswap64(n.lo);
+#endif
 	return n;
 }
 
