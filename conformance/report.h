@@ -31,12 +31,8 @@ static inline struct conf_node conf_node4(uint32_t a)
 
 static inline struct conf_node conf_node6(const struct mw_in6 *a)
 {
-	struct conf_node n = { .fam = 6 };
-	for (int i = 0; i < 8; i++) {
-		n.hi = n.hi << 8 | a->b[i];
-		n.lo = n.lo << 8 | a->b[8 + i];
-	}
-	return n;
+	return (struct conf_node){ .hi = mw_load_be64(a->b), .lo = mw_load_be64(a->b + 8),
+				   .fam = 6 };
 }
 
 /* Text form: dotted quad, RFC 5952 IPv6, or "-". buf >= 46. */
