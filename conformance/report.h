@@ -6,7 +6,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 
 #include <mipwire/mipwire.h>
 
@@ -32,14 +31,8 @@ static inline struct conf_node conf_node4(uint32_t a)
 
 static inline struct conf_node conf_node6(const struct mw_in6 *a)
 {
-	struct conf_node n = { .fam = 6 };
-	memcpy(&n.hi, a->b, 8);         /* each half read big endian */
-	memcpy(&n.lo, a->b + 8, 8);
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	n.hi = __builtin_bswap64(n.hi);
-	n.lo = __builtin_bswap64(n.lo);
-#endif
-	return n;
+	return (struct conf_node){ .hi = mw_load_be64(a->b), .lo = mw_load_be64(a->b + 8),
+				   .fam = 6 };
 }
 
 /* Text form: dotted quad, RFC 5952 IPv6, or "-". buf >= 46. */

@@ -2,9 +2,17 @@
  * PMIPv6 (RFC 5213): BU/BA exchanges by sequence number (mod 2^16),
  * retransmissions, return routability cookies, Binding Errors, DHAAD and
  * mobile prefix discovery. Keyed by (home address, peer); idle entries
- * are dropped. */
+ * are dropped.
+ *
+ * Cost (it runs on every packet): a packet without an IPv6 header leaves
+ * after a look at its layer kinds. A binding is one 128-byte record kept
+ * in its hash slot (on huge pages), so a BU or a BA reads one aligned pair
+ * of cache lines and follows no pointer; a BA cancels its BU's deadline
+ * while that is still hot, so a sweep only comes back to the BUs left
+ * unanswered, and no sweep walks the tables. */
 #include <stddef.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <glib.h>
 
@@ -15,50 +23,52 @@
 #define IDLE_EXPIRE 600.0
 #define REPLY_WAIT 5.0      /* s before a missing BA counts as missing */
 #define NCOOKIE 4
+#define CLEAN_EVERY 8       /* clean up after at least cap / this new entries */
+#define HUGE_PAGE (2u << 20)
+#define CANCEL_DEPTH 4      /* how far back from the newest a BA looks for its BU's deadline */
 
 struct pair { struct mw_in6 a, b; };
 
-/* The head both entry kinds start with (expiry bookkeeping). */
+/* The head every entry starts with. */
 struct ent6 {
 	struct pair key;
 	double last_seen;
-	struct wnode wn;          /* expiry wheel */
-	uint64_t touch;           /* sweeps done when last_seen was set */
+	uint64_t touch;           /* 1 + sweeps done when last_seen was set; 0: free slot */
 };
 
-struct bind6 {               /* key: (home address, peer) */
-	struct pair key;
-	double last_seen;
-	struct wnode wn;
-	uint64_t touch;
-	uint64_t bu_serial;       /* deadline of the outstanding BU (expire.h) */
-	/* last Binding Update */
-	bool have_bu, outstanding, bu_discard, bu_expect135, bu_hao, bu_home, bu_r;
-	bool bu_proxy, bu_a, bu_dereg;
-	uint16_t bu_seq, bu_lifetime, bu_flags;
-	struct mw_in6 bu_src;
-	double bu_ts, bu_first_ts, retrans_iv;
-	uint64_t bu_frame;
-	const char *bu_file;
+/* What the last Binding Update said (set at once, one byte). */
+struct bu_bits {
+	bool discard : 1, hao : 1, home : 1, r : 1, proxy : 1, a : 1, dereg : 1;
+	bool expect135 : 1;       /* receiver view: inside the sequence window? */
+};
+
+struct bind6 {               /* key: (home address, peer); one aligned pair of lines */
+	struct ent6 e;
+	struct bu_bits bu;
+	bool have_bu : 1, outstanding : 1;
 	/* receiver view */
-	bool have_accepted, bce;
-	uint16_t last_accepted;
-	bool resync;          /* a 135 told the MN the last accepted seq */
-	uint16_t resync_seq;
+	bool have_accepted : 1, bce : 1;
+	bool resync : 1;          /* a 135 told the MN the last accepted seq */
+	bool pmip_bound : 1;
+	/* the accepted CoA / MAG is bu_src (else in struct bind6_aux) */
+	bool coa_src : 1, mag_src : 1;
+	uint16_t bu_seq, bu_lifetime, last_accepted, resync_seq;
+	uint64_t bu_serial;       /* deadline of the outstanding BU (struct dq) */
+	double bu_ts;             /* time of the last BU */
+	double rate[2];           /* times of the two BUs before it */
+	double retrans_iv;
 	double bce_expiry;
-	struct mw_in6 coa;
-	/* PMIPv6 */
-	struct mw_in6 mag;
-	bool pmip_bound;
-	/* rate limit: times of the last MH messages per type */
-	double t_rate[8][3];
+	struct mw_in6 bu_src;
+};
+G_STATIC_ASSERT(sizeof(struct bind6) == 128);
+
+/* What a BU or a BA rarely reads, beside the slot's record. */
+struct bind6_aux {
+	struct mw_in6 coa, mag;   /* unless coa_src / mag_src */
 };
 
 struct rr6 {                 /* key: (mobile node address, CN) */
-	struct pair key;
-	double last_seen;
-	struct wnode wn;
-	uint64_t touch;
+	struct ent6 e;
 	uint64_t be_serial;       /* deadline of the expected Binding Error */
 	uint8_t hoti[NCOOKIE][8], coti[NCOOKIE][8];
 	unsigned n_hoti, n_coti;
@@ -67,7 +77,6 @@ struct rr6 {                 /* key: (mobile node address, CN) */
 	/* last packet with a Home Address option (mobile node -> CN) */
 	bool have_hao;
 	struct mw_in6 hao;
-	double hao_ts;
 	bool be_expected;
 	double be_deadline;
 	/* DHAAD / MPS */
@@ -76,15 +85,134 @@ struct rr6 {                 /* key: (mobile node address, CN) */
 	double last_mpa;
 };
 
-G_STATIC_ASSERT(offsetof(struct bind6, touch) == offsetof(struct ent6, touch));
-G_STATIC_ASSERT(offsetof(struct rr6, touch) == offsetof(struct ent6, touch));
+/* Deadlines in the order one expire.h heap would pop them, (due, serial):
+ * an item due no earlier than the newest (the usual case: due = now + a
+ * constant) is appended to a ring, the others go to the heap, and a pop
+ * takes the earlier of the two fronts. The newest items wait in a small
+ * hot stage before the ring: most are cancelled there (a BU's deadline by
+ * its BA, one packet later) and never cost the ring a cache line. A
+ * cancelled ring item (serial 0) is dropped unseen. */
+#define DQ_STAGE 4
+
+struct dq {
+	struct dl_item *ring;
+	size_t cap, head, len;
+	struct dl_item stage[DQ_STAGE]; /* after the ring's items */
+	unsigned n_stage;
+	struct deadlines late;    /* its counter numbers the ring's items too */
+};
+
+static void dq_init(struct dq *q)
+{
+	memset(q, 0, sizeof *q);
+	q->cap = 64;
+	q->ring = g_new(struct dl_item, q->cap);
+	dl_init(&q->late);
+}
+
+static void dq_clear(struct dq *q)
+{
+	g_free(q->ring);
+	dl_clear(&q->late);
+}
+
+static struct dl_item *dq_at(const struct dq *q, size_t i)
+{
+	return &q->ring[(q->head + i) & (q->cap - 1)];
+}
+
+/* Move the staged items to the ring. */
+static void dq_flush(struct dq *q)
+{
+	if (q->len + q->n_stage > q->cap) {
+		size_t cap = 2 * q->cap;
+		while (q->len + q->n_stage > cap)
+			cap *= 2;
+		struct dl_item *r = g_new(struct dl_item, cap);
+		for (size_t i = 0; i < q->len; i++)
+			r[i] = *dq_at(q, i);
+		g_free(q->ring);
+		q->ring = r;
+		q->head = 0;
+		q->cap = cap;
+	}
+	for (unsigned i = 0; i < q->n_stage; i++)
+		*dq_at(q, q->len++) = q->stage[i];
+	q->n_stage = 0;
+}
+
+static uint64_t dq_push(struct dq *q, double due, const struct pair *key)
+{
+	const struct dl_item *newest = q->n_stage ? &q->stage[q->n_stage - 1]
+				     : q->len ? dq_at(q, q->len - 1) : NULL;
+	if (newest && due < newest->due)
+		return dl_push(&q->late, due, key, sizeof *key);
+	if (q->n_stage == DQ_STAGE)
+		dq_flush(q);
+	struct dl_item *it = &q->stage[q->n_stage++];
+	it->due = due;
+	it->serial = ++q->late.serial;
+	memcpy(it->key, key, sizeof *key);
+	return it->serial;
+}
+
+static bool dl_before(const struct dl_item *a, const struct dl_item *b)
+{
+	return a->due < b->due || (a->due == b->due && a->serial < b->serial);
+}
+
+/* Pop the earliest live item if it is due at or before `now`. */
+static bool dq_pop(struct dq *q, double now, struct dl_item *out)
+{
+	dq_flush(q);
+	for (;;) {
+		const struct dl_item *r = q->len ? dq_at(q, 0) : NULL;
+		const struct dl_item *h = q->late.h->len ? (const struct dl_item *)(void *)q->late.h->data
+							  : NULL;
+		if (h && (!r || dl_before(h, r)))
+			return dl_pop(&q->late, now, out);
+		if (!r || r->due > now)
+			return false;
+		*out = *r;
+		q->head = (q->head + 1) & (q->cap - 1);
+		q->len--;
+		if (out->serial)
+			return true;
+	}
+}
+
+/* Drop item `serial` unseen if it is among the newest few (where a BA
+ * finds its BU's); elsewhere it stays and its pop finds it answered. */
+static void dq_cancel(struct dq *q, uint64_t serial)
+{
+	for (unsigned k = q->n_stage; k-- > 0;)
+		if (q->stage[k].serial == serial) {
+			for (q->n_stage--; k < q->n_stage; k++)
+				q->stage[k] = q->stage[k + 1];
+			return;
+		}
+	for (size_t k = 1; k <= q->len && k <= CANCEL_DEPTH; k++) {
+		struct dl_item *it = dq_at(q, q->len - k);
+		if (it->serial == serial) {
+			it->serial = 0;
+			return;
+		}
+	}
+}
 
 struct state6;
 
-/* A table of entries and their expiry. */
+/* Entries of one kind stored in their hash slots (open addressing, linear
+ * probing, at most half full, backward-shift deletion, free slots all
+ * zero), with optional side data per slot. Records move when a slot is
+ * freed or the table grows: no pointer to one is kept across that. */
 struct tab6 {
-	struct otab32 h;          /* entries, by their key (first 32 bytes) */
-	struct wheel wheel;
+	char *rec, *aux;
+	void *map;                /* both (mmap) */
+	size_t map_len;
+	size_t size, aux_size;    /* bytes per record / per side record */
+	size_t cap, n;
+	size_t fresh;             /* entries made since the last clean-up */
 	bool bind;                /* struct bind6 (else struct rr6) */
 	const struct state6 *s;
 };
@@ -93,36 +221,122 @@ struct state6 {
 	struct tab6 *bind, *rr;
 	double last_sweep, prev_sweep;
 	uint64_t n_sweeps;
-	struct deadlines bu_due;  /* outstanding BUs: REPLY_WAIT after bu_ts */
-	struct deadlines be_due;  /* expected Binding Errors: be_deadline */
+	struct dq bu_due;         /* outstanding BUs: REPLY_WAIT after bu_ts */
+	struct dq be_due;         /* expected Binding Errors: be_deadline */
+	GArray *later;            /* struct dl_item: popped a little early */
 };
 
-static struct tab6 *tab_new(const struct state6 *s, bool bind)
+static struct ent6 *rec_at(const struct tab6 *t, size_t i)
+{
+	return (struct ent6 *)(void *)(t->rec + i * t->size);
+}
+
+static void *aux_at(const struct tab6 *t, size_t i)
+{
+	return t->aux + i * t->aux_size;
+}
+
+static size_t slot_of(const struct tab6 *t, const void *e)
+{
+	return (size_t)((const char *)e - t->rec) / t->size;
+}
+
+/* One zeroed block for the records and side records, on huge pages where
+ * the system gives them: records are read at random, and with small pages
+ * each lookup in a large table would miss the TLB as well. */
+static void tab_alloc(struct tab6 *t, size_t cap)
+{
+	size_t len = cap * (t->size + t->aux_size);
+	t->cap = cap;
+	t->map_len = len + HUGE_PAGE;
+	t->map = mmap(NULL, t->map_len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		      -1, 0);
+	if (t->map == MAP_FAILED)
+		g_error("state6: out of memory");
+	t->rec = (char *)(((uintptr_t)t->map + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+#ifdef MADV_HUGEPAGE
+	if (len >= HUGE_PAGE)
+		madvise(t->rec, len, MADV_HUGEPAGE);
+#endif
+	t->aux = t->rec + cap * t->size;
+}
+
+static struct tab6 *tab_new(const struct state6 *s, bool bind, size_t size, size_t aux_size)
 {
 	struct tab6 *t = g_new0(struct tab6, 1);
-	otab32_init(&t->h);
-	wheel_init(&t->wheel, 10.0);
+	t->size = size;
+	t->aux_size = aux_size;
 	t->bind = bind;
 	t->s = s;
+	tab_alloc(t, 256);
 	return t;
 }
 
 static void tab_free(struct tab6 *t)
 {
-	for (size_t i = 0; i < t->h.cap; i++)
-		g_free(t->h.s[i].v);
-	g_free(t->h.s);
-	wheel_clear(&t->wheel);
+	munmap(t->map, t->map_len);
 	g_free(t);
+}
+
+/* The slot holding the key, else the free slot ending its probe run. */
+static size_t tab_slot(const struct tab6 *t, const struct pair *k, uint64_t h)
+{
+	size_t m = t->cap - 1;
+	for (size_t i = h & m;; i = (i + 1) & m) {
+		const struct ent6 *e = rec_at(t, i);
+		if (!e->touch || memcmp(&e->key, k, sizeof *k) == 0)
+			return i;
+	}
+}
+
+static void tab_move(struct tab6 *t, size_t to, size_t from)
+{
+	memcpy(rec_at(t, to), rec_at(t, from), t->size);
+	if (t->aux_size)
+		memcpy(aux_at(t, to), aux_at(t, from), t->aux_size);
+}
+
+static void tab_grow(struct tab6 *t)
+{
+	struct tab6 old = *t;
+	tab_alloc(t, 2 * old.cap);
+	for (size_t i = 0; i < old.cap; i++) {
+		const struct ent6 *e = rec_at(&old, i);
+		if (!e->touch)
+			continue;
+		size_t j = tab_slot(t, &e->key, otab32_hash(&e->key));
+		memcpy(rec_at(t, j), e, t->size);
+		if (t->aux_size)
+			memcpy(aux_at(t, j), aux_at(&old, i), t->aux_size);
+	}
+	munmap(old.map, old.map_len);
+}
+
+/* Free slot k: move back every later entry of the run that may. */
+static void tab_del(struct tab6 *t, size_t k)
+{
+	size_t m = t->cap - 1;
+	for (size_t j = (k + 1) & m; rec_at(t, j)->touch; j = (j + 1) & m) {
+		size_t h = (size_t)otab32_hash(&rec_at(t, j)->key) & m;
+		if (((j - h) & m) >= ((j - k) & m)) {
+			tab_move(t, k, j);
+			k = j;
+		}
+	}
+	memset(rec_at(t, k), 0, t->size);
+	if (t->aux_size)
+		memset(aux_at(t, k), 0, t->aux_size);
+	t->n--;
 }
 
 struct state6 *state6_new(void)
 {
 	struct state6 *s = g_new0(struct state6, 1);
-	s->bind = tab_new(s, true);
-	s->rr = tab_new(s, false);
-	dl_init(&s->bu_due);
-	dl_init(&s->be_due);
+	s->bind = tab_new(s, true, sizeof(struct bind6), sizeof(struct bind6_aux));
+	s->rr = tab_new(s, false, sizeof(struct rr6), 0);
+	dq_init(&s->bu_due);
+	dq_init(&s->be_due);
+	s->later = g_array_new(FALSE, FALSE, sizeof(struct dl_item));
 	return s;
 }
 
@@ -132,8 +346,9 @@ void state6_free(struct state6 *s)
 		return;
 	tab_free(s->bind);
 	tab_free(s->rr);
-	dl_clear(&s->bu_due);
-	dl_clear(&s->be_due);
+	dq_clear(&s->bu_due);
+	dq_clear(&s->be_due);
+	g_array_free(s->later, TRUE);
 	g_free(s);
 }
 
@@ -141,45 +356,127 @@ void state6_free(struct state6 *s)
  * entry in force): dropped by a sweep at t. */
 static bool ent_dead(const struct tab6 *t, const struct ent6 *e, double at)
 {
-	if (t->bind) {
-		const struct bind6 *b = (const struct bind6 *)(const void *)e;
-		if (b->bce && at <= b->bce_expiry)
-			return false;
-	}
-	return at - e->last_seen > IDLE_EXPIRE;
+	if (!(at - e->last_seen > IDLE_EXPIRE))
+		return false;   /* (first: a binding's second line is rarely read) */
+	const struct bind6 *b = (const struct bind6 *)(const void *)e;
+	return !(t->bind && b->bce && at <= b->bce_expiry);
 }
 
 /* Would one of the sweeps 1..n_sweeps (at times up to `at`) have dropped
  * it? Only sweeps after its last touch count; sweep times only grow and
- * ent_dead() stays true once true, so the last of them decides. */
+ * ent_dead() stays true once true, so the last of them decides. So when
+ * a dead entry actually leaves the table does not matter. */
 static bool ent_gone(const struct tab6 *t, const struct ent6 *e,
 		     uint64_t n_sweeps, double at)
 {
-	return e->touch < n_sweeps && ent_dead(t, e, at);
+	return e->touch <= n_sweeps && ent_dead(t, e, at);
+}
+
+/* Drop the dead entries (any time will do: see ent_gone()). Done when the
+ * table would grow, if enough entries were made since the last time for
+ * the walk to pay: the memory stays that of the live entries, and no
+ * sweep walks the tables. */
+static void tab_clean(struct tab6 *t)
+{
+	const struct state6 *s = t->s;
+	for (size_t i = 0; i < t->cap;) {
+		const struct ent6 *e = rec_at(t, i);
+		if (e->touch && ent_gone(t, e, s->n_sweeps, s->last_sweep))
+			tab_del(t, i);   /* a later entry may move in: look again */
+		else
+			i++;
+	}
+	t->fresh = 0;
+}
+
+/* get() of a key that is absent or gone: NULL, or a new entry in slot i. */
+static __attribute__((noinline)) struct ent6 *get_new(struct tab6 *t, const struct pair *k,
+						     uint64_t h, size_t i, bool create)
+{
+	struct ent6 *e = rec_at(t, i);
+	if (e->touch) {          /* gone */
+		if (!create) {
+			tab_del(t, i);
+			return NULL;
+		}
+		/* dropped and made anew */
+		memset(e, 0, t->size);
+		if (t->aux_size)
+			memset(aux_at(t, i), 0, t->aux_size);
+	} else {
+		if (!create)
+			return NULL;
+		if (2 * (t->n + 1) > t->cap) {
+			if (t->fresh >= t->cap / CLEAN_EVERY)
+				tab_clean(t);
+			if (2 * (t->n + 1) > t->cap)
+				tab_grow(t);
+			e = rec_at(t, tab_slot(t, k, h));
+		}
+		t->n++;
+		t->fresh++;
+	}
+	e->key = *k;
+	return e;
 }
 
 static void *get(struct tab6 *t, const struct mw_in6 *a, const struct mw_in6 *b,
-		 size_t size, bool create, double now)
+		 bool create, double now)
 {
 	struct pair k = { *a, *b };
-	struct ent6 *e = otab32_get(&t->h, &k);
-	if (e && ent_gone(t, e, t->s->n_sweeps, t->s->last_sweep)) {
-		wheel_del(&t->wheel, &e->wn);
-		otab32_del(&t->h, &k);
-		g_free(e);
-		e = NULL;
+	uint64_t h = otab32_hash(&k);
+	/* the second line of the record likely there, while the first comes */
+	__builtin_prefetch(t->rec + (h & (t->cap - 1)) * t->size + 64, 1);
+	size_t i = tab_slot(t, &k, h);
+	struct ent6 *e = rec_at(t, i);
+	if (!e->touch || ent_gone(t, e, t->s->n_sweeps, t->s->last_sweep)) {
+		e = get_new(t, &k, h, i, create);
+		if (!e)
+			return NULL;
 	}
-	if (!e && create) {
-		e = g_malloc0(size);
-		e->key = k;
-		otab32_put(&t->h, e);
-		wheel_add(&t->wheel, &e->wn, now + IDLE_EXPIRE);
-	}
-	if (e) {
-		e->last_seen = now;
-		e->touch = t->s->n_sweeps;
-	}
+	e->last_seen = now;
+	e->touch = t->s->n_sweeps + 1;
 	return e;
+}
+
+/* Present at this sweep: not dropped by an earlier one. */
+static void *present(const struct tab6 *t, const void *key)
+{
+	struct ent6 *e = rec_at(t, tab_slot(t, key, otab32_hash(key)));
+	if (!e->touch || ent_gone(t, e, t->s->n_sweeps - 1, t->s->prev_sweep))
+		return NULL;
+	return e;
+}
+
+/* The accepted CoA and MAG, kept as "the BU's source" while they are. */
+static struct bind6_aux *bind_aux(const struct tab6 *t, const struct bind6 *b)
+{
+	return aux_at(t, slot_of(t, b));
+}
+
+static const struct mw_in6 *bind_coa(const struct tab6 *t, const struct bind6 *b)
+{
+	return b->coa_src ? &b->bu_src : &bind_aux(t, b)->coa;
+}
+
+static const struct mw_in6 *bind_mag(const struct tab6 *t, const struct bind6 *b)
+{
+	return b->mag_src ? &b->bu_src : &bind_aux(t, b)->mag;
+}
+
+static void set_bu_src(const struct tab6 *t, struct bind6 *b, const struct mw_in6 *src)
+{
+	if (memcmp(&b->bu_src, src, sizeof *src) == 0)
+		return;
+	if (b->coa_src || b->mag_src) {
+		struct bind6_aux *x = bind_aux(t, b);
+		if (b->coa_src)
+			x->coa = b->bu_src;
+		if (b->mag_src)
+			x->mag = b->bu_src;
+		b->coa_src = b->mag_src = false;
+	}
+	b->bu_src = *src;
 }
 
 static bool seq_gt(uint16_t a, uint16_t b)
@@ -191,21 +488,29 @@ struct hdrs {
 	int ip6, hao, rh2;
 };
 
+/* The IPv6 header closest before layer `upto` (as mw_find_layer(), here
+ * without a call: it runs on every IPv6 packet) and its Home Address
+ * option and type 2 routing header. */
 static void hdrs_of(const struct mw_packet *p, int upto, struct hdrs *h)
 {
-	h->ip6 = mw_find_layer(p, MW_L_IP6, upto);
+	const struct mw_layer *l = p->layers;
+	int n = p->n_layers, i = upto < n ? upto : n - 1;
+	while (i >= 0 && l[i].kind != MW_L_IP6)
+		i--;
+	h->ip6 = i;
 	h->hao = h->rh2 = -1;
-	if (h->ip6 < 0)
+	if (i < 0)
 		return;
-	for (int i = h->ip6 + 1; i < p->n_layers; i++) {
-		const struct mw_layer *l = &p->layers[i];
-		if (l->depth != p->layers[h->ip6].depth || l->kind == MW_L_IP6 ||
-		    l->kind == MW_L_IP4)
+	for (int j = i + 1; j < n && l[j].depth == l[i].depth; j++) {
+		if (l[j].kind == MW_L_IP6_DST) {
+			if (l[j].u.ext.hao.present && h->hao < 0)
+				h->hao = j;
+		} else if (l[j].kind == MW_L_IP6_RH) {
+			if (l[j].u.ext.rh_type == 2 && h->rh2 < 0)
+				h->rh2 = j;
+		} else if (l[j].kind == MW_L_IP6 || l[j].kind == MW_L_IP4) {
 			break;
-		if (l->kind == MW_L_IP6_DST && l->u.ext.hao.present && h->hao < 0)
-			h->hao = i;
-		if (l->kind == MW_L_IP6_RH && l->u.ext.rh_type == 2 && h->rh2 < 0)
-			h->rh2 = i;
+		}
 	}
 }
 
@@ -222,15 +527,15 @@ static int find_opt(const struct mw_packet *p, const struct mw_msg *m, uint8_t t
 static void judge_unanswered(struct conf *c, struct bind6 *b, bool at_end)
 {
 	struct conf_node node;
-	if (!b->outstanding || b->bu_discard || c->now - b->bu_ts < REPLY_WAIT)
+	if (!b->outstanding || b->bu.discard || c->now - b->bu_ts < REPLY_WAIT)
 		return;
 	(void)at_end;
-	node = conf_node6(&b->key.b);
-	if (b->bu_home && !b->bu_proxy)
+	node = conf_node6(&b->e.key.b);
+	if (b->bu.home && !b->bu.proxy)
 		conf_result(c, RULE("MIP6-HA-BA-ALWAYS"), node, false,
 			    "no Binding Acknowledgement to the home registration (sequence %u) within %.0f s",
 			    b->bu_seq, REPLY_WAIT);
-	else if (!b->bu_home && !b->bu_proxy && b->bu_a)
+	else if (!b->bu.home && !b->bu.proxy && b->bu.a)
 		conf_result(c, RULE("MIP6-CN-BA-WHEN-A"), node, false,
 			    "no Binding Acknowledgement to the Binding Update (A set, sequence %u) within %.0f s",
 			    b->bu_seq, REPLY_WAIT);
@@ -249,7 +554,8 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 	if (hnp >= 0 && p->elems[hnp].len >= 20 &&
 	    p->elems[hnp].off + 20 <= p->caplen)
 		memcpy(hoa.b, p->data + p->elems[hnp].off + 4, 16);
-	struct bind6 *b = get(c->s6->bind, &hoa, &ip->dst, sizeof *b, true, c->now);
+	struct tab6 *t = c->s6->bind;
+	struct bind6 *b = get(t, &hoa, &ip->dst, true, c->now);
 	struct conf_node node;
 	node = conf_node6(&ip->src);
 
@@ -257,7 +563,7 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 		       ip->src.b[0] == 0xff;
 	bool retrans = b->have_bu && b->outstanding && bu->lifetime == b->bu_lifetime;
 	judge_unanswered(c, b, false);
-	if (b->outstanding && !retrans && !b->bu_discard && c->now - b->bu_ts >= 1.0) {
+	if (b->outstanding && !retrans && !b->bu.discard && c->now - b->bu_ts >= 1.0) {
 		/* a different Binding Update replaces one that was never answered */
 		double keep = b->bu_ts;
 		b->bu_ts = c->now - REPLY_WAIT;
@@ -283,18 +589,17 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 			b->retrans_iv = 0;
 		}
 	}
-	double *tr = b->t_rate[MW_MH_BU];
-	if (tr[0] > 0)
-		conf_result(c, RULE("MIP6-BU-RATE"), node, c->now - tr[0] >= 1.0,
-			    "4 Binding Updates to one node within %.3f s", c->now - tr[0]);
-	tr[0] = tr[1];
-	tr[1] = tr[2];
-	tr[2] = c->now;
+	/* rate limit: the times of the last three BUs (rate[0], rate[1], bu_ts) */
+	if (b->rate[0] > 0)
+		conf_result(c, RULE("MIP6-BU-RATE"), node, c->now - b->rate[0] >= 1.0,
+			    "4 Binding Updates to one node within %.3f s", c->now - b->rate[0]);
+	b->rate[0] = b->rate[1];
+	b->rate[1] = b->bu_ts;
 
 	/* PMIPv6 re-registration from the same MAG */
 	if (proxy && bu->lifetime != 0) {
 		int hi = find_opt(p, m, 23);
-		if (b->pmip_bound && memcmp(&b->mag, &ip->src, 16) == 0 && hi >= 0 &&
+		if (b->pmip_bound && memcmp(bind_mag(t, b), &ip->src, 16) == 0 && hi >= 0 &&
 		    p->elems[hi].off + 4 <= p->caplen)
 			conf_result(c, RULE("PMIP6-PBU-REREG-HI"), node,
 				    p->data[p->elems[hi].off + 3] == 5,
@@ -302,30 +607,27 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 				    p->data[p->elems[hi].off + 3]);
 	}
 
-	/* receiver view: is this BU inside the sequence window? */
-	b->bu_expect135 = b->have_accepted && b->bce && !seq_gt(bu->seq, b->last_accepted);
+	b->bu = (struct bu_bits){
+		.discard = discard,
+		.hao = h->hao >= 0,
+		.home = bu->flags & MW_BU_H,
+		.r = bu->flags & MW_BU_R,
+		.proxy = proxy,
+		.a = bu->flags & MW_BU_A,
+		.dereg = bu->lifetime == 0,
+		/* receiver view: is this BU inside the sequence window? */
+		.expect135 = b->have_accepted && b->bce && !seq_gt(bu->seq, b->last_accepted),
+	};
 	b->have_bu = true;
-	b->outstanding = !discard || b->outstanding;
-	if (!retrans)
-		b->bu_first_ts = c->now;
-	b->bu_discard = discard;
-	b->bu_hao = h->hao >= 0;
-	b->bu_home = bu->flags & MW_BU_H;
-	b->bu_r = bu->flags & MW_BU_R;
-	b->bu_proxy = proxy;
-	b->bu_a = bu->flags & MW_BU_A;
-	b->bu_dereg = bu->lifetime == 0;
+	/* outstanding; a discarded one too, to catch a wrong BA */
+	b->outstanding = true;
 	b->bu_seq = bu->seq;
 	b->bu_lifetime = bu->lifetime;
-	b->bu_flags = bu->flags;
-	b->bu_src = ip->src;
+	set_bu_src(t, b, &ip->src);
 	b->bu_ts = c->now;
 	b->resync = false;
-	if (discard)
-		b->outstanding = true; /* remember it to catch a wrong BA */
-	if (b->outstanding && !b->bu_discard) /* judged by a sweep if unanswered */
-		b->bu_serial = dl_push(&c->s6->bu_due, b->bu_ts + REPLY_WAIT,
-				       &b->key, sizeof b->key);
+	if (!discard) /* judged by a sweep if unanswered */
+		b->bu_serial = dq_push(&c->s6->bu_due, b->bu_ts + REPLY_WAIT, &b->e.key);
 }
 
 static void on_ba(struct conf *c, int mi, const struct hdrs *h)
@@ -337,22 +639,21 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 	struct mw_in6 hoa = h->rh2 >= 0 ? p->layers[h->rh2].u.ext.rh2_addr : ip->dst;
 	struct conf_node node;
 	node = conf_node6(&ip->src);
-	struct bind6 *b = get(c->s6->bind, &hoa, &ip->src, sizeof *b, false, c->now);
+	struct tab6 *t = c->s6->bind;
+	struct bind6 *b = get(t, &hoa, &ip->src, false, c->now);
 	if (!b) {
 		/* PMIPv6 (keyed by the home network prefix) or a BA without the
 		 * routing header: the BU this node sent to the BA's destination
 		 * (several: the latest, then the lowest key; table order is
 		 * arbitrary) */
-		const struct otab32 *t = &c->s6->bind->h;
 		for (size_t i = 0; i < t->cap; i++) {
-			struct bind6 *x = t->s[i].v;
-			if (!x || ent_gone(c->s6->bind, (struct ent6 *)(void *)x,
-					   c->s6->n_sweeps, c->s6->last_sweep))
-				continue;   /* expired, not dropped yet */
-			if (x->have_bu && memcmp(&x->key.b, &ip->src, 16) == 0 &&
+			struct bind6 *x = (struct bind6 *)(void *)rec_at(t, i);
+			if (!x->e.touch || ent_gone(t, &x->e, c->s6->n_sweeps, c->s6->last_sweep))
+				continue;   /* free, or expired and not dropped yet */
+			if (x->have_bu && memcmp(&x->e.key.b, &ip->src, 16) == 0 &&
 			    memcmp(&x->bu_src, &ip->dst, 16) == 0 && x->bu_seq == ba->seq &&
 			    (!b || x->bu_ts > b->bu_ts ||
-			     (x->bu_ts == b->bu_ts && memcmp(&x->key, &b->key, sizeof x->key) < 0)))
+			     (x->bu_ts == b->bu_ts && memcmp(&x->e.key, &b->e.key, sizeof x->e.key) < 0)))
 				b = x;
 		}
 	}
@@ -365,7 +666,7 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 		conf_result(c, RULE("MIP6-BA-135-SEQ"), node, ba->seq == b->last_accepted,
 			    "status 135 with sequence %u, last accepted %u", ba->seq,
 			    b->last_accepted);
-	if (b->bu_expect135)
+	if (b->bu.expect135)
 		conf_result(c, RULE("MIP6-BA-SEQ-WINDOW"), node, ba->status == 135,
 			    "sequence %u not greater than last accepted %u, but status %u",
 			    b->bu_seq, b->last_accepted, ba->status);
@@ -375,40 +676,42 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 		conf_result(c, RULE("MIP6-BA-LIFETIME"), node, ba->lifetime <= b->bu_lifetime,
 			    "granted Lifetime %u, requested %u (x4 s)", ba->lifetime,
 			    b->bu_lifetime);
-	conf_result(c, RULE("MIP6-BA-NOT-DISCARDED"), node, !b->bu_discard,
+	conf_result(c, RULE("MIP6-BA-NOT-DISCARDED"), node, !b->bu.discard,
 		    "acknowledged a Binding Update that had to be discarded (checksum / Payload Proto)");
 	bool dst_ok = memcmp(&ip->dst, &b->bu_src, 16) == 0;
-	bool rh_ok = b->bu_hao ? h->rh2 >= 0 : h->rh2 < 0;
-	if (!b->bu_proxy)
+	bool rh_ok = b->bu.hao ? h->rh2 >= 0 : h->rh2 < 0;
+	if (!b->bu.proxy)
 		conf_result(c, RULE("MIP6-BA-DEST"), node, dst_ok && rh_ok,
 			    "BA %s the BU source%s", dst_ok ? "to" : "not to",
-			    rh_ok ? "" : (b->bu_hao ? ", without the type 2 routing header"
+			    rh_ok ? "" : (b->bu.hao ? ", without the type 2 routing header"
 						    : ", with a type 2 routing header"));
-	if (b->bu_home && b->bu_dereg && ba->status < 128 && !b->bu_proxy)
+	if (b->bu.home && b->bu.dereg && ba->status < 128 && !b->bu.proxy)
 		conf_result(c, RULE("MIP6-BA-DEREG"), node,
 			    ba->lifetime == 0 && find_opt(p, m, 2) < 0,
 			    "deregistration BA with Lifetime %u%s", ba->lifetime,
 			    find_opt(p, m, 2) >= 0 ? " and a Binding Refresh Advice" : "");
 	if (ba->flags & MW_BA_R)
-		conf_result(c, RULE("NEMO-BA-R"), node, b->bu_r,
+		conf_result(c, RULE("NEMO-BA-R"), node, b->bu.r,
 			    "Mobile Router flag set, Binding Update did not set it");
-	if (b->outstanding && !b->bu_discard) {
-		if (b->bu_home && !b->bu_proxy)
+	if (b->outstanding && !b->bu.discard) {
+		if (b->bu.home && !b->bu.proxy)
 			conf_pass(c, RULE("MIP6-HA-BA-ALWAYS"), node);
-		else if (!b->bu_home && !b->bu_proxy && b->bu_a)
+		else if (!b->bu.home && !b->bu.proxy && b->bu.a)
 			conf_pass(c, RULE("MIP6-CN-BA-WHEN-A"), node);
 	}
+	/* answered: its deadline would find nothing to judge */
 	b->outstanding = false;
+	dq_cancel(&c->s6->bu_due, b->bu_serial);
 	b->retrans_iv = 0;
-	if (ba->status < 128 && !b->bu_discard) {
+	if (ba->status < 128 && !b->bu.discard) {
 		b->have_accepted = true;
 		b->last_accepted = b->bu_seq;
 		b->bce = ba->lifetime != 0;
 		b->bce_expiry = c->now + 4.0 * ba->lifetime;
-		b->coa = b->bu_src;
-		if (b->bu_proxy) {
+		b->coa_src = true;
+		if (b->bu.proxy) {
 			b->pmip_bound = ba->lifetime != 0;
-			b->mag = b->bu_src;
+			b->mag_src = true;
 		}
 	} else if (ba->status == 135) {
 		b->resync = true;
@@ -421,23 +724,22 @@ static void on_hao_packet(struct conf *c, const struct hdrs *h, uint8_t next)
 	const struct mw_packet *p = c->pkt;
 	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
 	const struct mw_in6 *hoa = &p->layers[h->hao].u.ext.hao.hoa;
-	struct rr6 *r = get(c->s6->rr, &ip->src, &ip->dst, sizeof *r, true, c->now);
+	struct rr6 *r = get(c->s6->rr, &ip->src, &ip->dst, true, c->now);
 	r->have_hao = true;
 	r->hao = *hoa;
-	r->hao_ts = c->now;
 	if (next == 50 || next == 51 || next == MW_IPPROTO_MH)
 		return;
 	/* without a matching binding the CN must answer with BE status 1 */
-	struct bind6 *b = get(c->s6->bind, hoa, &ip->dst, sizeof *b, false, c->now);
+	struct tab6 *t = c->s6->bind;
+	struct bind6 *b = get(t, hoa, &ip->dst, false, c->now);
 	if (!b || !b->have_accepted)
 		return;
 	bool bound = b->bce && c->now <= b->bce_expiry &&
-		     memcmp(&b->coa, &ip->src, 16) == 0;
+		     memcmp(bind_coa(t, b), &ip->src, 16) == 0;
 	if (!bound && !r->be_expected) {
 		r->be_expected = true;
 		r->be_deadline = c->now + 2.0;
-		r->be_serial = dl_push(&c->s6->be_due, r->be_deadline, &r->key,
-				       sizeof r->key);
+		r->be_serial = dq_push(&c->s6->be_due, r->be_deadline, &r->e.key);
 	}
 }
 
@@ -448,7 +750,7 @@ static void on_be(struct conf *c, int mi, const struct hdrs *h)
 	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
 	struct conf_node node;
 	node = conf_node6(&ip->src);
-	struct rr6 *r = get(c->s6->rr, &ip->dst, &ip->src, sizeof *r, false, c->now);
+	struct rr6 *r = get(c->s6->rr, &ip->dst, &ip->src, false, c->now);
 	if (!r)
 		return;
 	if (be->status == 1 && r->have_hao)
@@ -461,7 +763,6 @@ static void on_be(struct conf *c, int mi, const struct hdrs *h)
 		r->be_expected = false;
 	}
 }
-
 static void on_rr(struct conf *c, int mi, const struct hdrs *h)
 {
 	const struct mw_packet *p = c->pkt;
@@ -469,7 +770,7 @@ static void on_rr(struct conf *c, int mi, const struct hdrs *h)
 	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
 	struct conf_node node;
 	if (mh->type == MW_MH_HOTI || mh->type == MW_MH_COTI) {
-		struct rr6 *r = get(c->s6->rr, &ip->src, &ip->dst, sizeof *r, true, c->now);
+		struct rr6 *r = get(c->s6->rr, &ip->src, &ip->dst, true, c->now);
 		bool home = mh->type == MW_MH_HOTI;
 		uint8_t (*set)[8] = home ? r->hoti : r->coti;
 		unsigned *n = home ? &r->n_hoti : &r->n_coti;
@@ -494,7 +795,7 @@ static void on_rr(struct conf *c, int mi, const struct hdrs *h)
 		return;
 	}
 	/* HoT / CoT from the CN to the mobile node */
-	struct rr6 *r = get(c->s6->rr, &ip->dst, &ip->src, sizeof *r, false, c->now);
+	struct rr6 *r = get(c->s6->rr, &ip->dst, &ip->src, false, c->now);
 	bool home = mh->type == MW_MH_HOT;
 	if (!r || !(home ? r->n_hoti : r->n_coti))
 		return;
@@ -523,13 +824,13 @@ static void on_icmp6(struct conf *c, int mi, const struct hdrs *h)
 	node = conf_node6(&ip->src);
 	switch (l->u.icmp.type) {
 	case 144: {
-		struct rr6 *r = get(c->s6->rr, &ip->src, &any, sizeof *r, true, c->now);
+		struct rr6 *r = get(c->s6->rr, &ip->src, &any, true, c->now);
 		r->have_dhaad = true;
 		r->dhaad_id = id;
 		break;
 	}
 	case 145: {
-		struct rr6 *r = get(c->s6->rr, &ip->dst, &any, sizeof *r, false, c->now);
+		struct rr6 *r = get(c->s6->rr, &ip->dst, &any, false, c->now);
 		if (r && r->have_dhaad)
 			conf_result(c, RULE("MIP6-DHAAD-REPLY-ID"), node, r->dhaad_id == id,
 				    "Identifier %u, request had %u", id, r->dhaad_id);
@@ -539,14 +840,14 @@ static void on_icmp6(struct conf *c, int mi, const struct hdrs *h)
 		if (h->hao < 0)
 			break;
 		struct rr6 *r = get(c->s6->rr, &p->layers[h->hao].u.ext.hao.hoa, &any,
-				    sizeof *r, true, c->now);
+				    true, c->now);
 		r->have_mps = true;
 		r->mps_id = id;
 		break;
 	}
 	case 147: {
 		struct mw_in6 mn = h->rh2 >= 0 ? p->layers[h->rh2].u.ext.rh2_addr : ip->dst;
-		struct rr6 *r = get(c->s6->rr, &mn, &any, sizeof *r, true, c->now);
+		struct rr6 *r = get(c->s6->rr, &mn, &any, true, c->now);
 		if (r->have_mps) {
 			conf_result(c, RULE("MIP6-MPA-ID"), node, r->mps_id == id,
 				    "Identifier %u, solicitation had %u", id, r->mps_id);
@@ -564,102 +865,70 @@ static void on_icmp6(struct conf *c, int mi, const struct hdrs *h)
 	}
 }
 
-/* The wheel reached e: drop it if expired, else check again later. */
-static void expire_bind(void *ctx, struct wnode *n)
+static const struct pair *item_key(const struct dl_item *it)
 {
-	struct conf *c = ctx;
-	struct tab6 *t = c->s6->bind;
-	struct bind6 *b = (struct bind6 *)(void *)((char *)n - offsetof(struct bind6, wn));
-	double due = b->last_seen + IDLE_EXPIRE;
-	if (ent_dead(t, (struct ent6 *)(void *)b, c->now)) {
-		otab32_del(&t->h, &b->key);
-		g_free(b);
-		return;
-	}
-	if (b->bce && b->bce_expiry > due)
-		due = b->bce_expiry;
-	wheel_add(&t->wheel, &b->wn, due);
-}
-
-static void expire_rr(void *ctx, struct wnode *n)
-{
-	struct conf *c = ctx;
-	struct tab6 *t = c->s6->rr;
-	struct rr6 *r = (struct rr6 *)(void *)((char *)n - offsetof(struct rr6, wn));
-	if (ent_dead(t, (struct ent6 *)(void *)r, c->now))
-	{
-		otab32_del(&t->h, &r->key);
-		g_free(r);
-	}
-	else
-		wheel_add(&t->wheel, &r->wn, r->last_seen + IDLE_EXPIRE);
-}
-
-/* Present at this sweep: not dropped by an earlier one. */
-static void *present(struct tab6 *t, const uint8_t *key)
-{
-	struct ent6 *e = otab32_get(&t->h, key);
-	if (e && ent_gone(t, e, t->s->n_sweeps - 1, t->s->prev_sweep))
-		return NULL;
-	return e;
+	return (const struct pair *)(const void *)it->key;
 }
 
 /* Every second of capture time: the deadlines that passed (unanswered
- * BUs, missing Binding Errors), then expiry. Only the entries due are
- * visited (expire.h). */
+ * BUs, missing Binding Errors). Expiry costs a sweep nothing: lookups
+ * treat dead entries as absent, and tab_clean() drops them. */
 static void sweep(struct conf *c, bool at_end)
 {
 	struct state6 *s = c->s6;
+	GArray *later = s->later;
 	struct dl_item it;
-	GArray *later = g_array_new(FALSE, FALSE, sizeof(struct dl_item));
 	/* a little slack: the exact test is judge_unanswered's */
-	while (dl_pop(&s->bu_due, c->now + 1e-3, &it)) {
-		struct bind6 *b = present(s->bind, it.key);
+	g_array_set_size(later, 0);
+	while (dq_pop(&s->bu_due, c->now + 1e-3, &it)) {
+		struct bind6 *b = present(s->bind, item_key(&it));
 		if (!b || b->bu_serial != it.serial)
 			continue;   /* answered, replaced or dropped */
-		if (b->outstanding && !b->bu_discard && c->now - b->bu_ts < REPLY_WAIT)
+		if (b->outstanding && !b->bu.discard && c->now - b->bu_ts < REPLY_WAIT)
 			g_array_append_val(later, it);
 		else
 			judge_unanswered(c, b, at_end);
 	}
 	for (unsigned i = 0; i < later->len; i++) {
 		struct dl_item *x = &g_array_index(later, struct dl_item, i);
-		struct bind6 *b = otab32_get(&s->bind->h, x->key);
-		b->bu_serial = dl_push(&s->bu_due, x->due, x->key, sizeof b->key);
+		struct bind6 *b = present(s->bind, item_key(x));
+		b->bu_serial = dq_push(&s->bu_due, x->due, item_key(x));
 	}
 	g_array_set_size(later, 0);
-	while (dl_pop(&s->be_due, c->now + 1e-3, &it)) {
-		struct rr6 *r = present(s->rr, it.key);
+	while (dq_pop(&s->be_due, c->now + 1e-3, &it)) {
+		struct rr6 *r = present(s->rr, item_key(&it));
 		if (!r || r->be_serial != it.serial || !r->be_expected)
 			continue;
 		if (!(c->now > r->be_deadline)) {
 			g_array_append_val(later, it);
 			continue;
 		}
-		conf_result(c, RULE("MIP6-BE-AFTER-HAO"), conf_node6(&r->key.b),
+		conf_result(c, RULE("MIP6-BE-AFTER-HAO"), conf_node6(&r->e.key.b),
 			    false, "no Binding Error for a Home Address option packet without a binding");
 		r->be_expected = false;
 	}
 	for (unsigned i = 0; i < later->len; i++) {
 		struct dl_item *x = &g_array_index(later, struct dl_item, i);
-		struct rr6 *r = otab32_get(&s->rr->h, x->key);
-		r->be_serial = dl_push(&s->be_due, x->due, x->key, sizeof r->key);
+		struct rr6 *r = present(s->rr, item_key(x));
+		r->be_serial = dq_push(&s->be_due, x->due, item_key(x));
 	}
-	g_array_free(later, TRUE);
-	wheel_run(&s->bind->wheel, c->now, expire_bind, c);
-	wheel_run(&s->rr->wheel, c->now, expire_rr, c);
 }
 
-void state6_packet(struct conf *c)
+/* One second of capture time passed: sweep. */
+static __attribute__((noinline)) void tick(struct conf *c, bool at_end)
+{
+	struct state6 *s = c->s6;
+	s->prev_sweep = s->last_sweep;
+	s->last_sweep = c->now;
+	s->n_sweeps++;
+	sweep(c, at_end);
+}
+
+/* The Mobility Header messages, ICMPv6 messages or else the Home Address
+ * option of a packet with an IPv6 header. */
+static __attribute__((noinline)) void packet6(struct conf *c)
 {
 	const struct mw_packet *p = c->pkt;
-	struct state6 *s = c->s6;
-	if (c->now - s->last_sweep > 1) {
-		s->prev_sweep = s->last_sweep;
-		s->last_sweep = c->now;
-		s->n_sweeps++;
-		sweep(c, false);
-	}
 	bool mh = false;
 	for (int i = 0; i < p->n_msgs; i++) {
 		const struct mw_msg *m = &p->msgs[i];
@@ -694,10 +963,39 @@ void state6_packet(struct conf *c)
 		}
 }
 
+/* Has the packet an IPv6 header? Nothing else here applies without one,
+ * and most packets have none. A short packet is told without a loop:
+ * layers past n_layers still hold earlier packets' (initialised memory),
+ * and a stale IPv6 one among them only costs the loop. */
+static bool has_ip6(const struct mw_packet *p)
+{
+	const struct mw_layer *l = p->layers;
+	G_STATIC_ASSERT(MW_MAX_LAYERS >= 4);
+	if (p->n_layers <= 4 && l[0].kind != MW_L_IP6 && l[1].kind != MW_L_IP6 &&
+	    l[2].kind != MW_L_IP6 && l[3].kind != MW_L_IP6)
+		return false;
+	for (int i = 0; i < p->n_layers; i++)
+		if (l[i].kind == MW_L_IP6)
+			return true;
+	return false;
+}
+
+static __attribute__((noinline)) void tick_packet(struct conf *c)
+{
+	tick(c, false);
+	if (has_ip6(c->pkt))
+		packet6(c);
+}
+
+void state6_packet(struct conf *c)
+{
+	if (c->now - c->s6->last_sweep > 1)
+		tick_packet(c);
+	else if (has_ip6(c->pkt))
+		packet6(c);
+}
+
 void state6_finish(struct conf *c)
 {
-	c->s6->prev_sweep = c->s6->last_sweep;
-	c->s6->last_sweep = c->now;
-	c->s6->n_sweeps++;
-	sweep(c, true);
+	tick(c, true);
 }
