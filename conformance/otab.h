@@ -1,10 +1,9 @@
 /* Open-addressing hash tables for the per-packet state lookups (state4.c,
  * state6.c): linear probing, no tombstones (deletion shifts the run
  * back), power-of-two capacity, at most half full. A probe reads one
- * slot array; an IPv4 key sits in the slot itself, so a lookup costs one
- * cache miss for the slot and one for the entry, where a GHashTable reads
- * three arrays. Iteration order is the slot order (callers that report
- * in iteration order sort first). */
+ * slot array (an IPv4 key and its value sit in the slot itself), where a
+ * GHashTable reads three arrays. Iteration order is the slot order
+ * (callers that report in iteration order sort first). */
 #ifndef CONF_OTAB_H
 #define CONF_OTAB_H
 
@@ -24,42 +23,46 @@ static inline uint64_t otab_mix(uint64_t h)
 	return h ^ (h >> 33);
 }
 
-/* ---- keyed by an IPv4 address (uint32), values are pointers ---- */
+/* ---- keyed by an IPv4 address (uint32), values are nonzero uint32s (a
+ * record index + 1, a flag): 8-byte slots, eight to a cache line ---- */
 
 struct otab4_slot {
 	uint32_t key;
-	void *v;              /* NULL: empty */
+	uint32_t v;           /* 0: empty */
 };
 
 struct otab4 {
 	struct otab4_slot *s;
 	size_t cap, n;
+	unsigned shift;       /* 64 - log2(cap) */
 };
 
 static inline void otab4_init(struct otab4 *t)
 {
 	t->cap = 1024;
+	t->shift = 64 - 10;
 	t->n = 0;
 	t->s = g_new0(struct otab4_slot, t->cap);
 }
 
+/* Fibonacci hashing (the top bits of a multiply): every key bit counts,
+ * and addresses that differ in their last bits spread. */
 static inline size_t otab4_home(const struct otab4 *t, uint32_t key)
 {
-	return (size_t)otab_mix(key) & (t->cap - 1);
+	return (size_t)((key * 0x9e3779b97f4a7c15ull) >> t->shift);
 }
 
-static inline void *otab4_get(const struct otab4 *t, uint32_t key)
+/* The key's value, 0 if absent. */
+static inline uint32_t otab4_get(const struct otab4 *t, uint32_t key)
 {
 	for (size_t k = otab4_home(t, key);; k = (k + 1) & (t->cap - 1)) {
 		const struct otab4_slot *s = &t->s[k];
-		if (!s->v)
-			return NULL;
-		if (s->key == key)
+		if (!s->v || s->key == key)
 			return s->v;
 	}
 }
 
-static inline void otab4_put_(struct otab4 *t, uint32_t key, void *v)
+static inline void otab4_put_(struct otab4 *t, uint32_t key, uint32_t v)
 {
 	size_t k = otab4_home(t, key);
 	while (t->s[k].v)
@@ -68,12 +71,13 @@ static inline void otab4_put_(struct otab4 *t, uint32_t key, void *v)
 	t->s[k].v = v;
 }
 
-/* Insert; the key must not be present. */
-static inline void otab4_put(struct otab4 *t, uint32_t key, void *v)
+/* Insert (v != 0); the key must not be present. */
+static inline void otab4_put(struct otab4 *t, uint32_t key, uint32_t v)
 {
 	if (2 * (t->n + 1) > t->cap) {
 		struct otab4 old = *t;
 		t->cap *= 2;
+		t->shift--;
 		t->s = g_new0(struct otab4_slot, t->cap);
 		for (size_t i = 0; i < old.cap; i++)
 			if (old.s[i].v)
@@ -84,15 +88,15 @@ static inline void otab4_put(struct otab4 *t, uint32_t key, void *v)
 	t->n++;
 }
 
-/* Remove the key (if present); returns its value. */
-static inline void *otab4_del(struct otab4 *t, uint32_t key)
+/* Remove the key (if present); returns its value (0 if absent). */
+static inline uint32_t otab4_del(struct otab4 *t, uint32_t key)
 {
 	size_t m = t->cap - 1, k = otab4_home(t, key);
 	while (t->s[k].v && t->s[k].key != key)
 		k = (k + 1) & m;
-	void *v = t->s[k].v;
+	uint32_t v = t->s[k].v;
 	if (!v)
-		return NULL;
+		return 0;
 	/* backward shift: move up every later entry of the run that may */
 	for (size_t j = (k + 1) & m; t->s[j].v; j = (j + 1) & m) {
 		size_t h = otab4_home(t, t->s[j].key);
@@ -101,7 +105,7 @@ static inline void *otab4_del(struct otab4 *t, uint32_t key)
 			k = j;
 		}
 	}
-	t->s[k].v = NULL;
+	t->s[k].v = 0;
 	t->n--;
 	return v;
 }

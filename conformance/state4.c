@@ -1,64 +1,86 @@
 /* Stateful Mobile IPv4 rules: registration exchanges (MN -> FA -> HA ->
  * FA -> MN, matched by Identification), bindings, retransmission timing,
  * agent advertisement sequences and tunnelled traffic (RFC 5944 2-4, RFC
- * 3024, RFC 3519). State is keyed by address (mobile nodes in an
- * open-addressing table, otab.h, looked up on every registration; agents
- * and solicitations in GLib hash tables) and is dropped when idle past
- * its lifetime. */
+ * 3024, RFC 3519). State is keyed by address and dropped when idle past
+ * its lifetime.
+ *
+ * Every registration reads and writes its mobile node's record, and with
+ * many nodes that record is cold: the records are compact (6 cache lines,
+ * pending requests inline), live in one array (no allocation per node)
+ * and are found through an index of 8-byte slots (otab.h). Agents and
+ * solicitations are few and stay in GLib hash tables, with a small cache
+ * in front of the agent lookups. */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
 
 #include "conf.h"
-#include "expire.h"
 #include "otab.h"
 
 #define MAX_PENDING 4
 #define MAX_ANSWERED 8
 #define IDLE_EXPIRE 600.0   /* s of silence before a node's state is dropped */
 #define INF_LIFETIME 0xffff
+#define SCAN_PARTS 32       /* each sweep checks 1/SCAN_PARTS of the records */
+#define AGENT_CACHE 256     /* direct-mapped agent lookup cache entries */
+#define CHUNK_BITS 10       /* records are allocated 1024 at a time */
+/* handlers stay out of line: the per-packet dispatch then needs no
+ * stack frame of its own (and rare paths stay out of the hot ones) */
+#define COLD __attribute__((noinline, cold))
+#define NOINLINE __attribute__((noinline))
+
+enum {                        /* struct req .st */
+	R_FROM_FA = 1,            /* relayed leg (FA -> HA) */
+	R_ANSWERED = 2,
+	R_HOA = 4,                /* Home Address nonzero (it is the node's key) */
+	R_HAS_HASH = 8,
+	R_HAS_RRP = 16,
+};
 
 struct req {                  /* one Registration Request seen */
-	bool used;
-	bool from_fa;             /* relayed leg (FA -> HA) */
-	bool answered;
 	double ts;
-	uint32_t src, dst;
-	uint16_t sport, dport;
-	uint8_t flags;
-	uint16_t lifetime;
-	uint32_t hoa, ha, coa;
 	uint64_t ident;
-	uint64_t hash;            /* fixed part .. authorization-enabling ext */
-	bool has_hash;
-	uint64_t rrp_hash;        /* HA -> FA reply (for the FA relay check) */
-	bool has_rrp_hash;
+	uint64_t hash;            /* MN leg: fixed part .. authorization-enabling ext */
+	uint64_t rrp_hash;        /* MN leg: HA -> FA reply (for the FA relay check) */
+	uint32_t src, dst, ha, coa;
+	uint16_t sport, dport, lifetime;
+	uint8_t flags;
+	uint8_t st;               /* R_* */
 };
 
+enum {                        /* struct mn4 .st */
+	M_LIVE = 1,               /* in use (else on the free list) */
+	M_UNANSWERED = 2,         /* last MN request not answered yet */
+	M_BOUND = 4,              /* binding in force (b_*) */
+	M_REREG = 8,              /* FA rebooted: re-registration expected */
+	M_UDPT_OK = 16,
+	M_FA_DENIAL = 32,         /* last_fa_denial set */
+};
+
+/* A mobile node. The first cache line is what every lookup, expiry check
+ * and request reads; it is cleared when the record is (re)used, the rest
+ * only means something where the flags of the first line say so. */
 struct mn4 {
-	uint32_t key;             /* home address (or source when 0) */
+	uint32_t key;             /* home address (or source when 0); next free + 1 when free */
+	uint32_t touch;           /* sweeps done when last_seen was set */
 	double last_seen;
-	struct req pend[MAX_PENDING];
 	double last_mn_rrq;       /* time of the last request sent by the MN */
 	double retrans_iv;        /* last retransmission interval, 0 none */
-	bool unanswered;          /* last MN request not answered yet */
-	uint16_t last_lifetime;
-	uint64_t answered[MAX_ANSWERED];
-	unsigned n_answered;
-	/* binding in force */
-	bool bound;
+	double b_expiry;          /* binding: 0 = infinite */
 	uint32_t b_coa, b_ha, b_fa;
-	uint8_t b_flags;
-	double b_expiry;          /* 0 = infinite */
-	bool rereg_pending;       /* FA rebooted: re-registration expected */
-	double rereg_deadline;
-	double last_fa_denial;
-	bool udpt_ok;
+	uint16_t last_lifetime;
 	uint16_t last_sport;
-	struct wnode wn;          /* expiry wheel */
-	uint64_t touch;           /* sweeps done when last_seen was set */
-};
+	uint8_t b_flags;
+	uint8_t st;               /* M_* */
+	uint8_t pend_used;        /* bit i: pend[i] holds a request */
+	uint8_t n_ans;            /* answered[]: n < 8 entries, else 8 + next slot */
+	struct req pend[MAX_PENDING];
+	uint64_t answered[MAX_ANSWERED];
+	double rereg_deadline;    /* M_REREG */
+	double last_fa_denial;    /* M_FA_DENIAL */
+} __attribute__((aligned(64)));
 
 struct agent4 {
 	uint32_t addr;
@@ -78,23 +100,29 @@ struct sol4 {
 };
 
 struct state4 {
-	struct otab4 mn;          /* struct mn4 *, by key */
+	struct otab4 mn;          /* mobile nodes: key -> record number + 1 */
+	struct mn4 **chunks;      /* record i: chunks[i >> CHUNK_BITS][i & mask] */
+	uint32_t n_recs;          /* records used (live or free) */
+	uint32_t free_head;       /* first free record + 1, 0 none */
+	uint32_t scan;            /* next record the expiry scan checks */
 	GHashTable *agents, *sols;
+	struct {                  /* agents by address (only while they exist) */
+		uint32_t addr;
+		struct agent4 *a;
+	} acache[AGENT_CACHE];
 	double last_sweep, prev_sweep;
-	uint64_t n_sweeps;
-	struct wheel wheel;       /* mobile nodes by earliest expiry */
-	bool rereg_any;           /* some node has rereg_pending */
-	GHashTable *rrq_to;       /* agents that received requests */
+	uint32_t n_sweeps;        /* (one at most per packet: 32 bits last) */
+	bool rereg_any;           /* some node has M_REREG */
+	struct otab4 rrq_to;      /* agents that received requests (value 1) */
 };
 
 struct state4 *state4_new(void)
 {
 	struct state4 *s = g_new0(struct state4, 1);
 	otab4_init(&s->mn);
+	otab4_init(&s->rrq_to);
 	s->agents = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 	s->sols = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
-	s->rrq_to = g_hash_table_new(g_direct_hash, g_direct_equal);
-	wheel_init(&s->wheel, 10.0);
 	return s;
 }
 
@@ -102,65 +130,121 @@ void state4_free(struct state4 *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->mn.cap; i++)
-		g_free(s->mn.s[i].v);
 	g_free(s->mn.s);
+	g_free(s->rrq_to.s);
+	for (uint32_t i = 0; i < s->n_recs; i += 1u << CHUNK_BITS)
+		free(s->chunks[i >> CHUNK_BITS]);
+	g_free(s->chunks);
 	g_hash_table_destroy(s->agents);
 	g_hash_table_destroy(s->sols);
-	g_hash_table_destroy(s->rrq_to);
-	wheel_clear(&s->wheel);
 	g_free(s);
 }
 
-/* 64-bit hash of n bytes, a word at a time (only compared for equality). */
+/* ---- authenticated span hash ---- */
+
+static inline uint64_t ld64(const uint8_t *p)
+{
+	uint64_t w;
+	memcpy(&w, p, 8);
+	return w;
+}
+
+static inline uint64_t ld32(const uint8_t *p)
+{
+	uint32_t w;
+	memcpy(&w, p, 4);
+	return w;
+}
+
+/* 64x64 -> 128-bit product, halves folded: every input bit reaches the
+ * low half too. */
+static inline uint64_t mum(uint64_t a, uint64_t b)
+{
+#ifdef __SIZEOF_INT128__
+	unsigned __int128 r = (unsigned __int128)a * b;
+	return (uint64_t)r ^ (uint64_t)(r >> 64);
+#else
+	uint64_t al = (uint32_t)a, ah = a >> 32, bl = (uint32_t)b, bh = b >> 32;
+	uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+	uint64_t mid = (ll >> 32) + (uint32_t)lh + (uint32_t)hl;
+	return ((mid << 32) | (uint32_t)ll) ^ (hh + (lh >> 32) + (hl >> 32) + (mid >> 32));
+#endif
+}
+
+/* 64-bit hash of n bytes, 32 at a time in two lanes (only compared for
+ * equality: equal bytes, equal hashes; else equal with odds ~2^-64). */
 static uint64_t span_hash(const uint8_t *p, size_t n)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
-	for (; n >= 8; p += 8, n -= 8) {
-		memcpy(&w, p, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdull;
-		h ^= h >> 29;
+	const uint8_t *end = p + n;
+	uint64_t h = n ^ 0x9e3779b97f4a7c15ull, g = 0x8ebc6af09c88c6e3ull, a, b;
+	if (n > 16) {
+		for (; end - p > 32; p += 32) {
+			h = mum(ld64(p) ^ 0xa0761d6478bd642full, ld64(p + 8) ^ h);
+			g = mum(ld64(p + 16) ^ 0x589965cc75374cc3ull, ld64(p + 24) ^ g);
+		}
+		if (end - p > 16)
+			h = mum(ld64(p) ^ 0xa0761d6478bd642full, ld64(p + 8) ^ h);
+		a = ld64(end - 16);   /* the last 16 bytes (may overlap) */
+		b = ld64(end - 8);
+	} else if (n >= 8) {
+		a = ld64(p);
+		b = ld64(end - 8);
+	} else if (n >= 4) {
+		a = ld32(p);
+		b = ld32(end - 4);
+	} else {
+		a = n ? (uint64_t)p[0] << 16 | (uint64_t)p[n / 2] << 8 | p[n - 1] : 0;
+		b = 0;
 	}
-	w = 0;
-	for (size_t i = 0; i < n; i++)
-		w |= (uint64_t)p[i] << (8 * i);
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
-	return h ^ (h >> 32);
+	return mum(a ^ g ^ 0xe7037ed1a0b428dbull, b ^ h);
 }
 
-/* Hash of the bytes from the message start through the first
- * authorization-enabling extension (what agents must not change). */
+/* The message's first authorization-enabling extension (MN-HA 32,
+ * MN-AAA 36) and, when udpt is not NULL, its first UDP Tunnel Reply
+ * extension (44); NULL if none. */
+static const struct mw_elem *auth_ext(const struct mw_packet *p, const struct mw_msg *m,
+				      const struct mw_elem **udpt)
+{
+	const struct mw_elem *e = &p->elems[m->elem_first], *end = e + m->elem_count;
+	const struct mw_elem *auth = NULL;
+	if (udpt)
+		*udpt = NULL;
+	for (; e < end; e++) {
+		if (e->depth != 0)
+			continue;
+		if ((e->type == 32 || e->type == 36) && !auth) {
+			auth = e;
+			if (!udpt || *udpt)
+				break;
+		} else if (e->type == 44 && udpt && !*udpt) {
+			*udpt = e;
+			if (auth)
+				break;
+		}
+	}
+	return auth;
+}
+
+/* Hash of the bytes from the message start through its first
+ * authorization-enabling extension a (what agents must not change);
+ * false if there is none. */
 static bool auth_span_hash(const struct mw_packet *p, const struct mw_msg *m,
-			   uint64_t *h)
+			   const struct mw_elem *a, uint64_t *h)
 {
-	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++) {
-		const struct mw_elem *e = &p->elems[i];
-		if (e->depth == 0 && (e->type == 32 || e->type == 36)) {
-			uint32_t end = e->off + e->len;
-			if (end > p->caplen || end < m->off)
-				return false;
-			*h = span_hash(p->data + m->off, end - m->off);
-			return true;
-		}
-	}
-	return false;
+	if (!a)
+		return false;
+	uint32_t last = a->off + a->len;
+	if (last > p->caplen || last < m->off)
+		return false;
+	*h = span_hash(p->data + m->off, last - m->off);
+	return true;
 }
 
-static bool has_ext(const struct mw_packet *p, const struct mw_msg *m,
-		    uint8_t type, int *idx)
-{
-	for (int i = m->elem_first; i < m->elem_first + m->elem_count; i++)
-		if (p->elems[i].depth == 0 && p->elems[i].type == type) {
-			if (idx)
-				*idx = i;
-			return true;
-		}
-	return false;
-}
+/* ---- mobile node records ---- */
 
 static bool binding_live(const struct mn4 *m, double now)
 {
-	return m->bound && (m->b_expiry == 0 || now <= m->b_expiry);
+	return (m->st & M_BOUND) && (m->b_expiry == 0 || now <= m->b_expiry);
 }
 
 /* Idle past its lifetime at time t: dropped by a sweep at t. */
@@ -172,41 +256,75 @@ static bool mn_dead(const struct mn4 *m, double t)
 /* Would one of the sweeps 1..n_sweeps have dropped it? Only sweeps after
  * its last touch count; sweep times only grow (each is > 10 s after the
  * previous) and mn_dead() stays true once true, so the last of them
- * decides. */
-static bool mn_gone(const struct state4 *s, const struct mn4 *m,
-		    uint64_t n_sweeps, double t)
+ * decides. A record is dropped lazily (on lookup, or by the expiry scan)
+ * once this holds: when exactly is not observable. */
+static bool mn_gone(const struct mn4 *m, uint32_t n_sweeps, double t)
 {
-	(void)s;
 	return m->touch < n_sweeps && mn_dead(m, t);
 }
 
-static void mn_drop(struct state4 *s, struct mn4 *m)
+static inline struct mn4 *mn_rec(const struct state4 *s, uint32_t i)
 {
-	wheel_del(&s->wheel, &m->wn);
+	return &s->chunks[i >> CHUNK_BITS][i & ((1u << CHUNK_BITS) - 1)];
+}
+
+/* Record i (m) back to the free list. */
+static COLD void mn_drop(struct state4 *s, struct mn4 *m, uint32_t i)
+{
 	otab4_del(&s->mn, m->key);
-	g_free(m);
+	m->st = 0;
+	m->key = s->free_head;
+	s->free_head = i + 1;
 }
 
 /* The node's state, NULL if none or expired (lazily dropped). */
-static struct mn4 *mn_find(struct state4 *s, uint32_t key)
+static inline struct mn4 *mn_find(struct state4 *s, uint32_t key)
 {
-	struct mn4 *m = otab4_get(&s->mn, key);
-	if (m && mn_gone(s, m, s->n_sweeps, s->last_sweep)) {
-		mn_drop(s, m);
-		m = NULL;
+	uint32_t i = otab4_get(&s->mn, key);
+	struct mn4 *m;
+	if (!i)
+		return NULL;
+	m = mn_rec(s, i - 1);
+	if (mn_gone(m, s->n_sweeps, s->last_sweep)) {
+		mn_drop(s, m, i - 1);
+		return NULL;
 	}
 	return m;
 }
 
-static struct mn4 *mn_get(struct state4 *s, uint32_t key, bool create, double now)
+/* A cleared record for key: a free one, else a new one (records never
+ * move). */
+static NOINLINE struct mn4 *mn_new(struct state4 *s, uint32_t key)
+{
+	uint32_t i;
+	if (s->free_head) {
+		i = s->free_head - 1;
+		s->free_head = mn_rec(s, i)->key;
+	} else {
+		i = s->n_recs++;
+		if (!(i & ((1u << CHUNK_BITS) - 1))) {
+			uint32_t k = i >> CHUNK_BITS;
+			if (!(k & (k - 1)))   /* 0, 1, 2, 4...: double the chunk table */
+				s->chunks = g_renew(struct mn4 *, s->chunks, k ? 2 * k : 1);
+			s->chunks[k] = aligned_alloc(_Alignof(struct mn4),
+						     sizeof(struct mn4) << CHUNK_BITS);
+			if (!s->chunks[k])
+				g_error("state4: out of memory");
+		}
+	}
+	struct mn4 *m = mn_rec(s, i);
+	memset(m, 0, offsetof(struct mn4, pend));
+	m->key = key;
+	m->st = M_LIVE;
+	otab4_put(&s->mn, key, i + 1);
+	return m;
+}
+
+static inline struct mn4 *mn_get(struct state4 *s, uint32_t key, bool create, double now)
 {
 	struct mn4 *m = mn_find(s, key);
-	if (!m && create) {
-		m = g_new0(struct mn4, 1);
-		m->key = key;
-		otab4_put(&s->mn, key, m);
-		wheel_add(&s->wheel, &m->wn, now + IDLE_EXPIRE);
-	}
+	if (!m && create)
+		m = mn_new(s, key);
 	if (m) {
 		m->last_seen = now;
 		m->touch = s->n_sweeps;
@@ -214,19 +332,90 @@ static struct mn4 *mn_get(struct state4 *s, uint32_t key, bool create, double no
 	return m;
 }
 
-static struct agent4 *agent_get(struct state4 *s, uint32_t a)
+/* Drop the expired records among the next 1/SCAN_PARTS of them, so that
+ * memory follows the live nodes (lookups already ignore expired ones). */
+static void mn_expire_some(struct state4 *s)
 {
-	return g_hash_table_lookup(s->agents, GUINT_TO_POINTER(a));
+	uint32_t todo = s->n_recs / SCAN_PARTS + 64;
+	for (; todo && s->n_recs; todo--) {
+		if (s->scan >= s->n_recs)
+			s->scan = 0;
+		struct mn4 *m = mn_rec(s, s->scan);
+		if ((m->st & M_LIVE) && mn_gone(m, s->n_sweeps, s->last_sweep))
+			mn_drop(s, m, s->scan);
+		s->scan++;
+	}
 }
 
-/* The agent a request was sent to: by IP destination or advertised CoA. */
-static struct agent4 *agent_for(struct state4 *s, uint32_t dst, uint32_t coa)
+static uint32_t req_hoa(const struct mn4 *m, const struct req *r)
 {
-	struct agent4 *a = agent_get(s, dst);
+	return (r->st & R_HOA) ? m->key : 0;
+}
+
+static bool ident_answered(const struct mn4 *m, uint64_t id)
+{
+	unsigned n = m->n_ans < MAX_ANSWERED ? m->n_ans : MAX_ANSWERED;
+	for (unsigned i = 0; i < n; i++)
+		if (m->answered[i] == id)
+			return true;
+	return false;
+}
+
+static void add_answered(struct mn4 *m, uint64_t id)
+{
+	m->answered[m->n_ans % MAX_ANSWERED] = id;
+	m->n_ans = m->n_ans < 2 * MAX_ANSWERED - 1 ? m->n_ans + 1 : MAX_ANSWERED;
+}
+
+/* The slot for a new request: the first free one, else the oldest. */
+static inline struct req *pend_slot(struct mn4 *m)
+{
+	unsigned slot = 0;
+	double oldest = 1e300;
+	for (unsigned i = 0; i < MAX_PENDING; i++) {
+		if (!(m->pend_used & (1u << i))) {
+			slot = i;
+			break;
+		}
+		if (m->pend[i].ts < oldest) {
+			oldest = m->pend[i].ts;
+			slot = i;
+		}
+	}
+	m->pend_used |= (uint8_t)(1u << slot);
+	return &m->pend[slot];
+}
+
+/* ---- agents ---- */
+
+static unsigned acache_at(uint32_t a)
+{
+	return (a * 0x9e3779b1u) >> 24;   /* AGENT_CACHE == 256 */
+}
+
+static NOINLINE struct agent4 *agent_lookup(struct state4 *s, uint32_t a)
+{
+	struct agent4 *g = g_hash_table_lookup(s->agents, GUINT_TO_POINTER(a));
+	if (g) {
+		s->acache[acache_at(a)].addr = a;
+		s->acache[acache_at(a)].a = g;
+	}
+	return g;
+}
+
+static inline struct agent4 *agent_get(struct state4 *s, uint32_t a)
+{
+	unsigned k = acache_at(a);
+	if (s->acache[k].a && s->acache[k].addr == a)
+		return s->acache[k].a;
+	return agent_lookup(s, a);
+}
+
+/* The first agent (in table order) advertising the care-of address. */
+static NOINLINE struct agent4 *agent_by_coa(struct state4 *s, uint32_t coa)
+{
 	GHashTableIter it;
 	gpointer k, v;
-	if (a)
-		return a;
 	g_hash_table_iter_init(&it, s->agents);
 	while (g_hash_table_iter_next(&it, &k, &v)) {
 		struct agent4 *x = v;
@@ -237,35 +426,23 @@ static struct agent4 *agent_for(struct state4 *s, uint32_t dst, uint32_t coa)
 	return NULL;
 }
 
-static bool ident_answered(const struct mn4 *m, uint64_t id)
+/* The agent a request was sent to: by IP destination or advertised CoA. */
+static inline struct agent4 *agent_for(struct state4 *s, uint32_t dst, uint32_t coa)
 {
-	for (unsigned i = 0; i < m->n_answered && i < MAX_ANSWERED; i++)
-		if (m->answered[i] == id)
-			return true;
-	return false;
+	struct agent4 *a = agent_get(s, dst);
+	return a ? a : agent_by_coa(s, coa);
 }
 
-static void add_pending(struct mn4 *m, const struct req *r)
+static void rrq_to_add(struct state4 *s, uint32_t a)
 {
-	unsigned slot = 0;
-	double oldest = 1e300;
-	for (unsigned i = 0; i < MAX_PENDING; i++) {
-		if (!m->pend[i].used) {
-			slot = i;
-			break;
-		}
-		if (m->pend[i].ts < oldest) {
-			oldest = m->pend[i].ts;
-			slot = i;
-		}
-	}
-	m->pend[slot] = *r;
-	m->pend[slot].used = true;
+	if (!otab4_get(&s->rrq_to, a))
+		otab4_put(&s->rrq_to, a, 1);
 }
 
 /* ---- agent discovery ---- */
 
-static void on_adv(struct conf *c, const struct mw_msg *msg, const struct mw_ip4 *ip)
+static NOINLINE void on_adv(struct conf *c, const struct mw_msg *msg,
+			    const struct mw_ip4 *ip)
 {
 	struct state4 *s = c->s4;
 	const struct mw_mip4_adv *a = &msg->u.adv;
@@ -293,14 +470,13 @@ static void on_adv(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 			    "sequence %u after %u (expected %u)", seq, prev,
 			    prev == 0xffff ? 256 : prev + 1);
 		if (reboot) {
-			for (size_t i = 0; i < s->mn.cap; i++) {
-				struct mn4 *m = s->mn.s[i].v;
-				if (!m)
-					continue;
-				if (m->bound && m->b_fa == ip->src &&
-				    !mn_gone(s, m, s->n_sweeps, s->last_sweep)) {
+			for (uint32_t i = 0; i < s->n_recs; i++) {
+				struct mn4 *m = mn_rec(s, i);
+				if ((m->st & (M_LIVE | M_BOUND)) == (M_LIVE | M_BOUND) &&
+				    m->b_fa == ip->src &&
+				    !mn_gone(m, s->n_sweeps, s->last_sweep)) {
 					s->rereg_any = true;
-					m->rereg_pending = true;
+					m->st |= M_REREG;
 					m->rereg_deadline = c->now + (a->lifetime ? a->lifetime : 30);
 				}
 			}
@@ -328,7 +504,7 @@ static void on_adv(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 			g->coa[g->n_coa++] = mw_load_be32(c->pkt->data + a->coa_off + 4 * i);
 }
 
-static void on_sol(struct conf *c, const struct mw_ip4 *ip)
+static NOINLINE void on_sol(struct conf *c, const struct mw_ip4 *ip)
 {
 	struct state4 *s = c->s4;
 	struct conf_node node;
@@ -356,76 +532,107 @@ static void on_sol(struct conf *c, const struct mw_ip4 *ip)
 
 /* ---- registration ---- */
 
-static void on_rrq(struct conf *c, const struct mw_msg *msg, const struct mw_ip4 *ip,
-		   const struct mw_udp *udp)
+/* The MN's request with this Identification (the last in slot order),
+ * answered ones too or not. */
+static struct req *mn_req(struct mn4 *m, uint64_t ident, bool answered_too)
+{
+	struct req *found = NULL;
+	uint8_t skip = R_FROM_FA | (answered_too ? 0 : R_ANSWERED);
+	for (unsigned i = 0; i < MAX_PENDING; i++)
+		if ((m->pend_used & (1u << i)) && !(m->pend[i].st & skip) &&
+		    m->pend[i].ident == ident)
+			found = &m->pend[i];
+	return found;
+}
+
+/* Keep a request (its hashes are set by the caller). */
+static inline struct req *add_req(struct mn4 *m, double now, const struct mw_mip4_rrq *q,
+				  const struct mw_ip4 *ip, const struct mw_udp *udp, uint8_t st)
+{
+	struct req *r = pend_slot(m);
+	r->ts = now;
+	r->ident = q->ident;
+	r->src = ip->src;
+	r->dst = ip->dst;
+	r->ha = q->ha;
+	r->coa = q->coa;
+	r->sport = udp->sport;
+	r->dport = udp->dport;
+	r->lifetime = q->lifetime;
+	r->flags = q->flags;
+	r->st = (uint8_t)(st | (q->hoa ? R_HOA : 0));
+	return r;
+}
+
+/* FA -> HA: the relayed copy of a request of the mobile node. */
+static void on_relayed_rrq(struct conf *c, const struct mw_msg *msg,
+			   const struct mw_ip4 *ip, const struct mw_udp *udp,
+			   struct mn4 *m)
+{
+	struct state4 *s = c->s4;
+	const struct mw_mip4_rrq *q = &msg->u.mip4.u.rrq;
+	struct conf_node node = conf_node4(ip->src);
+	rrq_to_add(s, ip->dst);
+	struct req *mnreq = mn_req(m, q->ident, true);
+	if (mnreq) {
+		conf_pass(c, RULE("MIP4-FA-ORIGINATE"), node);
+		uint64_t h;
+		if ((mnreq->st & R_HAS_HASH) &&
+		    auth_span_hash(c->pkt, msg, auth_ext(c->pkt, msg, NULL), &h))
+			conf_result(c, RULE("MIP4-FA-RELAY-RRQ"), node, mnreq->hash == h,
+				    "relayed request differs from the mobile node's before the end of the MN-HA authentication");
+	} else if (m->last_mn_rrq > 0) {
+		conf_result(c, RULE("MIP4-FA-ORIGINATE"), node, false,
+			    "request for home address %s (Identification %016llx) not sent by the mobile node",
+			    conf_ip4(q->hoa, (char[16]){0}), (unsigned long long)q->ident);
+	}
+	conf_result(c, RULE("MIP4-FA-RELAY-ADDRS"), node,
+		    ip->dst == q->ha && udp->dport == MW_MIP4_PORT,
+		    "relayed to %s port %u, Home Agent field %s",
+		    conf_ip4(ip->dst, (char[16]){0}), udp->dport,
+		    conf_ip4(q->ha, (char[16]){0}));
+	if (q->lifetime != 0) {   /* (a relayed request has no D bit) */
+		struct agent4 *g = agent_for(s, mnreq ? mnreq->dst : 0, q->coa);
+		if (g && g->n_coa) {
+			bool adv = false;
+			for (unsigned i = 0; i < g->n_coa; i++)
+				adv |= g->coa[i] == q->coa;
+			conf_result(c, RULE("MIP4-FA-COA-77"), node, adv,
+				    "relayed a request for care-of address %s it did not advertise",
+				    conf_ip4(q->coa, (char[16]){0}));
+		}
+	}
+	add_req(m, c->now, q, ip, udp, R_FROM_FA);   /* (no hashes: never read) */
+}
+
+static NOINLINE void on_rrq(struct conf *c, const struct mw_msg *msg,
+			    const struct mw_ip4 *ip, const struct mw_udp *udp)
 {
 	struct state4 *s = c->s4;
 	const struct mw_mip4_rrq *q = &msg->u.mip4.u.rrq;
 	bool dbit = q->flags & MW_RRQ_D;
 	bool from_fa = !dbit && q->coa != 0 && ip->src == q->coa && ip->src != q->hoa;
-	struct conf_node node;
-	struct req r = { .from_fa = from_fa, .ts = c->now, .src = ip->src,
-		.dst = ip->dst, .sport = udp->sport, .dport = udp->dport,
-		.flags = q->flags, .lifetime = q->lifetime, .hoa = q->hoa,
-		.ha = q->ha, .coa = q->coa, .ident = q->ident };
-	r.has_hash = auth_span_hash(c->pkt, msg, &r.hash);
 	struct mn4 *m = mn_get(s, q->hoa ? q->hoa : ip->src, true, c->now);
 
 	if (from_fa) {
-		node = conf_node4(ip->src);
-		g_hash_table_insert(s->rrq_to, GUINT_TO_POINTER(ip->dst), GINT_TO_POINTER(1));
-		struct req *mnreq = NULL;
-		for (unsigned i = 0; i < MAX_PENDING; i++)
-			if (m->pend[i].used && !m->pend[i].from_fa &&
-			    m->pend[i].ident == q->ident)
-				mnreq = &m->pend[i];
-		if (mnreq) {
-			conf_pass(c, RULE("MIP4-FA-ORIGINATE"), node);
-			if (mnreq->has_hash && r.has_hash)
-				conf_result(c, RULE("MIP4-FA-RELAY-RRQ"), node,
-					    mnreq->hash == r.hash,
-					    "relayed request differs from the mobile node's before the end of the MN-HA authentication");
-		} else if (m->last_mn_rrq > 0) {
-			conf_result(c, RULE("MIP4-FA-ORIGINATE"), node, false,
-				    "request for home address %s (Identification %016llx) not sent by the mobile node",
-				    conf_ip4(q->hoa, (char[16]){0}), (unsigned long long)q->ident);
-		}
-		conf_result(c, RULE("MIP4-FA-RELAY-ADDRS"), node,
-			    ip->dst == q->ha && udp->dport == MW_MIP4_PORT,
-			    "relayed to %s port %u, Home Agent field %s",
-			    conf_ip4(ip->dst, (char[16]){0}), udp->dport,
-			    conf_ip4(q->ha, (char[16]){0}));
-		if (!(q->flags & MW_RRQ_D) && q->lifetime != 0) {
-			struct agent4 *g = agent_for(s, mnreq ? mnreq->dst : 0, q->coa);
-			if (g && g->n_coa) {
-				bool adv = false;
-				for (unsigned i = 0; i < g->n_coa; i++)
-					adv |= g->coa[i] == q->coa;
-				conf_result(c, RULE("MIP4-FA-COA-77"), node, adv,
-					    "relayed a request for care-of address %s it did not advertise",
-					    conf_ip4(q->coa, (char[16]){0}));
-			}
-		}
-		add_pending(m, &r);
+		on_relayed_rrq(c, msg, ip, udp, m);
 		return;
 	}
 
 	/* sent by the mobile node: a registration ends an agent search */
-	node = conf_node4(m->key);
-	struct sol4 *so = g_hash_table_lookup(s->sols, GUINT_TO_POINTER(ip->src));
-	if (so)
-		so->n = 0, so->iv = 0, so->last = -1e9;
-	g_hash_table_insert(s->rrq_to, GUINT_TO_POINTER(ip->dst), GINT_TO_POINTER(1));
-	struct req *same = NULL;
-	for (unsigned i = 0; i < MAX_PENDING; i++)
-		if (m->pend[i].used && !m->pend[i].from_fa && !m->pend[i].answered &&
-		    m->pend[i].ident == q->ident)
-			same = &m->pend[i];
+	struct conf_node node = conf_node4(m->key);
+	if (g_hash_table_size(s->sols)) {
+		struct sol4 *so = g_hash_table_lookup(s->sols, GUINT_TO_POINTER(ip->src));
+		if (so)
+			so->n = 0, so->iv = 0, so->last = -1e9;
+	}
+	rrq_to_add(s, ip->dst);
+	struct req *same = mn_req(m, q->ident, false);
 	if (m->last_mn_rrq > 0) {
 		double iv = c->now - m->last_mn_rrq;
 		conf_result(c, RULE("MIP4-RRQ-RATE"), node, iv >= 0.999,
 			    "requests %.3f s apart (minimum 1 s)", iv);
-		if (m->unanswered) {
+		if (m->st & M_UNANSWERED) {
 			if (m->retrans_iv > 0)
 				conf_result(c, RULE("MIP4-RRQ-BACKOFF"), node,
 					    iv >= 2 * m->retrans_iv * 0.9,
@@ -461,57 +668,91 @@ static void on_rrq(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 				    q->flags, g->flags);
 		}
 	}
-	if (m->bound && m->b_expiry > 0 && q->lifetime != 0)
+	if ((m->st & M_BOUND) && m->b_expiry > 0 && q->lifetime != 0)
 		conf_result(c, RULE("MIP4-REREG-BEFORE-EXPIRY"), node,
 			    c->now <= m->b_expiry,
 			    "re-registered %.1f s after the registration expired",
 			    c->now - m->b_expiry);
-	if (m->rereg_pending) {
+	if (m->st & M_REREG) {
 		conf_pass(c, RULE("MIP4-REBOOT-REREG"), node);
-		m->rereg_pending = false;
+		m->st &= (uint8_t)~M_REREG;
 	}
 	m->last_mn_rrq = c->now;
-	m->unanswered = true;
+	m->st |= M_UNANSWERED;
 	m->last_lifetime = q->lifetime;
 	m->last_sport = udp->sport;
-	if (!same)
-		add_pending(m, &r);
+	if (!same) {
+		struct req *r = add_req(m, c->now, q, ip, udp, 0);
+		if (auth_span_hash(c->pkt, msg, auth_ext(c->pkt, msg, NULL), &r->hash))
+			r->st |= R_HAS_HASH;
+	}
 }
 
-static void on_rrp(struct conf *c, const struct mw_msg *msg, const struct mw_ip4 *ip,
-		   const struct mw_udp *udp)
+/* The request a reply answers: same Identification (low 32 bits), else
+ * the most recent one of this mobile node (then the checks say what
+ * differs). */
+static struct req *rrp_match(struct mn4 *m, const struct mw_ip4 *ip,
+			     uint32_t ident, struct req **anyp)
 {
-	struct state4 *s = c->s4;
-	const struct mw_mip4_rrp *p = &msg->u.mip4.u.rrp;
-	struct conf_node node;
-	node = conf_node4(ip->src);
-	struct mn4 *m = mn_get(s, p->hoa ? p->hoa : ip->dst, false, c->now);
-	if (!m)
-		m = mn_get(s, ip->dst, false, c->now);
 	struct req *best = NULL, *any = NULL;
-	/* the request answered: same Identification (low 32 bits), else the
-	 * most recent one of this mobile node (then the checks below say
-	 * what differs) */
-	for (unsigned i = 0; m && i < MAX_PENDING; i++) {
+	for (unsigned i = 0; i < MAX_PENDING; i++) {
 		struct req *r = &m->pend[i];
-		if (!r->used)
+		if (!(m->pend_used & (1u << i)))
 			continue;
 		/* a relayed leg is answered to the FA, the MN leg to the MN */
-		bool to_fa = r->from_fa && ip->dst == r->src;
-		bool to_mn = !r->from_fa && ip->dst != r->ha &&
+		bool from_fa = r->st & R_FROM_FA;
+		bool to_fa = from_fa && ip->dst == r->src;
+		bool to_mn = !from_fa && ip->dst != r->ha &&
 			     (ip->src == r->dst || ip->src != r->ha);
 		if (!to_fa && !to_mn)
 			continue;
-		if (!any || r->ts > any->ts || (to_fa && !any->from_fa && r->ts >= any->ts))
+		if (!any || r->ts > any->ts || (to_fa && !(any->st & R_FROM_FA) && r->ts >= any->ts))
 			any = r;
-		if ((uint32_t)r->ident == (uint32_t)p->ident &&
-		    (!best || r->ts > best->ts || (to_fa && !best->from_fa)))
+		if ((uint32_t)r->ident == ident &&
+		    (!best || r->ts > best->ts || (to_fa && !(best->st & R_FROM_FA))))
 			best = r;
 	}
-	bool seen_req_to = g_hash_table_contains(s->rrq_to, GUINT_TO_POINTER(ip->src)) ||
-			   (m && m->last_mn_rrq > 0);
+	*anyp = any;
+	return best;
+}
+
+/* The reply's authenticated span: kept for the FA -> MN relay (HA -> FA
+ * leg), or compared with the kept one (FA -> MN leg). */
+static void rrp_relay(struct conf *c, const struct mw_msg *msg, const struct mw_elem *auth,
+		      struct mn4 *m, struct req *r, struct conf_node node)
+{
+	uint64_t h;
+	if (r->st & R_FROM_FA) {
+		unsigned to = 0;
+		for (unsigned i = 0; i < MAX_PENDING; i++)
+			if ((m->pend_used & (1u << i)) && !(m->pend[i].st & R_FROM_FA) &&
+			    m->pend[i].ident == r->ident)
+				to |= 1u << i;
+		if (to && auth_span_hash(c->pkt, msg, auth, &h))
+			for (unsigned i = 0; i < MAX_PENDING; i++)
+				if (to & (1u << i)) {
+					m->pend[i].rrp_hash = h;
+					m->pend[i].st |= R_HAS_RRP;
+				}
+	} else if ((r->st & R_HAS_RRP) && auth_span_hash(c->pkt, msg, auth, &h)) {
+		conf_result(c, RULE("MIP4-FA-RELAY-RRP"), node, h == r->rrp_hash,
+			    "relayed reply differs from the home agent's before the end of the MN-HA authentication");
+	}
+}
+
+static NOINLINE void on_rrp(struct conf *c, const struct mw_msg *msg,
+			    const struct mw_ip4 *ip, const struct mw_udp *udp)
+{
+	struct state4 *s = c->s4;
+	const struct mw_mip4_rrp *p = &msg->u.mip4.u.rrp;
+	struct conf_node node = conf_node4(ip->src);
+	uint32_t key = p->hoa ? p->hoa : ip->dst;
+	struct mn4 *m = mn_get(s, key, false, c->now);
+	if (!m && key != ip->dst)
+		m = mn_get(s, ip->dst, false, c->now);
+	struct req *any = NULL, *best = m ? rrp_match(m, ip, (uint32_t)p->ident, &any) : NULL;
 	if (!any) {
-		if (seen_req_to)
+		if (otab4_get(&s->rrq_to, ip->src) || (m && m->last_mn_rrq > 0))
 			conf_result(c, RULE("MIP4-RRP-UNSOLICITED"), node, false,
 				    "reply (code %u) to %s with no matching request",
 				    p->code, conf_ip4(ip->dst, (char[16]){0}));
@@ -519,6 +760,8 @@ static void on_rrp(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 	}
 	conf_pass(c, RULE("MIP4-RRP-UNSOLICITED"), node);
 	struct req *r = best ? best : any;
+	bool from_fa = r->st & R_FROM_FA;
+	uint32_t rhoa = req_hoa(m, r);
 	conf_result(c, RULE("MIP4-RRP-IDENT"), node, best != NULL,
 		    "Identification low 32 bits %08x, request had %08x",
 		    (uint32_t)p->ident, (uint32_t)any->ident);
@@ -528,10 +771,10 @@ static void on_rrp(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 		conf_result(c, RULE("MIP4-RRP-LIFETIME"), node,
 			    p->lifetime <= r->lifetime,
 			    "granted Lifetime %u s, requested %u s", p->lifetime, r->lifetime);
-	if (r->hoa != 0 && !fa_denial)
-		conf_result(c, RULE("MIP4-RRP-HOA"), node, p->hoa == r->hoa,
+	if (rhoa != 0 && !fa_denial)
+		conf_result(c, RULE("MIP4-RRP-HOA"), node, p->hoa == rhoa,
 			    "Home Address %s, request had %s",
-			    conf_ip4(p->hoa, (char[16]){0}), conf_ip4(r->hoa, (char[16]){0}));
+			    conf_ip4(p->hoa, (char[16]){0}), conf_ip4(rhoa, (char[16]){0}));
 	if (accepted)
 		conf_result(c, RULE("MIP4-RRP-HA-COPY"), node, p->ha == r->ha,
 			    "Home Agent %s, request had %s",
@@ -539,7 +782,7 @@ static void on_rrp(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 	bool grp = (r->dst >> 28) == 0xe || r->dst == 0xffffffffu;
 	conf_result(c, RULE("MIP4-RRP-ADDRS"), node,
 		    (grp || ip->src == r->dst) &&
-		    (ip->dst == r->src || ip->dst == r->hoa || ip->dst == 0xffffffffu),
+		    (ip->dst == r->src || ip->dst == rhoa || ip->dst == 0xffffffffu),
 		    "reply %s -> %s, request was %s -> %s",
 		    conf_ip4(ip->src, (char[16]){0}), conf_ip4(ip->dst, (char[16]){0}),
 		    conf_ip4(r->src, (char[16]){0}), conf_ip4(r->dst, (char[16]){0}));
@@ -547,73 +790,60 @@ static void on_rrp(struct conf *c, const struct mw_msg *msg, const struct mw_ip4
 		    udp->sport == r->dport && udp->dport == r->sport,
 		    "reply ports %u -> %u, request ports %u -> %u", udp->sport,
 		    udp->dport, r->sport, r->dport);
-
-	uint64_t h = 0;
-	bool hh = auth_span_hash(c->pkt, msg, &h);
-	if (r->from_fa) {
-		/* HA -> FA leg: remember it for the FA -> MN relay */
-		for (unsigned i = 0; i < MAX_PENDING; i++)
-			if (m->pend[i].used && !m->pend[i].from_fa &&
-			    m->pend[i].ident == r->ident && hh) {
-				m->pend[i].rrp_hash = h;
-				m->pend[i].has_rrp_hash = true;
-			}
-	} else if (r->has_rrp_hash && hh) {
-		conf_result(c, RULE("MIP4-FA-RELAY-RRP"), node, h == r->rrp_hash,
-			    "relayed reply differs from the home agent's before the end of the MN-HA authentication");
-	}
-	if (fa_denial && !r->from_fa) {
-		if (m->last_fa_denial > 0)
+	const struct mw_elem *udpt, *auth = auth_ext(c->pkt, msg, &udpt);
+	rrp_relay(c, msg, auth, m, r, node);
+	if (fa_denial && !from_fa) {
+		double last = (m->st & M_FA_DENIAL) ? m->last_fa_denial : 0;
+		if (last > 0)
 			conf_result(c, RULE("MIP4-FA-DENIAL-RATE"), node,
-				    c->now - m->last_fa_denial >= 0.999,
+				    c->now - last >= 0.999,
 				    "denials %.3f s apart to the same mobile node",
-				    c->now - m->last_fa_denial);
+				    c->now - last);
 		m->last_fa_denial = c->now;
+		m->st |= M_FA_DENIAL;
 	}
-	if (!r->from_fa && !(r->flags & MW_RRQ_D) && r->lifetime != 0) {
+	if (!from_fa && !(r->flags & MW_RRQ_D) && r->lifetime != 0 && ip->src == r->dst) {
 		struct agent4 *g = agent_for(s, r->dst, r->coa);
 		bool adv = false;
 		for (unsigned i = 0; g && i < g->n_coa; i++)
 			adv |= g->coa[i] == r->coa;
-		if (g && g->n_coa && !adv && ip->src == r->dst)
+		if (g && g->n_coa && !adv)
 			conf_result(c, RULE("MIP4-FA-COA-77"), node, p->code == 77,
 				    "care-of address %s not advertised: expected code 77, seen %u",
 				    conf_ip4(r->coa, (char[16]){0}), p->code);
 	}
 
 	/* the MN's view: answered; binding in force */
-	r->answered = true;
-	if (!r->from_fa) {
-		m->unanswered = false;
+	r->st |= R_ANSWERED;
+	if (!from_fa) {
+		m->st &= (uint8_t)~M_UNANSWERED;
 		m->retrans_iv = 0;
-		m->answered[m->n_answered++ % MAX_ANSWERED] = r->ident;
+		add_answered(m, r->ident);
 	}
 	if (accepted) {
 		if (p->lifetime == 0) {
-			m->bound = false;
+			m->st &= (uint8_t)~M_BOUND;
 		} else {
-			m->bound = true;
+			m->st |= M_BOUND;
 			m->b_coa = r->coa;
 			m->b_ha = p->ha;
 			m->b_flags = r->flags;
-			m->b_fa = r->from_fa ? r->src : r->dst;
+			m->b_fa = from_fa ? r->src : r->dst;
 			m->b_expiry = p->lifetime == INF_LIFETIME ? 0 : r->ts + p->lifetime;
 		}
-		int ut;
-		if (has_ext(c->pkt, msg, 44, &ut)) {
-			const struct mw_elem *e = &c->pkt->elems[ut];
-			if (mwi_ok_read(c->pkt, e->off + 3) &&
-			    c->pkt->data[e->off + 3] < 64)
-				m->udpt_ok = true;
-		} else if (!r->from_fa) {
-			m->udpt_ok = false;
+		if (udpt) {
+			if (mwi_ok_read(c->pkt, udpt->off + 3) &&
+			    c->pkt->data[udpt->off + 3] < 64)
+				m->st |= M_UDPT_OK;
+		} else if (!from_fa) {
+			m->st &= (uint8_t)~M_UDPT_OK;
 		}
 	}
 }
 
 /* ---- tunnels ---- */
 
-static void on_tunnel(struct conf *c, int outer, int inner)
+static NOINLINE void on_tunnel(struct conf *c, int outer, int inner)
 {
 	struct state4 *s = c->s4;
 	const struct mw_packet *p = c->pkt;
@@ -624,7 +854,7 @@ static void on_tunnel(struct conf *c, int outer, int inner)
 
 	/* forward: HA -> care-of address, inner destination a home address */
 	struct mn4 *m = mn_find(s, in->dst);
-	if (m && (m->bound || m->last_mn_rrq > 0)) {
+	if (m && ((m->st & M_BOUND) || m->last_mn_rrq > 0)) {
 		bool live = binding_live(m, c->now);
 		conf_result(c, RULE("MIP4-TUN-BINDING"), node, live && o->dst == m->b_coa,
 			    "tunnel to %s for home address %s without a binding in force",
@@ -653,7 +883,7 @@ static void on_tunnel(struct conf *c, int outer, int inner)
 	}
 	/* reverse: care-of address -> HA, inner source a home address */
 	m = mn_find(s, in->src);
-	if (m && m->bound && o->dst == m->b_ha) {
+	if (m && (m->st & M_BOUND) && o->dst == m->b_ha) {
 		conf_result(c, RULE("MIP4-RT-ADDRS"), node, o->src == m->b_coa,
 			    "reverse tunnel from %s, registered care-of address %s",
 			    conf_ip4(o->src, (char[16]){0}), conf_ip4(m->b_coa, (char[16]){0}));
@@ -664,7 +894,7 @@ static void on_tunnel(struct conf *c, int outer, int inner)
 	}
 }
 
-static void on_udp_tunnel(struct conf *c, const struct mw_udp *udp, int inner)
+static NOINLINE void on_udp_tunnel(struct conf *c, const struct mw_udp *udp, int inner)
 {
 	const struct mw_ip4 *in = &c->pkt->layers[inner].u.ip4;
 	struct mn4 *m = mn_find(c->s4, in->src);
@@ -672,27 +902,11 @@ static void on_udp_tunnel(struct conf *c, const struct mw_udp *udp, int inner)
 	if (!m)
 		return;
 	node = conf_node4(m->key);
-	conf_result(c, RULE("MIP4-UDPT-ACCEPTED"), node, m->udpt_ok,
+	conf_result(c, RULE("MIP4-UDPT-ACCEPTED"), node, m->st & M_UDPT_OK,
 		    "UDP-tunnelled data without an accepted UDP Tunnel Reply");
 	conf_result(c, RULE("MIP4-UDPT-SRC-PORT"), node, udp->sport == m->last_sport,
 		    "tunnel source port %u, last request's port %u", udp->sport,
 		    m->last_sport);
-}
-
-/* The wheel reached m: drop it if expired, else check again later. */
-static void expire_mn(void *ctx, struct wnode *n)
-{
-	struct conf *c = ctx;
-	struct mn4 *m = (struct mn4 *)(void *)((char *)n - offsetof(struct mn4, wn));
-	double due = m->last_seen + IDLE_EXPIRE;
-	if (mn_dead(m, c->now)) {
-		otab4_del(&c->s4->mn, m->key);
-		g_free(m);
-		return;
-	}
-	if (binding_live(m, c->now))
-		due = m->b_expiry > due ? m->b_expiry : m->b_expiry == 0 ? c->now + IDLE_EXPIRE : due;
-	wheel_add(&c->s4->wheel, &m->wn, due);
 }
 
 static gint cmp_u32(gconstpointer a, gconstpointer b)
@@ -701,27 +915,25 @@ static gint cmp_u32(gconstpointer a, gconstpointer b)
 	return x < y ? -1 : x > y;
 }
 
-/* Every 10 s of capture time: deadlines, then expiry. Only the entries
- * due are visited (expire.h), except while a foreign agent reboot left
- * re-registrations pending. */
-static void sweep(struct conf *c)
+/* Every 10 s of capture time: deadlines, then expiry. */
+static COLD void sweep(struct conf *c)
 {
 	struct state4 *s = c->s4;
 	GHashTableIter it;
 	gpointer k, v;
 	if (s->rereg_any) {
-		/* late nodes are reported in address order (table order is
+		/* late nodes are reported in address order (record order is
 		 * arbitrary) */
 		GArray *late = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 		s->rereg_any = false;
-		for (size_t i = 0; i < s->mn.cap; i++) {
-			struct mn4 *m = s->mn.s[i].v;
-			if (!m || !m->rereg_pending ||
-			    mn_gone(s, m, s->n_sweeps - 1, s->prev_sweep))
+		for (uint32_t i = 0; i < s->n_recs; i++) {
+			struct mn4 *m = mn_rec(s, i);
+			if ((m->st & (M_LIVE | M_REREG)) != (M_LIVE | M_REREG) ||
+			    mn_gone(m, s->n_sweeps - 1, s->prev_sweep))
 				continue;   /* (dropped by an earlier sweep) */
 			if (c->now > m->rereg_deadline) {
 				g_array_append_val(late, m->key);
-				m->rereg_pending = false;
+				m->st &= (uint8_t)~M_REREG;
 			} else {
 				s->rereg_any = true;
 			}
@@ -733,57 +945,60 @@ static void sweep(struct conf *c)
 				    "no re-registration after the foreign agent rebooted");
 		g_array_free(late, TRUE);
 	}
-	wheel_run(&s->wheel, c->now, expire_mn, c);
+	mn_expire_some(s);
+	bool dropped = false;
 	g_hash_table_iter_init(&it, s->agents);
 	while (g_hash_table_iter_next(&it, &k, &v))
-		if (c->now - ((struct agent4 *)v)->last_seen > IDLE_EXPIRE)
+		if (c->now - ((struct agent4 *)v)->last_seen > IDLE_EXPIRE) {
 			g_hash_table_iter_remove(&it);
+			dropped = true;
+		}
+	if (dropped)
+		memset(s->acache, 0, sizeof s->acache);
 	g_hash_table_iter_init(&it, s->sols);
 	while (g_hash_table_iter_next(&it, &k, &v))
 		if (c->now - ((struct sol4 *)v)->last > IDLE_EXPIRE)
 			g_hash_table_iter_remove(&it);
 }
 
-void state4_packet(struct conf *c)
+/* The IPv4 layer at or before layer i (mw_find_layer, inline), NULL if none. */
+static inline const struct mw_layer *ip4_before(const struct mw_packet *p, int i)
+{
+	const struct mw_layer *l = &p->layers[i >= p->n_layers ? p->n_layers - 1 : i];
+	for (; l >= p->layers; l--)
+		if (l->kind == MW_L_IP4)
+			return l;
+	return NULL;
+}
+
+/* A MIPv4 message over UDP (l), carried by ip. */
+static inline void on_mip4(struct conf *c, const struct mw_msg *m, const struct mw_ip4 *ip,
+			   const struct mw_layer *l)
 {
 	const struct mw_packet *p = c->pkt;
-	struct state4 *s = c->s4;
-	if (c->now - s->last_sweep > 10) {
-		s->prev_sweep = s->last_sweep;
-		s->last_sweep = c->now;
-		s->n_sweeps++;
-		sweep(c);
-	}
-	for (int i = 0; i < p->n_msgs; i++) {
-		const struct mw_msg *m = &p->msgs[i];
-		int ipl = mw_find_layer(p, MW_L_IP4, m->layer);
-		if (ipl < 0 || p->layers[ipl].depth != 0)
-			continue;
-		const struct mw_ip4 *ip = &p->layers[ipl].u.ip4;
-		if (m->kind == MW_MSG_MIP4_ADV)
-			on_adv(c, m, ip);
-		else if (m->kind == MW_MSG_MIP4_SOL)
-			on_sol(c, ip);
-		else if (m->kind == MW_MSG_MIP4 && m->status != MW_E_TRUNC &&
-			 p->layers[m->layer].kind == MW_L_UDP) {
-			const struct mw_udp *udp = &p->layers[m->layer].u.udp;
-			if (udp->csum_ok == 0)
-				continue; /* discarded by receivers */
-			if (m->code == MW_MIP4_RRQ)
-				on_rrq(c, m, ip, udp);
-			else if (m->code == MW_MIP4_RRP)
-				on_rrp(c, m, ip, udp);
-			else if (m->code == MW_MIP4_TUNNEL_DATA) {
-				for (int k = m->layer + 1; k < p->n_layers; k++)
-					if (p->layers[k].kind == MW_L_IP4) {
-						on_udp_tunnel(c, udp, k);
-						break;
-					}
+	if (m->code == MW_MIP4_RRQ)
+		on_rrq(c, m, ip, &l->u.udp);
+	else if (m->code == MW_MIP4_RRP)
+		on_rrp(c, m, ip, &l->u.udp);
+	else if (m->code == MW_MIP4_TUNNEL_DATA) {
+		for (int k = m->layer + 1; k < p->n_layers; k++)
+			if (p->layers[k].kind == MW_L_IP4) {
+				on_udp_tunnel(c, &l->u.udp, k);
+				break;
 			}
-			return;
-		}
 	}
-	/* IP-in-IP / minimal / GRE tunnels at the outermost level */
+}
+
+/* Counts: not truncated, over UDP with a checksum that is not bad (else
+ * receivers discard it). */
+static inline bool mip4_counts(const struct mw_msg *m, const struct mw_layer *l)
+{
+	return m->status != MW_E_TRUNC && l->kind == MW_L_UDP && l->u.udp.csum_ok != 0;
+}
+
+/* IP-in-IP / minimal / GRE tunnels at the outermost level */
+static void tunnels(struct conf *c, const struct mw_packet *p)
+{
 	int outer = -1, inner = -1;
 	for (int i = 0; i < p->n_layers; i++) {
 		if (p->layers[i].kind != MW_L_IP4)
@@ -802,10 +1017,57 @@ void state4_packet(struct conf *c)
 	}
 }
 
-void state4_finish(struct conf *c)
+/* Every message in turn (the first MIPv4 one that counts ends the
+ * packet), then tunnels. */
+static NOINLINE void on_msgs(struct conf *c)
+{
+	const struct mw_packet *p = c->pkt;
+	for (const struct mw_msg *m = p->msgs, *end = m + p->n_msgs; m < end; m++) {
+		if (m->kind != MW_MSG_MIP4 && m->kind != MW_MSG_MIP4_ADV &&
+		    m->kind != MW_MSG_MIP4_SOL)
+			continue;
+		const struct mw_layer *l = ip4_before(p, m->layer);
+		if (!l || l->depth != 0)
+			continue;
+		if (m->kind == MW_MSG_MIP4_ADV) {
+			on_adv(c, m, &l->u.ip4);
+		} else if (m->kind == MW_MSG_MIP4_SOL) {
+			on_sol(c, &l->u.ip4);
+		} else if (mip4_counts(m, &p->layers[m->layer])) {
+			on_mip4(c, m, &l->u.ip4, &p->layers[m->layer]);
+			return;
+		}
+	}
+	tunnels(c, p);
+}
+
+static COLD void sweep_now(struct conf *c)
 {
 	c->s4->prev_sweep = c->s4->last_sweep;
 	c->s4->last_sweep = c->now;
 	c->s4->n_sweeps++;
 	sweep(c);
+}
+
+void state4_packet(struct conf *c)
+{
+	const struct mw_packet *p = c->pkt;
+	const struct mw_msg *m = p->msgs;
+	if (c->now - c->s4->last_sweep > 10)
+		sweep_now(c);
+	/* the common case in short: a MIPv4 message first, over UDP over
+	 * outermost IPv4 (what on_msgs() would find first) */
+	if (p->n_msgs && m->kind == MW_MSG_MIP4 && m->layer >= 1 && m->layer < p->n_layers) {
+		const struct mw_layer *l = &p->layers[m->layer];
+		if (l[-1].kind == MW_L_IP4 && l[-1].depth == 0 && mip4_counts(m, l)) {
+			on_mip4(c, m, &l[-1].u.ip4, l);
+			return;
+		}
+	}
+	on_msgs(c);
+}
+
+void state4_finish(struct conf *c)
+{
+	sweep_now(c);
 }
