@@ -31,33 +31,40 @@ struct conf {
 #define RULE(id)                                                        \
 	({                                                              \
 		static const struct mw_rule *r_;                        \
-		if (!r_)                                                \
+		if (__builtin_expect(!r_, 0)) {                         \
 			r_ = mw_rule_find(id);                          \
-		g_assert(r_ != NULL);                                   \
+			g_assert(r_ != NULL);                           \
+		}                                                       \
 		r_;                                                     \
 	})
 
 /* One check of `rule` on `node` (a struct conf_node: conf_node4(),
  * conf_node6()). The detail's format and arguments are only evaluated when
  * the check fails and the report keeps the example, so passes (the
- * common case) build no strings. */
-void conf_pass_(struct conf *c, const struct mw_rule *rule, struct conf_node node);
-void conf_fail_(struct conf *c, const struct mw_rule *rule, struct conf_node node);
+ * common case) build no strings. A pass is inline (report_pass()): the
+ * node is not built in memory unless the batch takes a new node. */
+static inline void conf_pass_(struct conf *c, const struct mw_rule *rule,
+			      struct conf_node node)
+{
+	report_pass(c->rep, rule, &node);
+}
+void conf_fail_(struct conf *c, const struct mw_rule *rule,
+		const struct conf_node *node);
 void conf_fail_detail_(struct conf *c, const struct mw_rule *rule,
-		       struct conf_node node, const char *fmt, ...)
+		       const struct conf_node *node, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 bool conf_wants_detail_(struct conf *c, const struct mw_rule *rule,
-			struct conf_node node);
+			const struct conf_node *node);
 #define conf_result(c, rule, node, pass, ...)                                  \
 	do {                                                                    \
 		const struct mw_rule *cr_rule_ = (rule);                        \
 		struct conf_node cr_node_ = (node);                             \
 		if ((pass))                                                     \
 			conf_pass_((c), cr_rule_, cr_node_);                    \
-		else if (conf_wants_detail_((c), cr_rule_, cr_node_))           \
-			conf_fail_detail_((c), cr_rule_, cr_node_, __VA_ARGS__); \
+		else if (conf_wants_detail_((c), cr_rule_, &cr_node_))          \
+			conf_fail_detail_((c), cr_rule_, &cr_node_, __VA_ARGS__); \
 		else                                                            \
-			conf_fail_((c), cr_rule_, cr_node_);                    \
+			conf_fail_((c), cr_rule_, &cr_node_);                   \
 	} while (0)
 #define conf_pass(c, rule, node) conf_pass_((c), (rule), (node))
 

@@ -77,31 +77,27 @@ char *conf_ip6(const struct mw_in6 *a, char *buf)
 	return buf;
 }
 
-void conf_pass_(struct conf *c, const struct mw_rule *rule, struct conf_node node)
+void conf_fail_(struct conf *c, const struct mw_rule *rule,
+		const struct conf_node *node)
 {
-	report_pass(c->rep, rule, &node);
-}
-
-void conf_fail_(struct conf *c, const struct mw_rule *rule, struct conf_node node)
-{
-	report_add(c->rep, rule, &node, &c->where, false, "", 0, 0);
+	report_add(c->rep, rule, node, &c->where, false, "", 0, 0);
 }
 
 void conf_fail_detail_(struct conf *c, const struct mw_rule *rule,
-		       struct conf_node node, const char *fmt, ...)
+		       const struct conf_node *node, const char *fmt, ...)
 {
 	char detail[160];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(detail, sizeof detail, fmt, ap);
 	va_end(ap);
-	report_add(c->rep, rule, &node, &c->where, false, detail, 0, 0);
+	report_add(c->rep, rule, node, &c->where, false, detail, 0, 0);
 }
 
 bool conf_wants_detail_(struct conf *c, const struct mw_rule *rule,
-			struct conf_node node)
+			const struct conf_node *node)
 {
-	return report_wants_detail(c->rep, rule, &node);
+	return report_wants_detail(c->rep, rule, node);
 }
 
 /* ---- per-packet findings ---- */

@@ -48,7 +48,7 @@ struct failrec {             /* a (rule, node) pair that failed at least once */
 
 /* A set of rules (bit i: catalogue index i), fixed size so that the hot
  * compares and hashes are straight-line code. */
-#define SETW 3
+#define SETW REPORT_SETW
 struct rset {
 	uint64_t w[SETW];
 };
@@ -61,7 +61,7 @@ struct rset {
 #define MAX_SETS ((1u << (64 - PAIR_CNT_BITS)) - 1)
 #define NO_SET UINT32_MAX
 #define INLINE_PAIRS 4
-#define PEND_NONE UINT32_MAX   /* no struct conf_node has this fam */
+#define PEND_NONE REPORT_PEND_NONE
 
 struct rnode {               /* one node, one cache line */
 	uint64_t hi, lo;          /* key (struct conf_node) */
@@ -97,15 +97,12 @@ struct rstate {
 };
 
 struct report {
+	struct report_pend p;  /* first: report_pass() reads it (report.h) */
+	size_t pend_hash;      /* node_hash(&p.node) */
 	bool have_keys;
 	size_t n;
-	const struct mw_rule *rule0; /* the catalogue array */
 	struct rstate *rs;
 	struct rset on;        /* bit i = rule i enabled */
-	/* passes not counted yet, all on pend_node (fam PEND_NONE: none) */
-	struct conf_node pend_node;
-	size_t pend_hash;      /* node_hash(&pend_node) */
-	struct rset pend;
 	/* interned sets: id i < n is {rule i} */
 	struct rset *sets;
 	uint32_t n_sets, sets_cap;
@@ -497,15 +494,15 @@ struct report *report_new(bool have_keys)
 	if (r->n > SETW * 64)
 		g_error("report.c: %zu rules: raise SETW", r->n);
 	r->rs = g_new0(struct rstate, r->n);
-	r->rule0 = r->n ? mw_rule_at(0) : NULL;
+	r->p.rule0 = r->n ? mw_rule_at(0) : NULL;
 	for (size_t i = 0; i < r->n; i++) {
 		r->rs[i].rule = mw_rule_at(i);
 		r->rs[i].enabled = true;
-		if (r->rs[i].rule != r->rule0 + i)   /* rule_idx() needs it */
+		if (r->rs[i].rule != r->p.rule0 + i)   /* rule_idx() needs it */
 			g_error("report: the rule catalogue is not one array");
 		set_put(&r->on, i);
 	}
-	r->pend_node.fam = PEND_NONE;
+	r->p.node.fam = PEND_NONE;
 	r->set_mask = 1023;
 	r->set_shift = 64 - 10;
 	r->set_tab = g_new0(uint32_t, r->set_mask + 1);
@@ -547,7 +544,7 @@ void report_free(struct report *r)
 
 static inline size_t rule_idx(const struct report *r, const struct mw_rule *rule)
 {
-	return (size_t)(rule - r->rule0);
+	return (size_t)(rule - r->p.rule0);
 }
 
 void report_enable(struct report *r, const struct mw_rule *rule, bool on)
@@ -590,15 +587,15 @@ static inline void count_set(struct report *r, const struct conf_node *node,
  * the order they were reported. */
 void report_flush(struct report *r)
 {
-	if (r->pend_node.fam == PEND_NONE)
+	if (r->p.node.fam == PEND_NONE)
 		return;
 	struct rset s;
 	for (unsigned w = 0; w < SETW; w++)
-		s.w[w] = r->pend.w[w] & r->on.w[w];
+		s.w[w] = r->p.w[w] & r->on.w[w];
 	if (!set_empty(&s))
-		count_set(r, &r->pend_node, r->pend_hash, &s);
-	r->pend = (struct rset){ 0 };
-	r->pend_node.fam = PEND_NONE;
+		count_set(r, &r->p.node, r->pend_hash, &s);
+	memset(r->p.w, 0, sizeof r->p.w);
+	r->p.node.fam = PEND_NONE;
 }
 
 /* Count the pending passes and start new ones on node. Its record is
@@ -607,7 +604,7 @@ void report_flush(struct report *r)
 static void pend_start(struct report *r, const struct conf_node *node)
 {
 	report_flush(r);
-	r->pend_node = *node;
+	r->p.node = *node;
 	r->pend_hash = node_hash(node);
 	__builtin_prefetch(&r->tab[r->pend_hash & r->tab_mask], 1);
 }
@@ -620,11 +617,11 @@ static inline void pend_add(struct report *r, const struct conf_node *node,
 {
 	uint64_t dup = 0;
 	for (unsigned w = 0; w < SETW; w++)
-		dup |= r->pend.w[w] & s[w];
-	if (dup || !node_eq(&r->pend_node, node))
+		dup |= r->p.w[w] & s[w];
+	if (dup || !node_eq(&r->p.node, node))
 		pend_start(r, node);
 	for (unsigned w = 0; w < SETW; w++)
-		r->pend.w[w] |= s[w];
+		r->p.w[w] |= s[w];
 }
 
 void report_add(struct report *r, const struct mw_rule *rule,
@@ -675,25 +672,9 @@ void report_add_passes(struct report *r, const struct conf_node *node,
 	pend_add(r, node, s.w);
 }
 
-/* report_pass() of rule i when it cannot join the pending passes. */
-static __attribute__((noinline)) void pass_slow(struct report *r, size_t i,
-						const struct conf_node *node)
+void report_pass_slow(struct report *r, size_t i, const struct conf_node *node)
 {
 	pend_add(r, node, r->sets[i].w);
-}
-
-/* The most frequent call: a few instructions and no stack frame while
- * the rule joins the pending passes (disabled rules are dropped when they
- * are counted). */
-void report_pass(struct report *r, const struct mw_rule *rule,
-		 const struct conf_node *node)
-{
-	size_t i = rule_idx(r, rule);
-	uint64_t b = 1ull << (i % 64), *pw = &r->pend.w[i / 64];
-	if (!(*pw & b) && node_eq(&r->pend_node, node))
-		*pw |= b;
-	else
-		pass_slow(r, i, node);
 }
 
 bool report_wants_detail(struct report *r, const struct mw_rule *rule,

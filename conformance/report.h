@@ -4,6 +4,7 @@
 #define CONF_REPORT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -55,10 +56,35 @@ void report_add(struct report *r, const struct mw_rule *rule,
  * `node`: one node lookup for the lot. */
 void report_add_passes(struct report *r, const struct conf_node *node,
 		       const uint64_t *bits, unsigned nwords);
+/* The passes not counted yet, all on one node: the head of struct
+ * report, public so that report_pass() below is inline. */
+#define REPORT_SETW 3   /* words of a rule set (>= mw_rule_count() / 64) */
+struct report_pend {
+	struct conf_node node;      /* fam REPORT_PEND_NONE: no passes */
+	uint64_t w[REPORT_SETW];    /* bit i: catalogue index i */
+	const struct mw_rule *rule0; /* the catalogue array */
+};
+#define REPORT_PEND_NONE UINT32_MAX   /* no struct conf_node has this fam */
+
+/* report_pass() of rule i when it cannot join the pending passes. */
+void report_pass_slow(struct report *r, size_t i, const struct conf_node *node);
+
 /* One pass of `rule` on `node`, counted in a batch with the node's next
- * passes (report_flush() before reading the counters). */
-void report_pass(struct report *r, const struct mw_rule *rule,
-		 const struct conf_node *node);
+ * passes (report_flush() before reading the counters). The most frequent
+ * call: a few inline instructions while the rule joins the pending
+ * passes (disabled rules are dropped when they are counted). */
+static inline void report_pass(struct report *r, const struct mw_rule *rule,
+			       const struct conf_node *node)
+{
+	struct report_pend *p = (struct report_pend *)r;
+	size_t i = (size_t)(rule - p->rule0);
+	uint64_t b = 1ull << (i % 64), *pw = &p->w[i / 64];
+	if (!(*pw & b) && node->lo == p->node.lo && node->hi == p->node.hi &&
+	    node->fam == p->node.fam)
+		*pw |= b;
+	else
+		report_pass_slow(r, i, node);
+}
 void report_flush(struct report *r);
 /* Would a violation of `rule` by `node` be kept as an example (so its
  * detail is worth formatting)? */
