@@ -102,26 +102,36 @@ bool conf_wants_detail_(struct conf *c, const struct mw_rule *rule,
 
 /* ---- per-packet findings ---- */
 
-/* The node a finding judges: the sender (or receiver) of the IP layer
- * carrying the message or the bytes concerned. */
-static struct conf_node finding_node(const struct mw_packet *p, int msg,
-				     uint32_t offset, uint8_t who)
+/* The layer a finding is about: its message's, or the last one starting
+ * at or before its offset. */
+static int finding_layer(const struct mw_packet *p, int msg, uint32_t offset)
 {
-	int at = p->n_layers - 1;
 	if (msg >= 0)
-		at = p->msgs[msg].layer;
-	else
-		for (int i = 0; i < p->n_layers; i++)
-			if (p->layers[i].off <= offset)
-				at = i;
+		return p->msgs[msg].layer;
+	int at = p->n_layers - 1;
+	for (int i = 0; i < p->n_layers; i++)
+		if (p->layers[i].off <= offset)
+			at = i;
+	return at;
+}
+
+/* The node a finding about layer `at` judges, into *n: the sender (or
+ * receiver) of the IP layer carrying it. */
+static void finding_node(struct conf_node *n, const struct mw_packet *p,
+			 int at, uint8_t who)
+{
 	for (int i = at; i >= 0; i--) {
 		const struct mw_layer *l = &p->layers[i];
-		if (l->kind == MW_L_IP4)
-			return conf_node4(who == MW_WHO_RECEIVER ? l->u.ip4.dst : l->u.ip4.src);
-		if (l->kind == MW_L_IP6)
-			return conf_node6(who == MW_WHO_RECEIVER ? &l->u.ip6.dst : &l->u.ip6.src);
+		if (l->kind == MW_L_IP4) {
+			*n = conf_node4(who == MW_WHO_RECEIVER ? l->u.ip4.dst : l->u.ip4.src);
+			return;
+		}
+		if (l->kind == MW_L_IP6) {
+			*n = conf_node6(who == MW_WHO_RECEIVER ? &l->u.ip6.dst : &l->u.ip6.src);
+			return;
+		}
 	}
-	return (struct conf_node){ .fam = 0 };
+	*n = (struct conf_node){ .fam = 0 };
 }
 
 /* The findings of one message come in a run: its node once. */
@@ -129,7 +139,8 @@ static const struct conf_node *run_node(struct conf *c, int msg, uint32_t offset
 					uint8_t who)
 {
 	if (msg < 0 || msg != c->fn_msg || who != c->fn_who) {
-		c->fn_node = finding_node(c->pkt, msg, offset, who);
+		finding_node(&c->fn_node, c->pkt,
+			     finding_layer(c->pkt, msg, offset), who);
 		c->fn_msg = msg;
 		c->fn_who = who;
 	}
