@@ -76,6 +76,9 @@ struct state4 *state4_new(void);
 void state4_free(struct state4 *s);
 void state4_packet(struct conf *c);
 void state4_finish(struct conf *c);
+/* Start fetching what state4_packet() will read for p, decoded ahead:
+ * stage 0 the index slot, stage 1 (a frame later) the node record. */
+void state4_prefetch(const struct conf *c, const struct mw_packet *p, int stage);
 
 struct state6 *state6_new(void);
 void state6_free(struct state6 *s);

@@ -214,42 +214,107 @@ static void select_rules(void)
 
 /* ---- the capture loop ---- */
 
-static int run_file(struct conf *c, const char *path, struct mw_packet *pkt)
+/* Frames decoded ahead of the one being checked, when the reader keeps
+ * their bytes valid (mmap): the state and report records of the next
+ * frames are fetched from memory while this one is checked (with 100k
+ * nodes each frame's records are cold). */
+#define AHEAD 4
+
+struct slot {
+	struct mw_frame fr;
+	mw_status st;
+	struct mw_packet pkt;
+};
+
+/* Start fetching the records a frame decoded ahead will touch (a hint):
+ * stage 0 right after decoding, stage 1 just before the frame before it
+ * is checked (the state index slots fetched at stage 0 are in cache by
+ * then and lead to the records). */
+static void conf_prefetch(struct conf *c, const struct mw_packet *p, int stage)
+{
+	state4_prefetch(c, p, stage);
+	if (stage != 0 || !p->n_msgs)
+		return;
+	/* the node of the first message's findings: its IP sender */
+	for (int i = p->msgs[0].layer; i >= 0; i--) {
+		const struct mw_layer *l = &p->layers[i];
+		struct conf_node n;
+		if (l->kind == MW_L_IP4)
+			n = conf_node4(l->u.ip4.src);
+		else if (l->kind == MW_L_IP6)
+			n = conf_node6(&l->u.ip6.src);
+		else
+			continue;
+		report_prefetch(c->rep, &n);
+		break;
+	}
+}
+
+/* Check one decoded frame; -1 when the file cannot go on. */
+static int check_frame(struct conf *c, const char *name, struct slot *s)
+{
+	const struct mw_frame *fr = &s->fr;
+	struct mw_packet *pkt = &s->pkt;
+
+	if (s->st == MW_E_UNSUPPORTED && pkt->n_layers == 0) {
+		fprintf(stderr, "mipconform: %s: unsupported link type %d\n",
+			name, fr->linktype);
+		return -1;
+	}
+	c->where.file = name;
+	c->where.frame = fr->number;
+	c->where.ts_sec = fr->ts_sec;
+	c->where.ts_nsec = fr->ts_nsec;
+	c->now = (double)fr->ts_sec + fr->ts_nsec / 1e9;
+	if (c->start == 0)
+		c->start = c->now;
+	bool trunc = pkt->diag.status == MW_E_TRUNC || fr->caplen < fr->wirelen;
+	report_frame(c->rep, &c->where, trunc);
+	c->pkt = pkt;
+	c->fn_msg = -2;
+	mw_check_packet_mask(pkt, c->keys, on_finding, on_passes, c);
+	state4_packet(c);
+	state6_packet(c);
+	return 0;
+}
+
+static int run_file(struct conf *c, const char *path, struct slot *ring)
 {
 	char err[256];
 	struct mw_capture *cap = mw_capture_open(path, err, sizeof err);
-	struct mw_frame fr;
-	int rc;
 	const char *name = strcmp(path, "-") ? path : "(stdin)";
+	int rc = 1;
 
 	if (!cap) {
 		fprintf(stderr, "mipconform: %s\n", err);
 		return -1;
 	}
 	report_file(c->rep, name);
-	while ((rc = mw_capture_next(cap, &fr)) == 1) {
-		c->where.file = name;
-		c->where.frame = fr.number;
-		c->where.ts_sec = fr.ts_sec;
-		c->where.ts_nsec = fr.ts_nsec;
-		c->now = (double)fr.ts_sec + fr.ts_nsec / 1e9;
-		if (c->start == 0)
-			c->start = c->now;
-		mw_status st = mw_decode(pkt, fr.linktype, fr.data, fr.caplen,
-					 fr.wirelen, NULL);
-		if (st == MW_E_UNSUPPORTED && pkt->n_layers == 0) {
-			fprintf(stderr, "mipconform: %s: unsupported link type %d\n",
-				name, fr.linktype);
+	/* other readers reuse their buffer: no decoding ahead */
+	unsigned depth = mw_capture_frames_stable(cap) ? AHEAD : 1;
+	unsigned head = 0, n = 0;
+	for (;;) {
+		while (rc == 1 && n < depth) {
+			struct slot *s = &ring[(head + n) % AHEAD];
+			rc = mw_capture_next(cap, &s->fr);
+			if (rc != 1)
+				break;
+			s->st = mw_decode(&s->pkt, s->fr.linktype, s->fr.data,
+					  s->fr.caplen, s->fr.wirelen, NULL);
+			conf_prefetch(c, &s->pkt, 0);
+			n++;
+		}
+		if (n == 0)
+			break;
+		struct slot *s = &ring[head];
+		head = (head + 1) % AHEAD;
+		n--;
+		if (n)
+			conf_prefetch(c, &ring[head].pkt, 1);
+		if (check_frame(c, name, s) < 0) {
 			mw_capture_close(cap);
 			return -1;
 		}
-		bool trunc = pkt->diag.status == MW_E_TRUNC || fr.caplen < fr.wirelen;
-		report_frame(c->rep, &c->where, trunc);
-		c->pkt = pkt;
-		c->fn_msg = -2;
-		mw_check_packet_mask(pkt, c->keys, on_finding, on_passes, c);
-		state4_packet(c);
-		state6_packet(c);
 	}
 	if (rc < 0) {
 		fprintf(stderr, "mipconform: %s: %s\n", name, mw_capture_error(cap));
@@ -320,10 +385,10 @@ int main(int argc, char **argv)
 	struct conf c = { .rep = rep, .keys = keys };
 	c.s4 = state4_new();
 	c.s6 = state6_new();
-	struct mw_packet *pkt = g_new0(struct mw_packet, 1);
+	struct slot *ring = g_new0(struct slot, AHEAD);
 	int bad = 0;
 	for (int i = 1; i < argc; i++)
-		if (run_file(&c, argv[i], pkt) < 0)
+		if (run_file(&c, argv[i], ring) < 0)
 			bad++;
 	state4_finish(&c);
 	state6_finish(&c);
@@ -341,7 +406,7 @@ int main(int argc, char **argv)
 	unsigned errors = report_errors(rep);
 	state4_free(c.s4);
 	state6_free(c.s6);
-	g_free(pkt);
+	g_free(ring);
 	report_free(rep);
 	mw_keys_free(keys);
 	if (bad)

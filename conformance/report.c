@@ -1160,3 +1160,8 @@ void rules_list_markdown(const struct report *r, FILE *out)
 			ru->summary);
 	}
 }
+
+void report_prefetch(const struct report *r, const struct conf_node *node)
+{
+	__builtin_prefetch(&r->tab[node_hash(node) & r->tab_mask], 1);
+}

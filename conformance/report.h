@@ -86,6 +86,9 @@ static inline void report_pass(struct report *r, const struct mw_rule *rule,
 		report_pass_slow(r, i, node);
 }
 void report_flush(struct report *r);
+/* Start fetching the node's record (a hint: a frame decoded ahead will
+ * judge it). */
+void report_prefetch(const struct report *r, const struct conf_node *node);
 /* Would a violation of `rule` by `node` be kept as an example (so its
  * detail is worth formatting)? */
 bool report_wants_detail(struct report *r, const struct mw_rule *rule,

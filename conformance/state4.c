@@ -1071,3 +1071,34 @@ void state4_finish(struct conf *c)
 {
 	sweep_now(c);
 }
+
+/* The mobile node a registration message will be filed under
+ * (on_rrq / on_rrp), 0 if p is none. */
+static uint32_t mip4_key(const struct mw_packet *p)
+{
+	const struct mw_msg *m = p->msgs;
+	if (!p->n_msgs || m->kind != MW_MSG_MIP4 || m->layer < 1 ||
+	    m->layer >= p->n_layers || p->layers[m->layer - 1].kind != MW_L_IP4)
+		return 0;
+	const struct mw_ip4 *ip = &p->layers[m->layer - 1].u.ip4;
+	if (m->u.mip4.type == MW_MIP4_RRQ)
+		return m->u.mip4.u.rrq.hoa ? m->u.mip4.u.rrq.hoa : ip->src;
+	if (m->u.mip4.type == MW_MIP4_RRP)
+		return m->u.mip4.u.rrp.hoa ? m->u.mip4.u.rrp.hoa : ip->dst;
+	return 0;
+}
+
+void state4_prefetch(const struct conf *c, const struct mw_packet *p, int stage)
+{
+	const struct state4 *s = c->s4;
+	uint32_t key = mip4_key(p);
+	if (!key || !s->mn.cap)
+		return;
+	if (stage == 0) {
+		__builtin_prefetch(&s->mn.s[otab4_home(&s->mn, key)]);
+		return;
+	}
+	uint32_t i = otab4_get(&s->mn, key);
+	if (i)
+		__builtin_prefetch(mn_rec(s, i - 1), 1);
+}

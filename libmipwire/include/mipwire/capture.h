@@ -18,7 +18,8 @@ struct mw_capture;
 struct mw_capture_writer;
 
 struct mw_frame {
-	const uint8_t *data;  /* valid until the next mw_capture_next() */
+	const uint8_t *data;  /* valid until the next mw_capture_next(), or
+			       * longer: mw_capture_frames_stable() */
 	uint32_t caplen, wirelen;
 	int64_t ts_sec;
 	uint32_t ts_nsec;
@@ -33,6 +34,10 @@ struct mw_capture *mw_capture_open(const char *path, char *err, size_t cap);
  * error whose message says "truncated"; frames before it were delivered). */
 int mw_capture_next(struct mw_capture *c, struct mw_frame *f);
 const char *mw_capture_error(const struct mw_capture *c);
+
+/* True when every frame's data stays valid until mw_capture_close() (the
+ * mmap reader: the whole file is mapped), so a reader may decode ahead. */
+bool mw_capture_frames_stable(const struct mw_capture *c);
 int mw_capture_linktype(const struct mw_capture *c);
 void mw_capture_close(struct mw_capture *c);
 

@@ -40,6 +40,7 @@ struct mw_capture {
 	size_t map_len, pos, dropped;
 	bool swapped, usec;  /* other byte order; microsecond timestamps */
 	uint32_t snapshot;   /* libpcap's snapshot length for the file */
+	uint32_t max_caplen; /* longer records are an error (max_caplen()) */
 	char name[256];      /* for messages */
 	char err[PCAP_ERRBUF_SIZE + 320];
 };
@@ -144,6 +145,7 @@ static void map_try(struct mw_capture *c)
 	if (pcap_snapshot(c->pcap) <= 0)
 		goto no;
 	c->snapshot = (uint32_t)pcap_snapshot(c->pcap);
+	c->max_caplen = max_caplen(dlt, c->snapshot);
 	c->map = h;
 	c->map_len = (size_t)st.st_size;
 	c->pos = PCAP_FILE_HDR;
@@ -187,7 +189,7 @@ static int map_next(struct mw_capture *c, struct mw_frame *f)
 	uint32_t caplen = rd32(r + 8, c->swapped);
 	uint32_t len = rd32(r + 12, c->swapped);
 	left -= PCAP_REC_HDR;
-	if (caplen > max_caplen(pcap_datalink(c->pcap), c->snapshot)) {
+	if (caplen > c->max_caplen) {
 		if (caplen > c->snapshot)
 			snprintf(c->err, sizeof(c->err), "%s: read error after "
 				 "frame %llu: invalid packet capture length %u, "
@@ -330,6 +332,13 @@ MWI_EXPORT int mw_capture_next(struct mw_capture *c, struct mw_frame *f)
 MWI_EXPORT const char *mw_capture_error(const struct mw_capture *c)
 {
 	return c ? c->err : "no capture";
+}
+
+MWI_EXPORT bool mw_capture_frames_stable(const struct mw_capture *c)
+{
+	/* pages given back with MADV_DONTNEED are read again from the file
+	 * if touched: the mapping stays valid */
+	return c && c->map != NULL;
 }
 
 MWI_EXPORT int mw_capture_linktype(const struct mw_capture *c)

@@ -92,6 +92,8 @@ struct got {
 	uint8_t data[MAXF][512];
 	char err[512];
 	bool was_mapped;
+	bool stable;       /* mw_capture_frames_stable() */
+	bool kept;         /* stable: every frame's bytes unchanged at the end */
 };
 
 /* Read the whole file; stdin = libpcap path. Error messages are
@@ -120,6 +122,13 @@ static void read_all(const char *path, bool via_stdin, struct got *g)
 			g->n++;
 		}
 		g->end = rc;
+		g->stable = mw_capture_frames_stable(c);
+		/* the promise decoding ahead relies on: earlier frames stay */
+		g->kept = true;
+		for (int i = 0; g->stable && i < g->n; i++)
+			if (memcmp(g->data[i], g->f[i].data,
+				   g->f[i].caplen < 512 ? g->f[i].caplen : 512))
+				g->kept = false;
 		if (rc < 0) {
 			const char *e = mw_capture_error(c);
 			const char *name = via_stdin ? "<stdin>" : path;
@@ -150,6 +159,8 @@ static void same(const char *what, const char *path, int want_frames, int want_e
 			what, a->n, a->end, a->was_mapped, a->err, b->n, b->end, b->err);
 	CHECK(a->was_mapped);          /* the mmap reader was used ... */
 	CHECK(!b->was_mapped);         /* ... and not for standard input */
+	CHECK(a->stable && a->kept);   /* mapped frames stay valid ... */
+	CHECK(!b->stable);             /* ... libpcap's do not */
 	CHECK(a->n == want_frames && b->n == want_frames);
 	CHECK(a->end == want_end && b->end == want_end);
 	CHECK(strcmp(a->err, b->err) == 0);
