@@ -964,18 +964,11 @@ static __attribute__((noinline)) void packet6(struct conf *c)
 }
 
 /* Has the packet an IPv6 header? Nothing else here applies without one,
- * and most packets have none. A short packet is told without a loop:
- * layers past n_layers still hold earlier packets' (initialised memory),
- * and a stale IPv6 one among them only costs the loop. */
+ * and most packets have none. */
 static bool has_ip6(const struct mw_packet *p)
 {
-	const struct mw_layer *l = p->layers;
-	G_STATIC_ASSERT(MW_MAX_LAYERS >= 4);
-	if (p->n_layers <= 4 && l[0].kind != MW_L_IP6 && l[1].kind != MW_L_IP6 &&
-	    l[2].kind != MW_L_IP6 && l[3].kind != MW_L_IP6)
-		return false;
 	for (int i = 0; i < p->n_layers; i++)
-		if (l[i].kind == MW_L_IP6)
+		if (p->layers[i].kind == MW_L_IP6)
 			return true;
 	return false;
 }
