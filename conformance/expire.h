@@ -1,6 +1,7 @@
-/* Deadlines of per-node state (state6.c: a Binding Update's answer, a
- * binding error's), popped in (due, serial) order. Lookups check expiry
- * themselves (lazily); the heap only says when to look. */
+/* Deadlines of per-node state (state6.c: the answer a Binding Update
+ * awaits, the Binding Error a correspondent node owes), popped in
+ * (due, serial) order. Lookups check expiry themselves (lazily); the
+ * heap only says when to look. */
 #ifndef CONF_EXPIRE_H
 #define CONF_EXPIRE_H
 
