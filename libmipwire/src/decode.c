@@ -23,14 +23,26 @@ static void reset(struct mw_packet *pkt, const uint8_t *data, uint32_t caplen,
 	pkt->diag.why[0] = '\0';
 }
 
+/* The general path, out of line: the fast path's callers need no frame
+ * for its state. */
+static __attribute__((noinline)) mw_status
+decode_general(struct mw_packet *pkt, int linktype,
+	       const struct mw_decode_opts *o)
+{
+	struct mwi_dec d = { .pkt = pkt, .opts = o };
+	struct mw_cur c;
+
+	mw_cur_init(&c, pkt->data, pkt->caplen, &pkt->diag);
+	mwi_decode_link(&d, &c, linktype);
+	return pkt->diag.status;
+}
+
 MWI_EXPORT mw_status mw_decode(struct mw_packet *pkt, int linktype,
 			       const uint8_t *data, uint32_t caplen,
 			       uint32_t wirelen,
 			       const struct mw_decode_opts *opts)
 {
 	const struct mw_decode_opts *o = opts ? opts : &default_opts;
-	struct mwi_dec d;
-	struct mw_cur c;
 
 	reset(pkt, data, caplen, wirelen, linktype);
 	/* The plain frames end to end; anything else through the general path
@@ -38,10 +50,7 @@ MWI_EXPORT mw_status mw_decode(struct mw_packet *pkt, int linktype,
 	 * reset() set (only table entries past the counts). */
 	if (__builtin_expect(!o->no_fastpath, 1) && mwi_fastpath(pkt, linktype, o))
 		return MW_OK;
-	d = (struct mwi_dec){ .pkt = pkt, .opts = o };
-	mw_cur_init(&c, data, caplen, &pkt->diag);
-	mwi_decode_link(&d, &c, linktype);
-	return pkt->diag.status;
+	return decode_general(pkt, linktype, o);
 }
 
 MWI_EXPORT mw_status mw_decode_from(struct mw_packet *pkt,

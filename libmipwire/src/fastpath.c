@@ -25,6 +25,7 @@
  * the general path reads; ok = 0: the fast path does not take that code). */
 struct fp_row {
 	uint16_t min, max;  /* element length bounds incl. header (registry) */
+	uint16_t span;      /* max - min: one unsigned compare for both */
 	uint16_t need;      /* MH types: bytes the typed fields read (>= min) */
 	uint8_t ok;
 	uint8_t hdr;        /* enum mw_hdr_form */
@@ -51,6 +52,11 @@ static void fp_fill(struct fp_row *t, enum mw_reg_id id)
 		t[c].ok = 1;
 		t[c].min = r->min_len;
 		t[c].max = r->max_len;
+		/* no length fits an empty range: never taken */
+		if (r->max_len < r->min_len)
+			t[c].ok = 0;
+		else
+			t[c].span = (uint16_t)(r->max_len - r->min_len);
 		t[c].need = r->min_len;
 		t[c].hdr = r->hdr;
 		if (r->align_n) {
@@ -105,13 +111,11 @@ static bool fp_build(void)
 	return true;
 }
 
-static bool fp_ready(void)
+/* Builds the tables on the first call (state `s`); true when ready. */
+static bool fp_ready(int s)
 {
-	int s = __atomic_load_n(&fp_state, __ATOMIC_ACQUIRE);
 	int zero = 0;
 
-	if (__builtin_expect(s == 2, 1))
-		return true;
 	if (s != 0 || !__atomic_compare_exchange_n(&fp_state, &zero, 1, false,
 						   __ATOMIC_ACQ_REL,
 						   __ATOMIC_ACQUIRE))
@@ -142,12 +146,41 @@ fp_add(fp_acc s, const uint8_t *p, size_t len)
 {
 	uint64_t v;
 
+#if defined(__x86_64__) && defined(__GNUC__)
+	/* 32 bytes a step on one add-with-carry chain, its carry out added
+	 * back (2^64 = 1 mod 0xffff): 5 instructions for 4 words. The
+	 * chain's sum is 0 only when all its words are, so the total stays
+	 * exact */
+	uint64_t c = 0;
+
+	while (len >= 32) {
+		__asm__("addq 0(%[p]), %[c]\n\t"
+			"adcq 8(%[p]), %[c]\n\t"
+			"adcq 16(%[p]), %[c]\n\t"
+			"adcq 24(%[p]), %[c]\n\t"
+			"adcq $0, %[c]"
+			: [c] "+r"(c)
+			: [p] "r"(p), "m"(*(const uint8_t(*)[32])p)
+			: "cc");
+		p += 32;
+		len -= 32;
+	}
+	while (len >= 8) {
+		__builtin_memcpy(&v, p, 8);
+		c += v;
+		c += c < v;
+		p += 8;
+		len -= 8;
+	}
+	s += c;
+#else
 	while (len >= 8) {
 		__builtin_memcpy(&v, p, 8);
 		s += v;
 		p += 8;
 		len -= 8;
 	}
+#endif
 	if (len & 4) {
 		uint32_t w;
 
@@ -216,15 +249,18 @@ static inline bool is_vlan_tpid(uint16_t t)
 #define FP_MAX_VLAN 2
 #define FP_MAX_EXT 4
 
-/* IPv4 at `pos`: UDP -> MIPv4 registration request / reply. */
-static bool fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o,
+/* IPv4 at `pos`: UDP -> MIPv4 registration request / reply. Not inlined:
+ * mwi_fastpath() stays a short dispatcher that tail-calls it. */
+static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o,
 		   size_t pos, unsigned nl)
 {
 	const uint8_t *b = pkt->data, *h = b + pos;
 	size_t cap = pkt->caplen, ipend, uoff, start, mend, p, need;
 	struct mw_layer *L;
-	struct mw_ip4 ip = { 0 };
+	struct mw_ip4 *ip;
 	struct mw_udp u = { 0 };
+	uint32_t src, dst;
+	uint16_t total_len, frag;
 	struct mw_msg *m;
 	unsigned n = 0, udp_l;
 	uint8_t t;
@@ -234,35 +270,38 @@ static bool fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o,
 	 * within the wire length too), not a fragment, UDP */
 	if (cap - pos < 20 || h[0] != 0x45)
 		return false;
-	ip.total_len = be16(h + 2);
-	ip.frag = be16(h + 6);
-	if (ip.total_len < 28 || ip.total_len > cap - pos ||
-	    (ip.frag & 0x3fff) || h[9] != MW_IPPROTO_UDP)
+	total_len = be16(h + 2);
+	frag = be16(h + 6);
+	if (total_len < 28 || total_len > cap - pos || (frag & 0x3fff) ||
+	    h[9] != MW_IPPROTO_UDP)
 		return false;
-	ip.ihl = 20;
-	ip.tos = h[1];
-	ip.id = be16(h + 4);
-	ip.ttl = h[8];
-	ip.proto = h[9];
-	ip.csum = be16(h + 10);
-	ip.src = mw_load_be32(h + 12);
-	ip.dst = mw_load_be32(h + 16);
-	ip.opt_off = (uint32_t)(pos + 20);
-	ip.opt_len = 0;
-	ip.is_fragment = false;
-	ip.csum_ok = fp_fold(fp_add(0, h, 20)) == 0xffff;
+	/* the fields straight into the layer (no copy of a local) */
 	L = &pkt->layers[nl];
 	L->kind = MW_L_IP4;
 	L->depth = 0;
 	L->synthetic = false;
 	L->off = (uint32_t)pos;
 	L->len = 20;
-	L->u.ip4 = ip;
+	ip = &L->u.ip4;
+	ip->ihl = 20;
+	ip->tos = h[1];
+	ip->total_len = total_len;
+	ip->id = be16(h + 4);
+	ip->frag = frag;
+	ip->ttl = h[8];
+	ip->proto = h[9];
+	ip->csum = be16(h + 10);
+	ip->csum_ok = fp_fold(fp_add(0, h, 20)) == 0xffff;
+	ip->is_fragment = false;
+	ip->src = src = mw_load_be32(h + 12);
+	ip->dst = dst = mw_load_be32(h + 16);
+	ip->opt_off = (uint32_t)(pos + 20);
+	ip->opt_len = 0;
 	nl++;
 
 	/* UDP: 8 bytes inside the IP payload (total_len >= 28), its length
 	 * inside the IP payload (so captured) */
-	ipend = pos + ip.total_len;
+	ipend = pos + total_len;
 	uoff = pos + 20;
 	h = b + uoff;
 	u.sport = be16(h);
@@ -276,7 +315,7 @@ static bool fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o,
 	u.csum_ok = -1;
 	if (u.csum != 0 && !o->no_checksums) {
 		/* as mwi_l4_verify_dec() for an IPv4 carrier */
-		uint32_t a = ip.src, d = ip.dst;
+		uint32_t a = src, d = dst;
 		uint64_t s = (a >> 16) + (a & 0xffff) + (d >> 16) + (d & 0xffff) +
 			     MW_IPPROTO_UDP + (u.len & 0xffffu);
 
@@ -366,7 +405,7 @@ static bool fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o,
 			total = 4u + be16(b + p + 2);
 			hl = 4;
 		}
-		if (total > mend - p || total < r->min || total > r->max)
+		if (total > mend - p || total - r->min > r->span)
 			return false;
 		pkt->elems[n++] = (struct mw_elem){
 			.reg = MW_REG_MIP4_EXT, .type = b[p], .msg = 0,
@@ -384,7 +423,7 @@ static bool fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o,
 
 /* IPv6 at `pos`: extension headers (Destination Options, type 2 routing
  * header) -> Mobility Header. */
-static bool fp_ip6(struct mw_packet *pkt, const struct mw_decode_opts *o,
+static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct mw_decode_opts *o,
 		   size_t pos, unsigned nl)
 {
 	const uint8_t *b = pkt->data, *h = b + pos;
@@ -574,7 +613,7 @@ static bool fp_ip6(struct mw_packet *pkt, const struct mw_decode_opts *o,
 			return false;
 		total = 2u + b[q + 1];
 		r = &fp.mh_opt[t];
-		if (!r->ok || total > lim - q || total < r->min || total > r->max ||
+		if (!r->ok || total > lim - q || total - r->min > r->span ||
 		    ((q - start) & r->amask) != r->ak)
 			return false;
 		pkt->elems[n++] = (struct mw_elem){
@@ -591,16 +630,43 @@ static bool fp_ip6(struct mw_packet *pkt, const struct mw_decode_opts *o,
 	return true;
 }
 
-bool mwi_fastpath(struct mw_packet *pkt, int linktype,
-		  const struct mw_decode_opts *o)
+/* VLAN tags after the Ethernet header (layer 0, ethertype `type`). */
+static __attribute__((noinline)) bool
+fp_vlan(struct mw_packet *pkt, const struct mw_decode_opts *o, uint16_t type)
 {
 	const uint8_t *b = pkt->data;
-	size_t cap = pkt->caplen, pos;
-	unsigned nl = 0, tags = 0;
+	size_t cap = pkt->caplen, pos = 14;
+	unsigned nl = 1, tags = 0;
+
+	while (type != MW_ETHERTYPE_IP4 && type != MW_ETHERTYPE_IP6 &&
+	       is_vlan_tpid(type)) {
+		struct mw_layer *L;
+
+		if (++tags > FP_MAX_VLAN || cap - pos < 4)
+			return false;
+		L = &pkt->layers[nl++];
+		FP_ZERO(L);
+		L->kind = MW_L_VLAN;
+		L->off = (uint32_t)pos;
+		L->len = 4;
+		L->u.vlan.tci = be16(b + pos);
+		L->u.vlan.ethertype = type = be16(b + pos + 2);
+		pos += 4;
+	}
+	if (type == MW_ETHERTYPE_IP4)
+		return fp_ip4(pkt, o, pos, nl);
+	if (type == MW_ETHERTYPE_IP6)
+		return fp_ip6(pkt, o, pos, nl);
+	return false;
+}
+
+static inline __attribute__((always_inline)) bool
+fp_dispatch(struct mw_packet *pkt, int linktype, const struct mw_decode_opts *o)
+{
+	const uint8_t *b = pkt->data;
+	size_t cap = pkt->caplen;
 	uint16_t type;
 
-	if (!fp_ready())
-		return false;
 	switch (linktype) {
 	case MW_LINK_ETHERNET: {
 		struct mw_layer *L = &pkt->layers[0];
@@ -615,26 +681,11 @@ bool mwi_fastpath(struct mw_packet *pkt, int linktype,
 		memcpy(L->u.eth.dst, b, 6);
 		memcpy(L->u.eth.src, b + 6, 6);
 		L->u.eth.ethertype = type = be16(b + 12);
-		pos = 14;
-		nl = 1;
-		while (type != MW_ETHERTYPE_IP4 && type != MW_ETHERTYPE_IP6 &&
-		       is_vlan_tpid(type)) {
-			if (++tags > FP_MAX_VLAN || cap - pos < 4)
-				return false;
-			L = &pkt->layers[nl++];
-			FP_ZERO(L);
-			L->kind = MW_L_VLAN;
-			L->off = (uint32_t)pos;
-			L->len = 4;
-			L->u.vlan.tci = be16(b + pos);
-			L->u.vlan.ethertype = type = be16(b + pos + 2);
-			pos += 4;
-		}
 		if (type == MW_ETHERTYPE_IP4)
-			return fp_ip4(pkt, o, pos, nl);
+			return fp_ip4(pkt, o, 14, 1);
 		if (type == MW_ETHERTYPE_IP6)
-			return fp_ip6(pkt, o, pos, nl);
-		return false;
+			return fp_ip6(pkt, o, 14, 1);
+		return fp_vlan(pkt, o, type);
 	}
 	case MW_LINK_RAW:
 		if (cap < 1)
@@ -651,4 +702,25 @@ bool mwi_fastpath(struct mw_packet *pkt, int linktype,
 	default:
 		return false;
 	}
+}
+
+/* The first calls: the tables built, out of line (so the per-packet
+ * dispatcher below is a load, a compare and tail calls). */
+static __attribute__((noinline, cold)) bool
+fp_first(struct mw_packet *pkt, int linktype, const struct mw_decode_opts *o,
+	 int s)
+{
+	if (!fp_ready(s))
+		return false;
+	return fp_dispatch(pkt, linktype, o);
+}
+
+bool mwi_fastpath(struct mw_packet *pkt, int linktype,
+		  const struct mw_decode_opts *o)
+{
+	int s = __atomic_load_n(&fp_state, __ATOMIC_ACQUIRE);
+
+	if (__builtin_expect(s != 2, 0))
+		return fp_first(pkt, linktype, o, s);
+	return fp_dispatch(pkt, linktype, o);
 }

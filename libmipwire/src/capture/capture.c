@@ -155,8 +155,9 @@ no:
 	munmap(m, (size_t)st.st_size);
 }
 
-/* The end of the data: -1 with libpcap's message for a cut record. */
-static int map_trunc(struct mw_capture *c, const char *fmt, uint32_t want,
+/* The end of the data: -1 with libpcap's message for a cut record. Out
+ * of line, as the other error: map_next() per record needs no frame. */
+static __attribute__((noinline, cold)) int map_trunc(struct mw_capture *c, const char *fmt, uint32_t want,
 		     size_t got)
 {
 	char pe[160];
@@ -166,6 +167,34 @@ static int map_trunc(struct mw_capture *c, const char *fmt, uint32_t want,
 		 "frame %llu is cut short (%s)",
 		 c->name, (unsigned long long)c->frames, pe);
 	return -1;
+}
+
+/* A record longer than libpcap takes: -1 with its message. */
+static __attribute__((noinline, cold)) int map_too_long(struct mw_capture *c,
+							uint32_t caplen)
+{
+	if (caplen > c->snapshot)
+		snprintf(c->err, sizeof(c->err), "%s: read error after "
+			 "frame %llu: invalid packet capture length %u, "
+			 "bigger than snaplen of %u", c->name,
+			 (unsigned long long)c->frames, caplen, c->snapshot);
+	else
+		snprintf(c->err, sizeof(c->err), "%s: read error after "
+			 "frame %llu: invalid packet capture length %u, "
+			 "bigger than maximum of %u", c->name,
+			 (unsigned long long)c->frames, caplen,
+			 PCAP_MAX_SNAPLEN);
+	return -1;
+}
+
+/* Gives back the pages before the record at `rec` (see map_next). */
+static __attribute__((noinline)) void map_drop(struct mw_capture *c, size_t rec)
+{
+	size_t upto = rec & ~(size_t)4095;
+
+	madvise((void *)(uintptr_t)(c->map + c->dropped), upto - c->dropped,
+		MADV_DONTNEED);
+	c->dropped = upto;
 }
 
 /* One record, by libpcap's rules (sf-pcap.c pcap_next_packet): a record
@@ -189,21 +218,8 @@ static int map_next(struct mw_capture *c, struct mw_frame *f)
 	uint32_t caplen = rd32(r + 8, c->swapped);
 	uint32_t len = rd32(r + 12, c->swapped);
 	left -= PCAP_REC_HDR;
-	if (caplen > c->max_caplen) {
-		if (caplen > c->snapshot)
-			snprintf(c->err, sizeof(c->err), "%s: read error after "
-				 "frame %llu: invalid packet capture length %u, "
-				 "bigger than snaplen of %u", c->name,
-				 (unsigned long long)c->frames, caplen,
-				 c->snapshot);
-		else
-			snprintf(c->err, sizeof(c->err), "%s: read error after "
-				 "frame %llu: invalid packet capture length %u, "
-				 "bigger than maximum of %u", c->name,
-				 (unsigned long long)c->frames, caplen,
-				 PCAP_MAX_SNAPLEN);
-		return -1;
-	}
+	if (caplen > c->max_caplen)
+		return map_too_long(c, caplen);
 	if (caplen > left) {
 		if (caplen > c->snapshot && left < c->snapshot)
 			return map_trunc(c, "truncated dump file; tried to read "
@@ -222,12 +238,8 @@ static int map_next(struct mw_capture *c, struct mw_frame *f)
 	c->pos += PCAP_REC_HDR + (size_t)caplen;
 	/* pages behind the previous record are not needed again: keep the
 	 * resident set small (the page cache keeps them) */
-	if (c->pos - c->dropped >= MAP_DROP_STEP + 2 * 4096u) {
-		size_t upto = (c->pos - PCAP_REC_HDR - caplen) & ~(size_t)4095;
-		madvise((void *)(uintptr_t)(c->map + c->dropped),
-			upto - c->dropped, MADV_DONTNEED);
-		c->dropped = upto;
-	}
+	if (c->pos - c->dropped >= MAP_DROP_STEP + 2 * 4096u)
+		map_drop(c, c->pos - PCAP_REC_HDR - caplen);
 	return 1;
 }
 
@@ -289,16 +301,15 @@ MWI_EXPORT struct mw_capture *mw_capture_open(const char *path, char *err,
 	return c;
 }
 
-MWI_EXPORT int mw_capture_next(struct mw_capture *c, struct mw_frame *f)
+/* One record through libpcap (out of line: the mmap reader's calls
+ * need no frame for it). */
+static __attribute__((noinline)) int pcap_next_frame(struct mw_capture *c,
+						     struct mw_frame *f)
 {
 	struct pcap_pkthdr *h;
 	const u_char *data;
 	int rc;
 
-	if (!c || !c->pcap)
-		return -1;
-	if (c->map)
-		return map_next(c, f);
 	rc = pcap_next_ex(c->pcap, &h, &data);
 	if (rc == 1) {
 		f->data = data;
@@ -327,6 +338,15 @@ MWI_EXPORT int mw_capture_next(struct mw_capture *c, struct mw_frame *f)
 				 (unsigned long long)c->frames, pe);
 	}
 	return -1;
+}
+
+MWI_EXPORT int mw_capture_next(struct mw_capture *c, struct mw_frame *f)
+{
+	if (!c || !c->pcap)
+		return -1;
+	if (c->map)
+		return map_next(c, f);
+	return pcap_next_frame(c, f);
 }
 
 MWI_EXPORT const char *mw_capture_error(const struct mw_capture *c)
