@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <glib.h>
 #include <mipwire/mipwire.h>
 
 #include "report.h"
@@ -27,14 +28,29 @@ struct conf {
 	struct conf_node fn_node;
 };
 
-/* A catalogue rule by id, looked up once per call site. */
+/* A catalogue rule and its bit in a rule set. */
+struct conf_rule {
+	const struct mw_rule *ru;
+	struct report_bit at;
+};
+
+/* RULE()'s first use at a call site (out of line: cold). */
+static __attribute__((noinline, unused)) struct conf_rule
+conf_rule_find(const char *id)
+{
+	const struct mw_rule *rule = mw_rule_find(id);
+	g_assert(rule != NULL);
+	return (struct conf_rule){ .ru = rule,
+				   .at = report_bit_of(mw_rule_index(rule)) };
+}
+
+/* A catalogue rule by id (a struct conf_rule), looked up once per call
+ * site. */
 #define RULE(id)                                                        \
 	({                                                              \
-		static const struct mw_rule *r_;                        \
-		if (__builtin_expect(!r_, 0)) {                         \
-			r_ = mw_rule_find(id);                          \
-			g_assert(r_ != NULL);                           \
-		}                                                       \
+		static struct conf_rule r_;                             \
+		if (__builtin_expect(!r_.ru, 0))                        \
+			r_ = conf_rule_find(id);                        \
 		r_;                                                     \
 	})
 
@@ -43,10 +59,10 @@ struct conf {
  * the check fails and the report keeps the example, so passes (the
  * common case) build no strings. A pass is inline (report_pass()): the
  * node is not built in memory unless the batch takes a new node. */
-static inline void conf_pass_(struct conf *c, const struct mw_rule *rule,
+static inline void conf_pass_(struct conf *c, struct conf_rule rule,
 			      struct conf_node node)
 {
-	report_pass(c->rep, rule, &node);
+	report_pass(c->rep, rule.at, node);
 }
 void conf_fail_(struct conf *c, const struct mw_rule *rule,
 		const struct conf_node *node);
@@ -57,14 +73,18 @@ bool conf_wants_detail_(struct conf *c, const struct mw_rule *rule,
 			const struct conf_node *node);
 #define conf_result(c, rule, node, pass, ...)                                  \
 	do {                                                                    \
-		const struct mw_rule *cr_rule_ = (rule);                        \
+		struct conf_rule cr_rule_ = (rule);                             \
 		struct conf_node cr_node_ = (node);                             \
-		if ((pass))                                                     \
+		if ((pass)) {                                                   \
 			conf_pass_((c), cr_rule_, cr_node_);                    \
-		else if (conf_wants_detail_((c), cr_rule_, &cr_node_))          \
-			conf_fail_detail_((c), cr_rule_, &cr_node_, __VA_ARGS__); \
-		else                                                            \
-			conf_fail_((c), cr_rule_, &cr_node_);                   \
+		} else { /* a copy in memory: cr_node_ stays in registers */   \
+			struct conf_node cr_n_ = cr_node_;                      \
+			if (conf_wants_detail_((c), cr_rule_.ru, &cr_n_))       \
+				conf_fail_detail_((c), cr_rule_.ru, &cr_n_,     \
+						  __VA_ARGS__);                 \
+			else                                                    \
+				conf_fail_((c), cr_rule_.ru, &cr_n_);           \
+		}                                                               \
 	} while (0)
 #define conf_pass(c, rule, node) conf_pass_((c), (rule), (node))
 

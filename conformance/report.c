@@ -117,7 +117,8 @@ struct report {
 	struct event *ev;      /* in order */
 	size_t n_ev, ev_cap;
 	GPtrArray *fails;      /* struct failrec * */
-	/* entity lists, built from the log when a writer needs them */
+	/* entity counts (built) and lists (ord: NULL until needed), from
+	 * the log when a writer needs them */
 	bool built;
 	const struct rnode **byid;
 	uint32_t *ord;         /* node ids, rule i's at ord_off[i].. */
@@ -224,7 +225,7 @@ static __attribute__((noinline)) uint32_t set_add(struct report *r,
 	}
 	uint32_t id = r->n_sets++;
 	r->sets[id] = *s;
-	if (2 * r->n_sets > r->set_mask) {
+	if (8 * r->n_sets > r->set_mask) {   /* sparse: a lookup mostly probes once */
 		g_free(r->set_tab);
 		r->set_mask = 2 * (r->set_mask + 1) - 1;
 		r->set_shift--;
@@ -402,17 +403,22 @@ static void event_add(struct report *r, const struct rnode *x, uint32_t set)
 	r->built = false;
 }
 
-/* The rules of s the node is judged on for the first time go into the
- * entity order (called before the node's records change). */
-static void node_first_seen(struct report *r, const struct rnode *x,
-			    const struct rset *s)
+/* The rules of set sid the node is judged on for the first time go into
+ * the entity order (called before the node's records change). */
+static void node_first_seen(struct report *r, const struct rnode *x, uint32_t sid)
 {
+	if (!x->pair[0] && !x->fail) {   /* judged on nothing yet (pairs fill from 0) */
+		event_add(r, x, sid);
+		return;
+	}
+	const struct rset *s = &r->sets[sid];
 	struct rset seen = node_seen(r, x), add;
 	for (unsigned w = 0; w < SETW; w++)
 		add.w[w] = s->w[w] & ~seen.w[w];
 	if (set_empty(&add))
 		return;
-	uint32_t id = set_id(r, &add);
+	/* all of them (a node's first set): no lookup */
+	uint32_t id = set_eq(&add, s) ? sid : set_id(r, &add);
 	if (id != NO_SET) {
 		event_add(r, x, id);
 		return;
@@ -431,7 +437,7 @@ static void node_count_slow(struct report *r, struct rnode *x, uint32_t id)
 			o->p[j]++;
 			return;
 		}
-	node_first_seen(r, x, &r->sets[id]);
+	node_first_seen(r, x, id);
 	for (unsigned j = 0; j < INLINE_PAIRS; j++)
 		if (!x->pair[j]) {
 			x->pair[j] = key | 1;
@@ -582,10 +588,9 @@ static inline void count_set(struct report *r, const struct conf_node *node,
 		count_each(r, x, s);
 }
 
-/* Count the pending passes. Every entry point that records or reads
- * counters calls it first, so the (rule, node) pairs are first seen in
- * the order they were reported. */
-void report_flush(struct report *r)
+/* Count the pending passes, if any (report_flush(), inline in the hot
+ * callers: one call frame less per flush). */
+static inline __attribute__((always_inline)) void pend_flush(struct report *r)
 {
 	if (r->p.node.fam == PEND_NONE)
 		return;
@@ -598,13 +603,24 @@ void report_flush(struct report *r)
 	r->p.node.fam = PEND_NONE;
 }
 
-/* Count the pending passes and start new ones on node. Its record is
- * only needed when they are counted, typically while the next packet is
- * processed: fetch it meanwhile (it is mostly not in cache). */
-static void pend_start(struct report *r, const struct conf_node *node)
+/* Count the pending passes. Every entry point that records or reads
+ * counters calls it first, so the (rule, node) pairs are first seen in
+ * the order they were reported. */
+void report_flush(struct report *r)
 {
-	report_flush(r);
+	pend_flush(r);
+}
+
+/* Count the pending passes and start new ones: set s (SETW words) on
+ * node. Its record is only needed when they are counted, typically while
+ * the next packet is processed: fetch it meanwhile (it is mostly not in
+ * cache). */
+static void pend_start(struct report *r, const struct conf_node *node,
+		       const uint64_t *s)
+{
+	pend_flush(r);
 	r->p.node = *node;
+	memcpy(r->p.w, s, sizeof r->p.w);
 	r->pend_hash = node_hash(node);
 	__builtin_prefetch(&r->tab[r->pend_hash & r->tab_mask], 1);
 }
@@ -618,8 +634,10 @@ static inline void pend_add(struct report *r, const struct conf_node *node,
 	uint64_t dup = 0;
 	for (unsigned w = 0; w < SETW; w++)
 		dup |= r->p.w[w] & s[w];
-	if (dup || !node_eq(&r->p.node, node))
-		pend_start(r, node);
+	if (dup || !node_eq(&r->p.node, node)) {
+		pend_start(r, node, s);
+		return;
+	}
 	for (unsigned w = 0; w < SETW; w++)
 		r->p.w[w] |= s[w];
 }
@@ -639,7 +657,7 @@ void report_add(struct report *r, const struct mw_rule *rule,
 	struct rnode *x = node_get(r, node, node_hash(node));
 	struct failrec *f = fail_find(r, x, i);
 	if (!f) {
-		node_first_seen(r, x, &r->sets[i]);
+		node_first_seen(r, x, (uint32_t)i);
 		f = g_new0(struct failrec, 1);
 		f->rule = (uint32_t)i;
 		f->next = x->fail;
@@ -672,9 +690,11 @@ void report_add_passes(struct report *r, const struct conf_node *node,
 	pend_add(r, node, s.w);
 }
 
-void report_pass_slow(struct report *r, size_t i, const struct conf_node *node)
+void report_pass_slow(struct report *r, struct report_bit b, uint64_t hi,
+		      uint64_t lo, uint32_t fam)
 {
-	pend_add(r, node, r->sets[i].w);
+	struct conf_node node = { .hi = hi, .lo = lo, .fam = fam };
+	pend_add(r, &node, r->sets[b.w * 64 + (size_t)__builtin_ctzll(b.bit)].w);
 }
 
 bool report_wants_detail(struct report *r, const struct mw_rule *rule,
@@ -719,9 +739,9 @@ void report_file(struct report *r, const char *file)
 
 /* ---- entities ---- */
 
-/* Each rule's entities in first-seen order, from the event log (the
- * writers take a const report: the lists are a cache of it). */
-static void build_entities(const struct report *rc)
+/* Each rule's number of entities, from the event log (the writers take a
+ * const report: the counts and lists are a cache of it). */
+static void build_counts(const struct report *rc)
 {
 	struct report *r = (struct report *)rc;
 	if (r->built)
@@ -729,16 +749,12 @@ static void build_entities(const struct report *rc)
 	g_free(r->byid);
 	g_free(r->ord);
 	g_free(r->ord_off);
-	r->byid = g_new(const struct rnode *, r->tab_n ? r->tab_n : 1);
-	for (size_t k = 0; k <= r->tab_mask; k++)
-		if (r->tab[k].fam1)
-			r->byid[r->tab[k].id] = &r->tab[k];
-	const struct event *ev = r->ev;
-	size_t n_ev = r->n_ev;
+	r->byid = NULL;
+	r->ord = NULL;
 	/* entities per rule: events per set, then per rule */
 	uint32_t *per_set = g_new0(uint32_t, r->n_sets);
-	for (size_t e = 0; e < n_ev; e++)
-		per_set[ev[e].set]++;
+	for (size_t e = 0; e < r->n_ev; e++)
+		per_set[r->ev[e].set]++;
 	size_t *off = r->ord_off = g_new0(size_t, r->n + 1);
 	for (uint32_t id = 0; id < r->n_sets; id++)
 		if (per_set[id])
@@ -746,19 +762,34 @@ static void build_entities(const struct report *rc)
 	g_free(per_set);
 	for (size_t i = 0; i < r->n; i++)
 		off[i + 1] += off[i];
+	r->built = true;
+}
+
+/* Each rule's entities in first-seen order: only listed entities need
+ * them (a text report without failures lists none). */
+static void build_entities(const struct report *rc)
+{
+	struct report *r = (struct report *)rc;
+	build_counts(r);
+	if (r->ord)
+		return;
+	r->byid = g_new(const struct rnode *, r->tab_n ? r->tab_n : 1);
+	for (size_t k = 0; k <= r->tab_mask; k++)
+		if (r->tab[k].fam1)
+			r->byid[r->tab[k].id] = &r->tab[k];
+	const size_t *off = r->ord_off;
 	size_t *pos = g_memdup2(off, r->n * sizeof *off);
 	r->ord = g_new(uint32_t, off[r->n] ? off[r->n] : 1);
-	for (size_t e = 0; e < n_ev; e++)
-		SET_FOREACH(&r->sets[ev[e].set], i, r->ord[pos[i]++] = ev[e].node)
+	for (size_t e = 0; e < r->n_ev; e++)
+		SET_FOREACH(&r->sets[r->ev[e].set], i, r->ord[pos[i]++] = r->ev[e].node)
 	g_free(pos);
-	r->built = true;
 }
 
 /* Number of entities of rule state s. */
 static unsigned ent_count(const struct report *r, const struct rstate *s)
 {
 	size_t i = (size_t)(s - r->rs);
-	build_entities(r);
+	build_counts(r);
 	return (unsigned)(r->ord_off[i + 1] - r->ord_off[i]);
 }
 

@@ -66,24 +66,37 @@ struct report_pend {
 };
 #define REPORT_PEND_NONE UINT32_MAX   /* no struct conf_node has this fam */
 
-/* report_pass() of rule i when it cannot join the pending passes. */
-void report_pass_slow(struct report *r, size_t i, const struct conf_node *node);
+/* A rule's bit in a rule set (catalogue index i: bit i % 64 of word
+ * i / 64), worked out once per call site (conf.h's RULE()). */
+struct report_bit {
+	uint64_t bit;
+	uint32_t w;
+};
 
-/* One pass of `rule` on `node`, counted in a batch with the node's next
- * passes (report_flush() before reading the counters). The most frequent
- * call: a few inline instructions while the rule joins the pending
- * passes (disabled rules are dropped when they are counted). */
-static inline void report_pass(struct report *r, const struct mw_rule *rule,
-			       const struct conf_node *node)
+static inline struct report_bit report_bit_of(size_t i)
+{
+	return (struct report_bit){ .bit = 1ull << (i % 64), .w = (uint32_t)(i / 64) };
+}
+
+/* report_pass() when the pass cannot join the pending passes (the node
+ * in registers: the fast path stores nothing). */
+void report_pass_slow(struct report *r, struct report_bit b, uint64_t hi,
+		      uint64_t lo, uint32_t fam);
+
+/* One pass of the rule of bit b on `node`, counted in a batch with the
+ * node's next passes (report_flush() before reading the counters). The
+ * most frequent call: a few inline instructions while the rule joins the
+ * pending passes (disabled rules are dropped when they are counted). */
+static inline void report_pass(struct report *r, struct report_bit b,
+			       struct conf_node node)
 {
 	struct report_pend *p = (struct report_pend *)r;
-	size_t i = (size_t)(rule - p->rule0);
-	uint64_t b = 1ull << (i % 64), *pw = &p->w[i / 64];
-	if (!(*pw & b) && node->lo == p->node.lo && node->hi == p->node.hi &&
-	    node->fam == p->node.fam)
-		*pw |= b;
+	uint64_t *pw = &p->w[b.w];
+	if (!(*pw & b.bit) && node.lo == p->node.lo && node.hi == p->node.hi &&
+	    node.fam == p->node.fam)
+		*pw |= b.bit;
 	else
-		report_pass_slow(r, i, node);
+		report_pass_slow(r, b, node.hi, node.lo, node.fam);
 }
 void report_flush(struct report *r);
 /* Start fetching the node's record (a hint: a frame decoded ahead will
