@@ -2,6 +2,8 @@
  *   Ethernet [+ up to 2 VLAN tags] / raw IP
  *     -> IPv4 (no options, not a fragment) -> UDP to a MIPv4 port
  *        -> registration request / reply -> TLV8 / CVSE extensions
+ *     -> IPv4 -> ICMP router advertisement (agent advertisement) -> Pad /
+ *        TLV8 extensions without sub-types
  *     -> IPv6 -> [Destination Options (Pad1, PadN, known, HAO) |
  *                 type 2 routing header]* -> Mobility Header of a known
  *        type -> Pad1 / known mobility options without sub-options
@@ -20,6 +22,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "mip4/mip4_int.h"
 
 /* Flat per-code facts taken from the registry tables once (the same rows
  * the general path reads; ok = 0: the fast path does not take that code). */
@@ -34,6 +37,7 @@ struct fp_row {
 
 static struct {
 	struct fp_row mip4_ext[256], mh_opt[256], mh_type[256], dst_opt[256];
+	struct fp_row adv_ext[256];
 	uint16_t rrq_min, rrp_min;
 } fp;
 
@@ -84,6 +88,7 @@ static bool fp_build(void)
 	fp_fill(fp.mh_opt, MW_REG_MH_OPT);
 	fp_fill(fp.mh_type, MW_REG_MH_TYPE);
 	fp_fill(fp.dst_opt, MW_REG_DST_OPT);
+	fp_fill(fp.adv_ext, MW_REG_MIP4_ADV_EXT);
 	for (unsigned c = 0; c < 256; c++) {
 		struct fp_row *x = &fp.mip4_ext[c];
 		const struct mw_reg_entry *r = mwi_reg_lookup(MW_REG_MIP4_EXT, c);
@@ -99,6 +104,13 @@ static bool fp_build(void)
 			fp.mh_opt[c].ok = 0;
 		if (c < sizeof(typed_len) && typed_len[c] > fp.mh_type[c].need)
 			fp.mh_type[c].need = typed_len[c];
+		/* advertisement extensions: Pad and plain TLV8 (not the FMIPv4
+		 * ones, whose length counts 8-octet units) */
+		r = mwi_reg_lookup(MW_REG_MIP4_ADV_EXT, c);
+		if (r && (r->sub || (r->hdr != MW_HDR_TLV8 && r->hdr != MW_HDR_PAD1) ||
+			  (r->hdr == MW_HDR_PAD1 && r->min_len != 1) ||
+			  mwi_mip4_adv_len8((uint8_t)c)))
+			fp.adv_ext[c].ok = 0;
 	}
 	/* Home Agent Switch and the experimental MH have fixed parts of
 	 * their own: general path */
@@ -249,7 +261,111 @@ static inline bool is_vlan_tpid(uint16_t t)
 #define FP_MAX_VLAN 2
 #define FP_MAX_EXT 4
 
-/* IPv4 at `pos`: UDP -> MIPv4 registration request / reply. Not inlined:
+/* The ICMP message at [off, end) of an IPv4 datagram whose layers end at
+ * nl - 1: an agent advertisement (ICMP router advertisement, RFC 5944
+ * 2.1), as mwi_net_icmp4() -> mwi_decode_mip4_icmp() fill it. end - off
+ * >= 8, all of it captured. */
+static __attribute__((noinline)) bool
+fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
+	 size_t end, unsigned nl)
+{
+	const uint8_t *b = pkt->data, *h = b + off;
+	struct mw_mip4_adv *a;
+	struct mw_layer *L;
+	struct mw_msg *m;
+	size_t p, addrs;
+	unsigned n = 0;
+
+	/* type 9; an address list of entries of 2+ words (else a note),
+	 * inside the message */
+	if (h[0] != 9 || (h[4] && h[5] < 2))
+		return false;
+	addrs = (size_t)h[4] * h[5] * 4;
+	if (addrs > end - off - 8)
+		return false;
+	L = &pkt->layers[nl];
+	FP_ZERO(L);
+	L->kind = MW_L_ICMP4;
+	L->off = (uint32_t)off;
+	L->len = 4;
+	L->u.icmp.type = h[0];
+	L->u.icmp.code = h[1];
+	L->u.icmp.csum = be16(h + 2);
+	L->u.icmp.csum_ok = -1;
+	if (!o->no_checksums)
+		L->u.icmp.csum_ok = fp_fold(fp_add(0, h, end - off)) == 0xffff;
+	m = &pkt->msgs[0];
+	FP_ZERO(m);
+	m->kind = MW_MSG_MIP4_ADV;
+	m->layer = (uint8_t)nl;
+	m->reg = MW_REG_ICMP4_MIP;
+	m->code = 9;
+	m->off = (uint32_t)off;
+	m->len = (uint32_t)(end - off);
+	a = &m->u.adv;
+	a->icmp_type = 9;
+	a->icmp_code = h[1];
+	a->num_addrs = h[4];
+	a->addr_entry_size = h[5];
+	a->lifetime = be16(h + 6);
+	a->addrs_off = (uint32_t)(off + 8);
+	nl++;
+
+	/* extensions: Pad and known TLV8 ones inside the message and their
+	 * registry bounds; the first well-formed 16 / 19 / 24 copied as
+	 * fill_adv() of mip4_adv.c does */
+	for (p = off + 8 + addrs; p < end;) {
+		const struct fp_row *r = &fp.adv_ext[b[p]];
+		size_t total, hl;
+
+		if (!r->ok || n >= MW_MAX_ELEMS)
+			return false;
+		if (r->hdr == MW_HDR_PAD1) {
+			total = 1;
+			hl = 1;
+		} else {
+			if (end - p < 2)
+				return false;
+			total = 2u + b[p + 1];
+			hl = 2;
+		}
+		if (total > end - p || total - r->min > r->span)
+			return false;
+		if (b[p] == MW_MIP4A_MAA && !a->has_maa) {
+			/* a care-of address list of whole words, else a note */
+			if ((total - 8) & 3)
+				return false;
+			a->has_maa = true;
+			a->seq = be16(b + p + 2);
+			a->reg_lifetime = be16(b + p + 4);
+			a->maa_flags = be16(b + p + 6);
+			a->n_coa = (uint8_t)((total - 8) / 4);
+			a->coa_off = (uint32_t)(p + 8);
+		} else if (b[p] == MW_MIP4A_PREFIX_LEN && !a->has_prefix_len) {
+			a->has_prefix_len = true;
+			a->n_prefix_len = (uint8_t)(total - 2);
+			a->prefix_len_off = (uint32_t)(p + 2);
+		} else if (b[p] == MW_MIP4A_CHALLENGE && !a->has_challenge) {
+			a->has_challenge = true;
+			a->challenge_len = (uint8_t)(total - 2);
+			a->challenge_off = (uint32_t)(p + 2);
+		}
+		pkt->elems[n++] = (struct mw_elem){
+			.reg = MW_REG_MIP4_ADV_EXT, .type = b[p], .msg = 0,
+			.off = (uint32_t)p, .len = (uint32_t)total,
+			.body_off = (uint32_t)(p + hl),
+			.body_len = (uint32_t)(total - hl) };
+		p += total;
+	}
+	m->elem_count = (uint16_t)n;
+	pkt->n_layers = (uint8_t)nl;
+	pkt->n_msgs = 1;
+	pkt->n_elems = (uint16_t)n;
+	return true;
+}
+
+/* IPv4 at `pos`: UDP -> MIPv4 registration request / reply, or ICMP ->
+ * agent advertisement (fp_icmp4). Not inlined:
  * mwi_fastpath() stays a short dispatcher that tail-calls it. */
 static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o,
 		   size_t pos, unsigned nl)
@@ -267,13 +383,14 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 	uint16_t fixed;
 
 	/* base header captured, version 4, IHL 5, all of it captured (so
-	 * within the wire length too), not a fragment, UDP */
+	 * within the wire length too), not a fragment, UDP or ICMP (8 bytes
+	 * at least either way) */
 	if (cap - pos < 20 || h[0] != 0x45)
 		return false;
 	total_len = be16(h + 2);
 	frag = be16(h + 6);
 	if (total_len < 28 || total_len > cap - pos || (frag & 0x3fff) ||
-	    h[9] != MW_IPPROTO_UDP)
+	    (h[9] != MW_IPPROTO_UDP && h[9] != MW_IPPROTO_ICMP))
 		return false;
 	/* the fields straight into the layer (no copy of a local) */
 	L = &pkt->layers[nl];
@@ -298,6 +415,8 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 	ip->opt_off = (uint32_t)(pos + 20);
 	ip->opt_len = 0;
 	nl++;
+	if (ip->proto == MW_IPPROTO_ICMP)
+		return fp_icmp4(pkt, o, pos + 20, pos + total_len, nl);
 
 	/* UDP: 8 bytes inside the IP payload (total_len >= 28), its length
 	 * inside the IP payload (so captured) */

@@ -746,11 +746,165 @@ static void add_mh_frames(void)
 	}
 }
 
+/* Agent advertisements (ICMP router advertisement + Mobile IP
+ * extensions) by number; *expect as the fast path must take it. */
+static size_t adv_msg(uint8_t *m, size_t cap, int v, int *expect)
+{
+	static const uint32_t addrs[3] = { 0xcb007101, 0xcb007102, 0xcb007103 };
+	static const uint8_t plen[2] = { 24, 16 }, chal[6] = { 1, 2, 3, 4, 5, 6 };
+	static const uint8_t body[8] = { 0, 1, 2, 3, 4, 5, 6, 7 };
+	struct mw_mip4_adv_spec a = {
+		.lifetime = 3, .num_addrs = 1, .router_addrs = addrs,
+		.has_maa = true, .seq = 300, .reg_lifetime = 600,
+		.maa_flags = MW_MAA_F, .n_coa = 1, .coas = addrs,
+	};
+	struct mw_mip4_ext_spec x[3];
+	struct mw_wbuf w;
+	size_t n = 0;
+
+	for (int i = 0; i < 3; i++)
+		x[i] = (struct mw_mip4_ext_spec)MW_MIP4_EXT_SPEC_INIT;
+	*expect = 1;
+	switch (v) {
+	case 0: /* the bench's */
+		break;
+	case 1: /* prefix lengths, challenge, 3 router addresses, 3 CoAs */
+		a.num_addrs = 3;
+		a.n_coa = 3;
+		a.n_prefix_len = 2;
+		a.prefix_lens = plen;
+		a.challenge_len = sizeof(chal);
+		a.challenge = chal;
+		break;
+	case 2: /* no addresses, no extensions */
+		a.num_addrs = 0;
+		a.has_maa = false;
+		break;
+	case 3: /* MAA without CoA, padding, experimental skippable, a second
+		 * MAA of an odd length (not copied: no note) */
+		a.n_coa = 0;
+		x[n++].type = MW_MIP4A_PAD;
+		x[n].type = 255;
+		x[n].data = body;
+		x[n++].len = 3;
+		x[n].type = MW_MIP4A_MAA;
+		x[n].data = body;
+		x[n++].len = 7;
+		break;
+	case 4: /* unknown extension: general path */
+		x[n].type = 200;
+		x[n].data = body;
+		x[n++].len = 4;
+		*expect = 0;
+		break;
+	case 5: /* FMIPv4 New IPv4 Address (length in 8-octet units) */
+		x[n].type = 21;
+		x[n].data = body;
+		x[n++].len = 6;
+		*expect = 0;
+		break;
+	case 6: /* NAI carrying (short form, sub-type) */
+		x[n].type = 136;
+		x[n].data = body;
+		x[n++].len = 5;
+		*expect = 0;
+		break;
+	case 7: /* MAA length not 6 + 4N: a note */
+		a.set_maa_len = true;
+		a.maa_len = 8;
+		*expect = 0;
+		break;
+	case 8: /* bad checksum: taken, csum_ok 0 */
+		a.no_checksum = true;
+		break;
+	case 9: /* solicitation */
+		a.solicitation = true;
+		a.has_maa = false;
+		*expect = 0;
+		break;
+	case 10: /* a second prefix-lengths extension */
+		a.n_prefix_len = 2;
+		a.prefix_lens = plen;
+		x[n].type = MW_MIP4A_PREFIX_LEN;
+		x[n].data = plen;
+		x[n++].len = 1;
+		break;
+	default:
+		break;
+	}
+	mw_wbuf_init(&w, m, cap);
+	mw_mip4_adv_build(&w, &a, x, n);
+	return w.overflow ? 0 : w.len;
+}
+
+#define N_ADV 11
+
+static void add_adv_frames(void)
+{
+	uint8_t m[200];
+
+	for (int link = 0; link < N_LINKS; link++) {
+		for (int v = 0; v < N_ADV; v++) {
+			struct mw_eth_spec e;
+			struct mw_ip4_spec ip = { .src = 0xcb007101,
+						  .dst = 0xe0000001, .ttl = 1 };
+			int expect;
+			size_t ml = adv_msg(m, sizeof(m), v, &expect);
+			char name[64];
+			struct frame *f;
+
+			snprintf(name, sizeof(name), "adv link %d variant %d", link, v);
+			f = new_frame(name, link_type(link, false),
+				      link == 3 ? 0 : expect);
+			if (!f || !ml)
+				continue;
+			keep(f, mw_frame_ip4(f->b, FRAME_CAP, link_spec(link, &e),
+					     &ip, MW_IPPROTO_ICMP, m, ml, &f->len));
+			pad_tail(f, link);
+		}
+	}
+	/* IPv4 variants around the bench advertisement: general path */
+	for (int v = 0; v < 3; v++) {
+		static const uint8_t ipopt[4] = { 0x94, 4, 0, 0 }; /* router alert */
+		struct mw_ip4_spec ip = { .src = 0xcb007101, .dst = 0xe0000001,
+					  .ttl = 1 };
+		struct mw_eth_spec e;
+		int expect;
+		size_t ml = adv_msg(m, sizeof(m), 0, &expect);
+		struct frame *f;
+		char name[64];
+
+		switch (v) {
+		case 0: ip.opts = ipopt; ip.opts_len = 4; break;
+		case 1: ip.frag = 0x2000; break;
+		default: ip.frag = 0x0001; break;
+		}
+		snprintf(name, sizeof(name), "adv ip variant %d", v);
+		f = new_frame(name, MW_LINK_ETHERNET, 0);
+		if (!f || !ml)
+			continue;
+		keep(f, mw_frame_ip4(f->b, FRAME_CAP, link_spec(0, &e), &ip,
+				     MW_IPPROTO_ICMP, m, ml, &f->len));
+	}
+	/* other ICMP types: general path */
+	{
+		struct mw_ip4_spec ip = { .src = 0xcb007101, .dst = 0xc6336401 };
+		struct mw_eth_spec e;
+		struct frame *f = new_frame("icmp echo", MW_LINK_ETHERNET, 0);
+
+		memset(m, 0x42, 16);
+		if (f)
+			keep(f, mw_frame_icmp4(f->b, FRAME_CAP, link_spec(0, &e), &ip,
+					       8, 0, m, 16, &f->len));
+	}
+}
+
 static void build_frames(void)
 {
 	if (n_frames)
 		return;
 	add_mip4_frames();
+	add_adv_frames();
 	add_mh_frames();
 }
 
