@@ -140,6 +140,27 @@ static bool fp_ready(int s)
 	return true;
 }
 
+/* The element at off: total bytes, the first hl of them its header. */
+static inline struct mw_elem fp_elem(uint8_t reg, uint8_t type, uint8_t msg,
+				     size_t off, size_t total, size_t hl)
+{
+	return (struct mw_elem){ .reg = reg, .type = type, .msg = msg,
+				 .off = (uint32_t)off, .len = (uint32_t)total,
+				 .body_off = (uint32_t)(off + hl),
+				 .body_len = (uint32_t)(total - hl) };
+}
+
+/* The packet is complete: nl layers, one message m, elements up to n. */
+static inline bool fp_done(struct mw_packet *pkt, struct mw_msg *m,
+			   unsigned nl, unsigned n)
+{
+	m->elem_count = (uint16_t)(n - m->elem_first);
+	pkt->n_layers = (uint8_t)nl;
+	pkt->n_msgs = 1;
+	pkt->n_elems = (uint16_t)n;
+	return true;
+}
+
 static inline uint16_t be16(const uint8_t *p)
 {
 	return (uint16_t)((p[0] << 8) | p[1]);
@@ -350,18 +371,10 @@ fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 			a->challenge_len = (uint8_t)(total - 2);
 			a->challenge_off = (uint32_t)(p + 2);
 		}
-		pkt->elems[n++] = (struct mw_elem){
-			.reg = MW_REG_MIP4_ADV_EXT, .type = b[p], .msg = 0,
-			.off = (uint32_t)p, .len = (uint32_t)total,
-			.body_off = (uint32_t)(p + hl),
-			.body_len = (uint32_t)(total - hl) };
+		pkt->elems[n++] = fp_elem(MW_REG_MIP4_ADV_EXT, b[p], 0, p, total, hl);
 		p += total;
 	}
-	m->elem_count = (uint16_t)n;
-	pkt->n_layers = (uint8_t)nl;
-	pkt->n_msgs = 1;
-	pkt->n_elems = (uint16_t)n;
-	return true;
+	return fp_done(pkt, m, nl, n);
 }
 
 /* IPv4 at `pos`: UDP -> MIPv4 registration request / reply, or ICMP ->
@@ -526,18 +539,10 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 		}
 		if (total > mend - p || total - r->min > r->span)
 			return false;
-		pkt->elems[n++] = (struct mw_elem){
-			.reg = MW_REG_MIP4_EXT, .type = b[p], .msg = 0,
-			.off = (uint32_t)p, .len = (uint32_t)total,
-			.body_off = (uint32_t)(p + hl),
-			.body_len = (uint32_t)(total - hl) };
+		pkt->elems[n++] = fp_elem(MW_REG_MIP4_EXT, b[p], 0, p, total, hl);
 		p += total;
 	}
-	m->elem_count = (uint16_t)n;
-	pkt->n_layers = (uint8_t)nl;
-	pkt->n_msgs = 1;
-	pkt->n_elems = (uint16_t)n;
-	return true;
+	return fp_done(pkt, m, nl, n);
 }
 
 /* IPv6 at `pos`: extension headers (Destination Options, type 2 routing
@@ -609,10 +614,7 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 				if (n >= MW_MAX_ELEMS)
 					return false;
 				if (t == 0) {
-					pkt->elems[n++] = (struct mw_elem){
-						.reg = MW_REG_DST_OPT, .msg = 0xff,
-						.off = (uint32_t)q, .len = 1,
-						.body_off = (uint32_t)q + 1 };
+					pkt->elems[n++] = fp_elem(MW_REG_DST_OPT, 0, 0xff, q, 1, 1);
 					q++;
 					continue;
 				}
@@ -629,10 +631,7 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 					x->hao.off = (uint32_t)q;
 					memcpy(x->hao.hoa.b, b + q + 2, 16);
 				}
-				pkt->elems[n++] = (struct mw_elem){
-					.reg = MW_REG_DST_OPT, .type = t, .msg = 0xff,
-					.off = (uint32_t)q, .len = 2u + len,
-					.body_off = (uint32_t)q + 2, .body_len = len };
+				pkt->elems[n++] = fp_elem(MW_REG_DST_OPT, t, 0xff, q, 2u + len, 2);
 				q += 2u + len;
 			}
 			if (x->hao.present)
@@ -721,10 +720,7 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 		if (n >= MW_MAX_ELEMS)
 			return false;
 		if (t == MW_MHO_PAD1) {
-			pkt->elems[n++] = (struct mw_elem){
-				.reg = MW_REG_MH_OPT, .msg = 0,
-				.off = (uint32_t)q, .len = 1,
-				.body_off = (uint32_t)q + 1 };
+			pkt->elems[n++] = fp_elem(MW_REG_MH_OPT, 0, 0, q, 1, 1);
 			q++;
 			continue;
 		}
@@ -735,18 +731,10 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 		if (!r->ok || total > lim - q || total - r->min > r->span ||
 		    ((q - start) & r->amask) != r->ak)
 			return false;
-		pkt->elems[n++] = (struct mw_elem){
-			.reg = MW_REG_MH_OPT, .type = t, .msg = 0,
-			.off = (uint32_t)q, .len = (uint32_t)total,
-			.body_off = (uint32_t)q + 2,
-			.body_len = (uint32_t)total - 2 };
+		pkt->elems[n++] = fp_elem(MW_REG_MH_OPT, t, 0, q, total, 2);
 		q += total;
 	}
-	m->elem_count = (uint16_t)(n - m->elem_first);
-	pkt->n_layers = (uint8_t)nl;
-	pkt->n_msgs = 1;
-	pkt->n_elems = (uint16_t)n;
-	return true;
+	return fp_done(pkt, m, nl, n);
 }
 
 /* VLAN tags after the Ethernet header (layer 0, ethertype `type`). */
