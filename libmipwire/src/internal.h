@@ -27,24 +27,7 @@ struct mwi_dec {
  * given members are set. */
 int mwi_table_full(struct mwi_dec *d, int which, size_t off);
 
-static inline int mwi_add_layer(struct mwi_dec *d, enum mw_layer_kind kind,
-				size_t off, size_t len)
-{
-	struct mw_packet *p = d->pkt;
-	struct mw_layer *l;
-
-	if (__builtin_expect(p->n_layers >= MW_MAX_LAYERS, 0))
-		return mwi_table_full(d, 0, off);
-	l = &p->layers[p->n_layers];
-	__builtin_memset(l, 0, sizeof(*l));
-	l->kind = (uint8_t)kind;
-	l->depth = d->depth;
-	l->off = (uint32_t)off;
-	l->len = (uint32_t)len;
-	return p->n_layers++;
-}
-
-/* The same without clearing the union: for callers that then assign their
+/* A layer whose union is not cleared: for callers that then assign their
  * whole typed member (u.eth, u.ip4, u.ip6, u.udp) in one go. */
 static inline int mwi_add_layer_nc(struct mwi_dec *d, enum mw_layer_kind kind,
 				   size_t off, size_t len)
@@ -61,6 +44,16 @@ static inline int mwi_add_layer_nc(struct mwi_dec *d, enum mw_layer_kind kind,
 	l->off = (uint32_t)off;
 	l->len = (uint32_t)len;
 	return p->n_layers++;
+}
+
+static inline int mwi_add_layer(struct mwi_dec *d, enum mw_layer_kind kind,
+				size_t off, size_t len)
+{
+	int i = mwi_add_layer_nc(d, kind, off, len);
+
+	if (i >= 0)
+		__builtin_memset(&d->pkt->layers[i].u, 0, sizeof(d->pkt->layers[i].u));
+	return i;
 }
 
 static inline int mwi_add_msg(struct mwi_dec *d, enum mw_msg_kind kind,
