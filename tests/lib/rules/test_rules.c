@@ -176,9 +176,11 @@ static void test_truncated_is_not_a_violation(void)
 		CU_ASSERT(c.s[i].pass);
 }
 
-static void test_mh_checks(void)
+/* Into buf: a home registration BU from 2001:db8:2::5 (Home Address
+ * option 2001:db8:1::5) to its HA, with n_altcoa Alternate Care-of
+ * Address options; its length. */
+static size_t bu_frame(uint8_t *buf, size_t cap, unsigned n_altcoa)
 {
-	uint8_t buf[256];
 	struct mw_wbuf w;
 	struct mw_in6 coa, ha, hoa;
 	mw_in6_parse("2001:db8:2::5", &coa);
@@ -191,17 +193,27 @@ static void test_mh_checks(void)
 	mh.u.bu.seq = 1;
 	mh.u.bu.flags = MW_BU_H | MW_BU_A;
 	mh.u.bu.lifetime = 10;
-	struct mw_mh_opt_spec o = { .type = 3, .data = coa.b, .len = 16 };
-	struct mw_mh_build_spec s = { .mh = &mh, .opts = &o, .n_opts = 1, .align = true,
-				      .pad_to_8 = true, .csum_src = NULL, .csum_dst = NULL };
-	mw_wbuf_init(&w, buf, sizeof buf);
+	struct mw_mh_opt_spec o[2] = { { .type = 3, .data = coa.b, .len = 16 },
+				       { .type = 3, .data = coa.b, .len = 16 } };
+	struct mw_mh_build_spec s = { .mh = &mh, .opts = o, .n_opts = n_altcoa,
+				      .align = true, .pad_to_8 = true };
+	CU_ASSERT_FATAL(n_altcoa <= 2);
+	mw_wbuf_init(&w, buf, cap);
 	mw_ip6_begin(&w, &ip, 135, &c);
 	s.csum_src = &c.src6;
 	s.csum_dst = &c.dst6;
 	mw_mh_build(&w, &s);
 	mw_ip6_end(&w, &c, &ip);
+	CU_ASSERT_FATAL(!w.overflow);
+	return w.len;
+}
+
+static void test_mh_checks(void)
+{
+	uint8_t buf[256];
+	size_t n = bu_frame(buf, sizeof buf, 1);
 	struct col col;
-	run_checks(buf, w.len, (uint32_t)w.len, &col);
+	run_checks(buf, n, (uint32_t)n, &col);
 	CU_ASSERT_EQUAL(verdict(&col, "MIP6-MH-CHECKSUM"), 1);
 	CU_ASSERT_EQUAL(verdict(&col, "MIP6-BU-HOME-HAO"), 1);
 	CU_ASSERT_EQUAL(verdict(&col, "MIP6-BU-HOME-ALTCOA"), 1);
@@ -209,8 +221,8 @@ static void test_mh_checks(void)
 	CU_ASSERT_EQUAL(verdict(&col, "MIP6-HAO-ALIGN"), 1);
 	CU_ASSERT_EQUAL(verdict(&col, "MIP6-BU-CN-NONCE"), -1);
 	/* flip a byte of the MH: checksum wrong */
-	buf[w.len - 1] ^= 0x55;
-	run_checks(buf, w.len, (uint32_t)w.len, &col);
+	buf[n - 1] ^= 0x55;
+	run_checks(buf, n, (uint32_t)n, &col);
 	CU_ASSERT_EQUAL(verdict(&col, "MIP6-MH-CHECKSUM"), 0);
 }
 
@@ -271,31 +283,10 @@ static void test_pass_sets(void)
 
 	/* a BU with a Home Address option (passes not bound to a message)
 	 * and two options of one rule (a second pass in the group) */
-	struct mw_wbuf w;
-	struct mw_in6 coa, ha, hoa;
-	mw_in6_parse("2001:db8:2::5", &coa);
-	mw_in6_parse("2001:db8:1::1", &ha);
-	mw_in6_parse("2001:db8:1::5", &hoa);
-	struct mw_ip6_spec ip = { .src = coa, .dst = ha, .hao = &hoa };
-	struct mw_ipctx c;
-	struct mw_mh mh;
-	mw_mh_init(&mh, MW_MH_BU);
-	mh.u.bu.seq = 1;
-	mh.u.bu.flags = MW_BU_H | MW_BU_A;
-	mh.u.bu.lifetime = 10;
-	struct mw_mh_opt_spec o[2] = { { .type = 3, .data = coa.b, .len = 16 },
-				       { .type = 3, .data = coa.b, .len = 16 } };
-	struct mw_mh_build_spec s = { .mh = &mh, .opts = o, .n_opts = 2, .align = true,
-				      .pad_to_8 = true };
-	mw_wbuf_init(&w, buf, sizeof buf);
-	mw_ip6_begin(&w, &ip, 135, &c);
-	s.csum_src = &c.src6;
-	s.csum_dst = &c.dst6;
-	mw_mh_build(&w, &s);
-	mw_ip6_end(&w, &c, &ip);
-	same_findings(buf, w.len, (uint32_t)w.len);
-	buf[w.len - 1] ^= 0x55;
-	same_findings(buf, w.len, (uint32_t)w.len);
+	n = bu_frame(buf, sizeof buf, 2);
+	same_findings(buf, n, (uint32_t)n);
+	buf[n - 1] ^= 0x55;
+	same_findings(buf, n, (uint32_t)n);
 }
 
 /* ---- mask and single findings, on mutated frames ---- */
