@@ -140,16 +140,6 @@ static bool fp_ready(int s)
 	return true;
 }
 
-/* The element at off: total bytes, the first hl of them its header. */
-static inline struct mw_elem fp_elem(uint8_t reg, uint8_t type, uint8_t msg,
-				     size_t off, size_t total, size_t hl)
-{
-	return (struct mw_elem){ .reg = reg, .type = type, .msg = msg,
-				 .off = (uint32_t)off, .len = (uint32_t)total,
-				 .body_off = (uint32_t)(off + hl),
-				 .body_len = (uint32_t)(total - hl) };
-}
-
 /* The packet is complete: nl layers, one message m, elements up to n. */
 static inline bool fp_done(struct mw_packet *pkt, struct mw_msg *m,
 			   unsigned nl, unsigned n)
@@ -371,7 +361,7 @@ fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 			a->challenge_len = (uint8_t)(total - 2);
 			a->challenge_off = (uint32_t)(p + 2);
 		}
-		pkt->elems[n++] = fp_elem(MW_REG_MIP4_ADV_EXT, b[p], 0, p, total, hl);
+		pkt->elems[n++] = mwi_elem(MW_REG_MIP4_ADV_EXT, b[p], 0, p, total, hl);
 		p += total;
 	}
 	return fp_done(pkt, m, nl, n);
@@ -539,7 +529,7 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 		}
 		if (total > mend - p || total - r->min > r->span)
 			return false;
-		pkt->elems[n++] = fp_elem(MW_REG_MIP4_EXT, b[p], 0, p, total, hl);
+		pkt->elems[n++] = mwi_elem(MW_REG_MIP4_EXT, b[p], 0, p, total, hl);
 		p += total;
 	}
 	return fp_done(pkt, m, nl, n);
@@ -614,7 +604,7 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 				if (n >= MW_MAX_ELEMS)
 					return false;
 				if (t == 0) {
-					pkt->elems[n++] = fp_elem(MW_REG_DST_OPT, 0, 0xff, q, 1, 1);
+					pkt->elems[n++] = mwi_elem(MW_REG_DST_OPT, 0, 0xff, q, 1, 1);
 					q++;
 					continue;
 				}
@@ -631,7 +621,7 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 					x->hao.off = (uint32_t)q;
 					memcpy(x->hao.hoa.b, b + q + 2, 16);
 				}
-				pkt->elems[n++] = fp_elem(MW_REG_DST_OPT, t, 0xff, q, 2u + len, 2);
+				pkt->elems[n++] = mwi_elem(MW_REG_DST_OPT, t, 0xff, q, 2u + len, 2);
 				q += 2u + len;
 			}
 			if (x->hao.present)
@@ -720,7 +710,7 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 		if (n >= MW_MAX_ELEMS)
 			return false;
 		if (t == MW_MHO_PAD1) {
-			pkt->elems[n++] = fp_elem(MW_REG_MH_OPT, 0, 0, q, 1, 1);
+			pkt->elems[n++] = mwi_elem(MW_REG_MH_OPT, 0, 0, q, 1, 1);
 			q++;
 			continue;
 		}
@@ -731,7 +721,7 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 		if (!r->ok || total > lim - q || total - r->min > r->span ||
 		    ((q - start) & r->amask) != r->ak)
 			return false;
-		pkt->elems[n++] = fp_elem(MW_REG_MH_OPT, t, 0, q, total, 2);
+		pkt->elems[n++] = mwi_elem(MW_REG_MH_OPT, t, 0, q, total, 2);
 		q += total;
 	}
 	return fp_done(pkt, m, nl, n);

@@ -56,6 +56,17 @@ static inline int mwi_add_layer(struct mwi_dec *d, enum mw_layer_kind kind,
 	return i;
 }
 
+/* The element at off: total bytes, the first hl of them its header (the
+ * body follows). */
+static inline struct mw_elem mwi_elem(uint8_t reg, uint8_t type, uint8_t msg,
+				      size_t off, size_t total, size_t hl)
+{
+	return (struct mw_elem){ .reg = reg, .type = type, .msg = msg,
+				 .off = (uint32_t)off, .len = (uint32_t)total,
+				 .body_off = (uint32_t)(off + hl),
+				 .body_len = (uint32_t)(total - hl) };
+}
+
 static inline int mwi_add_msg(struct mwi_dec *d, enum mw_msg_kind kind,
 			      int layer, enum mw_reg_id reg, uint8_t code,
 			      size_t off, size_t len)

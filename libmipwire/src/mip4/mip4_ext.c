@@ -159,11 +159,7 @@ static size_t walk_fast(struct mwi_dec *d, const struct mw_cur *c, int msg)
 		if (total > lim - pos || total < row->min_len || total > row->max_len)
 			break;
 		e = &pk->elems[n++];
-		*e = (struct mw_elem){ .reg = MW_REG_MIP4_EXT, .type = b[0],
-				       .msg = (uint8_t)msg, .off = (uint32_t)pos,
-				       .len = (uint32_t)total,
-				       .body_off = (uint32_t)(pos + hlen),
-				       .body_len = (uint32_t)(total - hlen) };
+		*e = mwi_elem(MW_REG_MIP4_EXT, b[0], (uint8_t)msg, pos, total, hlen);
 		pos += total;
 	}
 	pk->n_elems = (uint16_t)n;

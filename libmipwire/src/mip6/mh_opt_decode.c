@@ -102,10 +102,7 @@ static size_t walk_fast(struct mwi_dec *d, int msg, size_t mh_start,
 
 		if (b[0] == MW_MHO_PAD1) {
 			e = &pk->elems[n++];
-			*e = (struct mw_elem){ .reg = MW_REG_MH_OPT,
-					       .msg = (uint8_t)msg,
-					       .off = (uint32_t)pos, .len = 1,
-					       .body_off = (uint32_t)pos + 1 };
+			*e = mwi_elem(MW_REG_MH_OPT, 0, (uint8_t)msg, pos, 1, 1);
 			pos++;
 			continue;
 		}
@@ -118,11 +115,7 @@ static size_t walk_fast(struct mwi_dec *d, int msg, size_t mh_start,
 		    (r->align_n && (pos - mh_start) % r->align_n != r->align_k))
 			break;
 		e = &pk->elems[n++];
-		*e = (struct mw_elem){ .reg = MW_REG_MH_OPT, .type = b[0],
-				       .msg = (uint8_t)msg, .off = (uint32_t)pos,
-				       .len = (uint32_t)total,
-				       .body_off = (uint32_t)pos + 2,
-				       .body_len = (uint32_t)total - 2 };
+		*e = mwi_elem(MW_REG_MH_OPT, b[0], (uint8_t)msg, pos, total, 2);
 		pos += total;
 	}
 	pk->n_elems = (uint16_t)n;

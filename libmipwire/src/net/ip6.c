@@ -106,10 +106,7 @@ void mwi_decode_dst_opts(struct mwi_dec *d, struct mw_cur *c, int ext_layer)
 			uint8_t t = base[pos], len;
 
 			if (t == 0) {
-				pk->elems[n++] = (struct mw_elem){
-					.reg = MW_REG_DST_OPT, .msg = 0xff,
-					.off = (uint32_t)pos, .len = 1,
-					.body_off = (uint32_t)pos + 1 };
+				pk->elems[n++] = mwi_elem(MW_REG_DST_OPT, 0, 0xff, pos, 1, 1);
 				pos++;
 				continue;
 			}
@@ -126,10 +123,7 @@ void mwi_decode_dst_opts(struct mwi_dec *d, struct mw_cur *c, int ext_layer)
 				L->u.ext.hao.off = (uint32_t)pos;
 				memcpy(L->u.ext.hao.hoa.b, base + pos + 2, 16);
 			}
-			pk->elems[n++] = (struct mw_elem){
-				.reg = MW_REG_DST_OPT, .type = t, .msg = 0xff,
-				.off = (uint32_t)pos, .len = 2u + len,
-				.body_off = (uint32_t)pos + 2, .body_len = len };
+			pk->elems[n++] = mwi_elem(MW_REG_DST_OPT, t, 0xff, pos, 2u + len, 2);
 			pos += 2u + len;
 		}
 		pk->n_elems = (uint16_t)n;
