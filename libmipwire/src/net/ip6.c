@@ -217,6 +217,17 @@ static const char *ext_len_field(uint8_t proto)
 	}
 }
 
+/* A type 2 routing header is valid with Segments Left 1 only (RFC 6275
+ * 6.4); the header at off is kept either way. */
+static void rh2_segleft(struct mwi_dec *d, struct mw_ip6_ext *x, size_t off)
+{
+	x->rh2_valid = x->segleft == 1;
+	if (!x->rh2_valid)
+		mwi_note(d, MW_E_MALFORMED, off + 3, "layer.ip6_rh.segleft",
+			 "type 2 routing header Segments Left must be 1",
+			 x->segleft);
+}
+
 static void routing(struct mwi_dec *d, struct mw_cur *sub, int l)
 {
 	struct mw_ip6_ext *x = &d->pkt->layers[l].u.ext;
@@ -232,11 +243,7 @@ static void routing(struct mwi_dec *d, struct mw_cur *sub, int l)
 		x->opt_len = (uint32_t)(sub->end - sub->pos - 2);
 		memcpy(x->rh2_addr.b, h + 6, 16);
 		sub->pos += 22;
-		x->rh2_valid = x->segleft == 1;
-		if (!x->rh2_valid)
-			mwi_note(d, MW_E_MALFORMED, off + 3, "layer.ip6_rh.segleft",
-				 "type 2 routing header Segments Left must be 1",
-				 x->segleft);
+		rh2_segleft(d, x, off);
 		mw_skip(sub, mw_cur_left(sub), "layer.ip6_rh.data");
 		return;
 	}
@@ -259,11 +266,7 @@ static void routing(struct mwi_dec *d, struct mw_cur *sub, int l)
 		mw_get_copy(sub, x->rh2_addr.b, 16, "layer.ip6_rh.home_addr");
 		if (!mw_cur_ok(sub))
 			return;
-		x->rh2_valid = x->segleft == 1;
-		if (!x->rh2_valid)
-			mwi_note(d, MW_E_MALFORMED, off + 3, "layer.ip6_rh.segleft",
-				 "type 2 routing header Segments Left must be 1",
-				 x->segleft);
+		rh2_segleft(d, x, off);
 	}
 	mw_skip(sub, mw_cur_left(sub), "layer.ip6_rh.data");
 }
