@@ -13,6 +13,7 @@
 #include <mipwire/mipwire.h>
 
 #include "conf.h"
+#include "reader.h"
 #include "report.h"
 
 static gchar *opt_format = NULL;
@@ -23,6 +24,7 @@ static gchar **opt_roles = NULL;
 static gchar *opt_severity = NULL;
 static gboolean opt_verbose = FALSE;
 static gchar *opt_output = NULL;
+static gint opt_threads = 0;
 
 /* File scope so that an early exit(2) leaves them reachable. */
 static GOptionContext *octx;
@@ -47,6 +49,8 @@ static GOptionEntry entries[] = {
 	  "Text report: also list NOT-APPLICABLE rules and why", NULL },
 	{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
 	  "Write the report to FILE instead of standard output", "FILE" },
+	{ "threads", 'j', 0, G_OPTION_ARG_INT, &opt_threads,
+	  "1: check on one thread; 2: read, decode and run the per-packet rules on a second one (default: 2 when the machine has two processors or more; same report either way)", "N" },
 	{ NULL, 0, 0, 0, NULL, NULL, NULL }
 };
 
@@ -100,69 +104,6 @@ bool conf_wants_detail_(struct conf *c, const struct mw_rule *rule,
 	return report_wants_detail(c->rep, rule, node);
 }
 
-/* ---- per-packet findings ---- */
-
-/* The layer a finding is about: its message's, or the last one starting
- * at or before its offset. */
-static int finding_layer(const struct mw_packet *p, int msg, uint32_t offset)
-{
-	if (msg >= 0)
-		return p->msgs[msg].layer;
-	int at = p->n_layers - 1;
-	for (int i = 0; i < p->n_layers; i++)
-		if (p->layers[i].off <= offset)
-			at = i;
-	return at;
-}
-
-/* The node a finding about layer `at` judges, into *n: the sender (or
- * receiver) of the IP layer carrying it. */
-static void finding_node(struct conf_node *n, const struct mw_packet *p,
-			 int at, uint8_t who)
-{
-	for (int i = at; i >= 0; i--) {
-		const struct mw_layer *l = &p->layers[i];
-		if (l->kind == MW_L_IP4) {
-			*n = conf_node4(who == MW_WHO_RECEIVER ? l->u.ip4.dst : l->u.ip4.src);
-			return;
-		}
-		if (l->kind == MW_L_IP6) {
-			*n = conf_node6(who == MW_WHO_RECEIVER ? &l->u.ip6.dst : &l->u.ip6.src);
-			return;
-		}
-	}
-	*n = (struct conf_node){ .fam = 0 };
-}
-
-/* The findings of one message come in a run: its node once. */
-static const struct conf_node *run_node(struct conf *c, int msg, uint32_t offset,
-					uint8_t who)
-{
-	if (msg < 0 || msg != c->fn_msg || who != c->fn_who) {
-		finding_node(&c->fn_node, c->pkt,
-			     finding_layer(c->pkt, msg, offset), who);
-		c->fn_msg = msg;
-		c->fn_who = who;
-	}
-	return &c->fn_node;
-}
-
-static void on_finding(void *ctx, const struct mw_finding *f)
-{
-	struct conf *c = ctx;
-	report_add(c->rep, f->rule, run_node(c, f->msg, f->offset, f->who),
-		   &c->where, f->pass, f->pass ? NULL : f->detail, f->offset,
-		   f->len);
-}
-
-/* The passes of one message (or IP layer): one node lookup for all. */
-static void on_passes(void *ctx, const struct mw_pass_set *s)
-{
-	struct conf *c = ctx;
-	report_add_passes(c->rep, run_node(c, s->msg, s->offset, s->who),
-			  s->bits, s->nwords);
-}
-
 /* ---- rule selection ---- */
 
 static void select_rules(void)
@@ -212,119 +153,6 @@ static void select_rules(void)
 		usage_error("no rule matches the --rules / --role / --severity selection");
 }
 
-/* ---- the capture loop ---- */
-
-/* Frames decoded ahead of the one being checked, when the reader keeps
- * their bytes valid (mmap): the state and report records of the next
- * frames are fetched from memory while this one is checked (with 100k
- * nodes each frame's records are cold). */
-#define AHEAD 4
-
-struct slot {
-	struct mw_frame fr;
-	mw_status st;
-	struct mw_packet pkt;
-};
-
-/* Start fetching the records a frame decoded ahead will touch (a hint):
- * stage 0 right after decoding, stage 1 just before the frame before it
- * is checked (the state index slots fetched at stage 0 are in cache by
- * then and lead to the records). */
-static void conf_prefetch(struct conf *c, const struct mw_packet *p, int stage)
-{
-	state4_prefetch(c, p, stage);
-	if (stage != 0 || !p->n_msgs)
-		return;
-	/* the node of the first message's findings: its IP sender */
-	for (int i = p->msgs[0].layer; i >= 0; i--) {
-		const struct mw_layer *l = &p->layers[i];
-		struct conf_node n;
-		if (l->kind == MW_L_IP4)
-			n = conf_node4(l->u.ip4.src);
-		else if (l->kind == MW_L_IP6)
-			n = conf_node6(&l->u.ip6.src);
-		else
-			continue;
-		report_prefetch(c->rep, &n);
-		break;
-	}
-}
-
-/* Check one decoded frame; -1 when the file cannot go on. */
-static int check_frame(struct conf *c, const char *name, struct slot *s)
-{
-	const struct mw_frame *fr = &s->fr;
-	struct mw_packet *pkt = &s->pkt;
-
-	if (s->st == MW_E_UNSUPPORTED && pkt->n_layers == 0) {
-		fprintf(stderr, "mipconform: %s: unsupported link type %d\n",
-			name, fr->linktype);
-		return -1;
-	}
-	c->where.file = name;
-	c->where.frame = fr->number;
-	c->where.ts_sec = fr->ts_sec;
-	c->where.ts_nsec = fr->ts_nsec;
-	c->now = (double)fr->ts_sec + fr->ts_nsec / 1e9;
-	if (c->start == 0)
-		c->start = c->now;
-	bool trunc = pkt->diag.status == MW_E_TRUNC || fr->caplen < fr->wirelen;
-	report_frame(c->rep, &c->where, trunc);
-	c->pkt = pkt;
-	c->fn_msg = -2;
-	mw_check_packet_mask(pkt, c->keys, on_finding, on_passes, c);
-	state4_packet(c);
-	state6_packet(c);
-	return 0;
-}
-
-static int run_file(struct conf *c, const char *path, struct slot *ring)
-{
-	char err[256];
-	struct mw_capture *cap = mw_capture_open(path, err, sizeof err);
-	const char *name = strcmp(path, "-") ? path : "(stdin)";
-	int rc = 1;
-
-	if (!cap) {
-		fprintf(stderr, "mipconform: %s\n", err);
-		return -1;
-	}
-	report_file(c->rep, name);
-	/* other readers reuse their buffer: no decoding ahead */
-	unsigned depth = mw_capture_frames_stable(cap) ? AHEAD : 1;
-	unsigned head = 0, n = 0;
-	for (;;) {
-		while (rc == 1 && n < depth) {
-			struct slot *s = &ring[(head + n) % AHEAD];
-			rc = mw_capture_next(cap, &s->fr);
-			if (rc != 1)
-				break;
-			s->st = mw_decode(&s->pkt, s->fr.linktype, s->fr.data,
-					  s->fr.caplen, s->fr.wirelen, NULL);
-			conf_prefetch(c, &s->pkt, 0);
-			n++;
-		}
-		if (n == 0)
-			break;
-		struct slot *s = &ring[head];
-		head = (head + 1) % AHEAD;
-		n--;
-		if (n)
-			conf_prefetch(c, &ring[head].pkt, 1);
-		if (check_frame(c, name, s) < 0) {
-			mw_capture_close(cap);
-			return -1;
-		}
-	}
-	if (rc < 0) {
-		fprintf(stderr, "mipconform: %s: %s\n", name, mw_capture_error(cap));
-		mw_capture_close(cap);
-		return -1;
-	}
-	mw_capture_close(cap);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	static GError *gerr;
@@ -349,6 +177,11 @@ int main(int argc, char **argv)
 		usage_error("unknown format '%s' (text, json, junit, markdown)", fmt);
 	if (!strcmp(fmt, "markdown") && !opt_list)
 		usage_error("--format markdown is only for --list-rules");
+
+	if (opt_threads < 0 || opt_threads > 2)
+		usage_error("--threads takes 1 or 2 (0: the default), not %d", opt_threads);
+	unsigned threads = opt_threads ? (unsigned)opt_threads
+				       : g_get_num_processors() >= 2 ? 2 : 1;
 
 	FILE *out = stdout;
 	if (opt_output && !(out = fopen(opt_output, "w"))) {
@@ -385,11 +218,7 @@ int main(int argc, char **argv)
 	struct conf c = { .rep = rep, .keys = keys };
 	c.s4 = state4_new();
 	c.s6 = state6_new();
-	struct slot *ring = g_new0(struct slot, AHEAD);
-	int bad = 0;
-	for (int i = 1; i < argc; i++)
-		if (run_file(&c, argv[i], ring) < 0)
-			bad++;
+	int bad = reader_run(&c, argv + 1, argc - 1, threads);
 	state4_finish(&c);
 	state6_finish(&c);
 	report_flush(rep);
@@ -406,7 +235,6 @@ int main(int argc, char **argv)
 	unsigned errors = report_errors(rep);
 	state4_free(c.s4);
 	state6_free(c.s6);
-	g_free(ring);
 	report_free(rep);
 	mw_keys_free(keys);
 	if (bad)

@@ -19,6 +19,10 @@ run_tests.py MIPCONFORM GEN_CAPTURES SRCDIR SHARED_CAPTURES RULES_MD SAMPLES
    type, bad keys file, bad usage -> exit 2 and a clear message.
 4. Reports: JSON parses, JUnit parses (one testcase per rule and entity),
    `-` reads standard input, docs/rules.md is current.
+6. One thread and two (--threads 1 / 2) give the same report, messages
+   and exit status: many files in one run with unreadable ones among them
+   (batches cut at file ends and errors), standard input (frames copied,
+   as its reader reuses its buffer) longer than a batch, keys.
 """
 import json
 import os
@@ -339,6 +343,27 @@ with tempfile.TemporaryDirectory() as tmp:
           "docs/rules.md is not current: run mipconform --list-rules --format markdown > docs/rules.md")
     rc, out, _ = run(["--list-rules"])
     check(len(out.splitlines()) >= 120, "at least 120 rules")
+
+    # 6. one thread or two: the same output
+    def pcap_repeat(data, times):
+        """The records of a classic pcap `times` over (frame count x times)."""
+        return data[:24] + data[24:] * times
+
+    gen = sorted(os.path.join(tmp, f) for f in os.listdir(tmp) if f.endswith(".pcap"))
+    mixed = gen[:40] + [os.path.join(tmp, "nope.pcap"), odd] + gen[40:80] + [cut] + gen[80:]
+    keyfile = os.path.join(tmp, "threads.keys")
+    with open(keyfile, "w") as f:
+        f.write(KEYS)
+    long4 = pcap_repeat(good4, 40)
+    cases = [(["-v"] + mixed, None), (["--format", "json", "--keys", keyfile] + gen, None),
+             (["--format", "junit", "-"], long4), (["-v", "-", "--keys", keyfile], long4)]
+    for args, stdin in cases:
+        one = run(["--threads", "1"] + args, stdin)
+        two = run(["--threads", "2"] + args, stdin)
+        what = f"threads 1 vs 2 on {args[:3]}... ({len(args)} args, stdin {stdin is not None})"
+        check(one == two, what + f": exit {one[0]} / {two[0]}, stderr {one[2]!r} / {two[2]!r}")
+        check(one[0] in (0, 1, 2) and len(one[1]) > 1000, what + ": no report")
+    bad(["--threads", "3", junk], "threads", "bad thread count")
 
 print(f"{len(failures)} failure(s)")
 sys.exit(1 if failures else 0)

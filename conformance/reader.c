@@ -1,0 +1,395 @@
+/* Reading the captures. With one thread, frames are decoded a few ahead of
+ * the one checked so that their records can be fetched early. With two,
+ * a second thread reads, decodes and runs the per-packet rules on batches
+ * of frames and the main thread, which owns the report and the state,
+ * replays their results and runs the stateful checks: the output is the
+ * same, byte for byte. */
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+#include <mipwire/capture.h>
+
+#include "frame.h"
+#include "reader.h"
+
+/* Frames decoded ahead of the one being checked: the state and report
+ * records of the next frames are fetched from memory while this one is
+ * checked (with 100k nodes each frame's records are cold). */
+#define AHEAD 4
+
+static const char *display_name(const char *path)
+{
+	return strcmp(path, "-") ? path : "(stdin)";
+}
+
+/* ---- one thread ---- */
+
+struct slot {
+	struct mw_frame fr;
+	mw_status st;
+	struct mw_packet pkt;
+};
+
+static int run_file(struct conf *c, const char *path, struct slot *ring)
+{
+	char err[256];
+	struct mw_capture *cap = mw_capture_open(path, err, sizeof err);
+	const char *name = display_name(path);
+	int rc = 1;
+
+	if (!cap) {
+		fprintf(stderr, "mipconform: %s\n", err);
+		return -1;
+	}
+	report_file(c->rep, name);
+	/* other readers reuse their buffer: no decoding ahead */
+	unsigned depth = mw_capture_frames_stable(cap) ? AHEAD : 1;
+	unsigned head = 0, n = 0;
+	for (;;) {
+		while (rc == 1 && n < depth) {
+			struct slot *s = &ring[(head + n) % AHEAD];
+			rc = mw_capture_next(cap, &s->fr);
+			if (rc != 1)
+				break;
+			s->st = mw_decode(&s->pkt, s->fr.linktype, s->fr.data,
+					  s->fr.caplen, s->fr.wirelen, NULL);
+			frame_prefetch(c, &s->pkt, 0);
+			n++;
+		}
+		if (n == 0)
+			break;
+		struct slot *s = &ring[head];
+		head = (head + 1) % AHEAD;
+		n--;
+		if (n)
+			frame_prefetch(c, &ring[head].pkt, 1);
+		if (frame_unsupported(s->st, &s->pkt)) {
+			fprintf(stderr, "mipconform: %s: unsupported link type %d\n",
+				name, s->fr.linktype);
+			mw_capture_close(cap);
+			return -1;
+		}
+		frame_start(c, name, &s->fr, &s->pkt);
+		mw_check_packet_mask(&s->pkt, c->keys, frame_finding, frame_passes, c);
+		frame_finish(c);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "mipconform: %s: %s\n", name, mw_capture_error(cap));
+		mw_capture_close(cap);
+		return -1;
+	}
+	mw_capture_close(cap);
+	return 0;
+}
+
+static int run_inline(struct conf *c, char *const *files, int n)
+{
+	struct slot *ring = g_new0(struct slot, AHEAD);
+	int bad = 0;
+	for (int i = 0; i < n; i++)
+		if (run_file(c, files[i], ring) < 0)
+			bad++;
+	g_free(ring);
+	return bad;
+}
+
+/* ---- two threads ---- */
+
+/* Batches big enough that handing one over (a mutex, perhaps a wake-up)
+ * costs little per frame; enough in flight that neither side waits when
+ * the other is briefly slower. */
+#define BATCH_FRAMES 256
+#define BATCHES 6
+
+/* One result of the per-packet rules: a pass set (its bits in `words`)
+ * or a finding (in `fd`). */
+struct event {
+	int msg;
+	uint32_t offset;
+	uint8_t who;
+	bool set;
+	uint32_t i; /* first word of its bits, or its finding */
+};
+
+/* A growable array of the batch: plain, as appending is per frame. */
+#define ROOM(arr, n, cap)                                                 \
+	do {                                                              \
+		if (__builtin_expect((n) == (cap), 0)) {                  \
+			(cap) = (cap) ? 2 * (cap) : 1024;                 \
+			(arr) = g_realloc_n((arr), (cap), sizeof *(arr)); \
+		}                                                         \
+	} while (0)
+
+struct bframe {
+	struct mw_frame fr;
+	uint32_t ev_first, ev_end; /* its events */
+	struct mw_packet pkt;
+};
+
+struct batch {
+	const char *file;        /* the file of its frames */
+	bool opens;              /* the file starts with this batch */
+	bool ends;               /* ... and ends with it */
+	char *err;               /* ends: why the file could not go on */
+	struct mw_capture *cap;  /* ends: closed once its frames are checked */
+	unsigned n;
+	struct bframe *fr;       /* BATCH_FRAMES */
+	struct event *ev;
+	struct mw_finding *fd;
+	uint64_t *words;
+	unsigned n_ev, n_fd, n_words, cap_ev, cap_fd, cap_words;
+	unsigned nwords;         /* of each pass set */
+	uint8_t *bytes;          /* frame copies, for readers that reuse a buffer */
+	size_t n_bytes, cap_bytes;
+};
+
+struct pipe {
+	const struct mw_keys *keys;
+	char *const *files;
+	int n_files;
+	GAsyncQueue *full, *empty;
+	struct batch *b;         /* the one being filled */
+};
+
+/* pushed after the last batch */
+static struct batch done;
+
+static struct batch *batch_new(void)
+{
+	struct batch *b = g_new0(struct batch, 1);
+	b->fr = g_new(struct bframe, BATCH_FRAMES);
+	return b;
+}
+
+static void batch_free(struct batch *b)
+{
+	g_free(b->fr);
+	g_free(b->ev);
+	g_free(b->fd);
+	g_free(b->words);
+	g_free(b->bytes);
+	g_free(b);
+}
+
+/* An empty batch for frames of `file`, into p->b. */
+static void take(struct pipe *p, const char *file)
+{
+	struct batch *b = g_async_queue_pop(p->empty);
+	b->file = file;
+	b->opens = b->ends = false;
+	b->err = NULL;
+	b->cap = NULL;
+	b->n = 0;
+	b->n_bytes = 0;
+	b->n_ev = b->n_fd = b->n_words = 0;
+	p->b = b;
+}
+
+static void hand_over(struct pipe *p)
+{
+	g_async_queue_push(p->full, p->b);
+	p->b = NULL;
+}
+
+static void keep_finding(void *ctx, const struct mw_finding *f)
+{
+	struct batch *b = ctx;
+	ROOM(b->fd, b->n_fd, b->cap_fd);
+	ROOM(b->ev, b->n_ev, b->cap_ev);
+	b->fd[b->n_fd] = *f;
+	b->ev[b->n_ev++] = (struct event){ .set = false, .i = b->n_fd++ };
+}
+
+static void keep_passes(void *ctx, const struct mw_pass_set *s)
+{
+	struct batch *b = ctx;
+	ROOM(b->ev, b->n_ev, b->cap_ev);
+	b->ev[b->n_ev++] = (struct event){ .msg = s->msg, .offset = s->offset,
+					   .who = s->who, .set = true,
+					   .i = b->n_words };
+	b->nwords = s->nwords;
+	if (__builtin_expect(b->cap_words - b->n_words < s->nwords, 0)) {
+		b->cap_words = MAX(2 * b->cap_words, 4096u);
+		b->words = g_realloc_n(b->words, b->cap_words, sizeof *b->words);
+	}
+	for (unsigned w = 0; w < s->nwords; w++)
+		b->words[b->n_words++] = s->bits[w];
+}
+
+/* A copy of a frame's bytes that lives as long as the batch (the reader
+ * reuses its buffer); a full batch is handed over first, as growing its
+ * buffer would move the bytes its frames point into. */
+static const uint8_t *keep_bytes(struct pipe *p, const char *file,
+				 const struct mw_frame *fr)
+{
+	if (p->b->cap_bytes - p->b->n_bytes < fr->caplen && p->b->n) {
+		hand_over(p);
+		take(p, file);
+	}
+	struct batch *b = p->b;
+	if (b->cap_bytes - b->n_bytes < fr->caplen) {
+		b->cap_bytes = MAX(b->cap_bytes * 2, MAX(fr->caplen, 1u << 18));
+		b->bytes = g_realloc(b->bytes, b->cap_bytes);
+	}
+	uint8_t *d = b->bytes + b->n_bytes;
+	if (fr->caplen)
+		memcpy(d, fr->data, fr->caplen);
+	b->n_bytes += fr->caplen;
+	return d;
+}
+
+static void produce_file(struct pipe *p, const char *path)
+{
+	char err[256];
+	const char *name = display_name(path);
+	struct mw_capture *cap = mw_capture_open(path, err, sizeof err);
+
+	take(p, name);
+	if (!cap) {
+		p->b->ends = true;
+		p->b->err = g_strdup_printf("mipconform: %s\n", err);
+		hand_over(p);
+		return;
+	}
+	p->b->opens = true;
+	bool stable = mw_capture_frames_stable(cap);
+	for (;;) {
+		struct mw_frame fr;
+		int rc = mw_capture_next(cap, &fr);
+		if (rc != 1) {
+			if (rc < 0)
+				p->b->err = g_strdup_printf("mipconform: %s: %s\n", name,
+							    mw_capture_error(cap));
+			break;
+		}
+		if (p->b->n == BATCH_FRAMES) {
+			hand_over(p);
+			take(p, name);
+		}
+		if (!stable) /* may hand over too: after the check above */
+			fr.data = keep_bytes(p, name, &fr);
+		struct batch *b = p->b;
+		struct bframe *f = &b->fr[b->n];
+		f->fr = fr;
+		mw_status st = mw_decode(&f->pkt, fr.linktype, fr.data, fr.caplen,
+					 fr.wirelen, NULL);
+		if (frame_unsupported(st, &f->pkt)) {
+			b->err = g_strdup_printf("mipconform: %s: unsupported link type %d\n",
+						 name, fr.linktype);
+			break;
+		}
+		f->ev_first = b->n_ev;
+		mw_check_packet_mask(&f->pkt, p->keys, keep_finding, keep_passes, b);
+		f->ev_end = b->n_ev;
+		b->n++;
+	}
+	p->b->ends = true;
+	p->b->cap = cap;
+	hand_over(p);
+}
+
+static gpointer produce(gpointer data)
+{
+	struct pipe *p = data;
+	for (int i = 0; i < p->n_files; i++)
+		produce_file(p, p->files[i]);
+	g_async_queue_push(p->full, &done);
+	return NULL;
+}
+
+/* The lines of a frame decoded on the other thread that its checks read
+ * first (they are in that thread's cache, and each frame's slot starts a
+ * new page, out of reach of the hardware prefetcher). */
+static inline void prefetch_slot(const struct bframe *f)
+{
+	__builtin_prefetch(&f->fr);
+	__builtin_prefetch((const char *)&f->pkt + 64);
+	for (int l = 0; l < 4; l++)
+		__builtin_prefetch(&f->pkt.layers[l]);
+	__builtin_prefetch(&f->pkt.msgs[0]);
+	__builtin_prefetch((const char *)&f->pkt.msgs[0] + 64);
+	__builtin_prefetch(&f->pkt.elems[0]);
+	__builtin_prefetch(&f->pkt.elems[3]);
+}
+
+static void replay(struct conf *c, const struct batch *b, const struct bframe *f)
+{
+	for (uint32_t k = f->ev_first; k < f->ev_end; k++) {
+		const struct event *e = &b->ev[k];
+		if (!e->set) {
+			frame_finding(c, &b->fd[e->i]);
+			continue;
+		}
+		struct mw_pass_set s = {
+			.msg = e->msg, .offset = e->offset, .who = e->who,
+			.nwords = b->nwords, .bits = &b->words[e->i],
+		};
+		frame_passes(c, &s);
+	}
+}
+
+/* The checks of a batch's frames, in order; the number of files that
+ * could not go on (0 or 1). */
+static int consume(struct conf *c, struct batch *b)
+{
+	if (b->opens)
+		report_file(c->rep, b->file);
+	for (unsigned i = 0; i < b->n && i < 2 * AHEAD; i++)
+		prefetch_slot(&b->fr[i]);
+	for (unsigned i = 0; i < b->n && i < AHEAD; i++)
+		frame_prefetch(c, &b->fr[i].pkt, 0);
+	for (unsigned i = 0; i < b->n; i++) {
+		struct bframe *f = &b->fr[i];
+		if (i + 2 * AHEAD < b->n)
+			prefetch_slot(&b->fr[i + 2 * AHEAD]);
+		if (i + AHEAD < b->n) {
+			const struct bframe *a = &b->fr[i + AHEAD];
+			/* its bytes too: the other thread read them last */
+			__builtin_prefetch(a->fr.data);
+			__builtin_prefetch(a->fr.data + 64);
+			frame_prefetch(c, &a->pkt, 0);
+		}
+		if (i + 1 < b->n)
+			frame_prefetch(c, &b->fr[i + 1].pkt, 1);
+		frame_start(c, b->file, &f->fr, &f->pkt);
+		replay(c, b, f);
+		frame_finish(c);
+	}
+	if (!b->ends)
+		return 0;
+	if (b->cap)
+		mw_capture_close(b->cap);
+	if (b->err)
+		fputs(b->err, stderr);
+	g_free(b->err);
+	return b->err != NULL;
+}
+
+static int run_threads(struct conf *c, char *const *files, int n)
+{
+	struct pipe p = { .keys = c->keys, .files = files, .n_files = n };
+	struct batch *all[BATCHES];
+	int bad = 0;
+
+	p.full = g_async_queue_new();
+	p.empty = g_async_queue_new();
+	for (int i = 0; i < BATCHES; i++)
+		g_async_queue_push(p.empty, all[i] = batch_new());
+	GThread *t = g_thread_new("mipconform-read", produce, &p);
+	for (struct batch *b; (b = g_async_queue_pop(p.full)) != &done;) {
+		bad += consume(c, b);
+		g_async_queue_push(p.empty, b);
+	}
+	g_thread_join(t);
+	for (int i = 0; i < BATCHES; i++)
+		batch_free(all[i]);
+	g_async_queue_unref(p.full);
+	g_async_queue_unref(p.empty);
+	return bad;
+}
+
+int reader_run(struct conf *c, char *const *files, int n, unsigned threads)
+{
+	return threads >= 2 ? run_threads(c, files, n) : run_inline(c, files, n);
+}
