@@ -618,9 +618,12 @@ void report_flush(struct report *r)
 static void pend_start(struct report *r, const struct conf_node *node,
 		       const uint64_t *s)
 {
+	/* s may be an interned set, which the flush can move (set_add) */
+	uint64_t w[SETW];
+	memcpy(w, s, sizeof w);
 	pend_flush(r);
 	r->p.node = *node;
-	memcpy(r->p.w, s, sizeof r->p.w);
+	memcpy(r->p.w, w, sizeof r->p.w);
 	r->pend_hash = node_hash(node);
 	__builtin_prefetch(&r->tab[r->pend_hash & r->tab_mask], 1);
 }
