@@ -149,6 +149,9 @@ void mk_analyse_msg(struct mk_msgctx *cx)
 	rec.reg = cx->m->reg;
 	rec.code = cx->m->code;
 	rec.status = status_of(cx);
+	/* a transaction without a matched reply's time is a request's */
+	rec.request = txn && !rec.has_rt;
+	rec.exchange = txn ? mk_txn_exchange(txn) : 0;
 	mk_stats_queue(cx->pinfo, &rec);
 }
 

@@ -41,6 +41,7 @@ struct mk_txn {
 	guint8 cls;
 	guint32 pair;         /* ordered (src, dst) hash of the request */
 	guint32 req_frame, rep_frame, retrans_of, replay_of;
+	guint32 first_req;    /* the exchange's first request (retransmissions) */
 	guint64 fullid;       /* the whole identifier (64-bit MIPv4 ident) */
 	nstime_t req_ts, rep_ts;
 	/* the binding the request asks for (binding.c) */
@@ -226,6 +227,15 @@ static struct mk_txn *find_request(struct mk_txn *head, guint32 frame,
 	return NULL;
 }
 
+/* The first request of the exchange t retransmits. */
+static guint32 o_first(const struct mk_txn *head, const struct mk_txn *t)
+{
+	for (const struct mk_txn *o = head; o; o = o->prev)
+		if (o->req_frame == t->retrans_of)
+			return o->first_req;
+	return t->retrans_of;
+}
+
 struct mk_txn *mk_match_msg(struct mk_msgctx *cx, nstime_t *rt, bool *has_rt)
 {
 	packet_info *pinfo = cx->pinfo;
@@ -280,6 +290,7 @@ struct mk_txn *mk_match_msg(struct mk_msgctx *cx, nstime_t *rt, bool *has_rt)
 					t->replay_of = o->req_frame;
 				break;
 			}
+			t->first_req = t->retrans_of ? o_first(head, t) : t->req_frame;
 			kp = wmem_new(wmem_file_scope(), guint64);
 			*kp = key;
 			wmem_map_insert(txns, kp, t);
@@ -369,6 +380,11 @@ bool mk_txn_binding(const struct mk_txn *t, const char **key,
 	*coa = t->coa;
 	*lifetime_s = t->lifetime;
 	return true;
+}
+
+guint32 mk_txn_exchange(const struct mk_txn *t)
+{
+	return t->first_req;
 }
 
 bool mk_txn_reply_time(const struct mk_txn *t, nstime_t *ts, guint32 *frame)

@@ -125,6 +125,9 @@ void mk_txn_set_binding(struct mk_txn *t, const char *key, const char *coa,
 bool mk_txn_binding(const struct mk_txn *t, const char **key,
 		    const char **coa, uint32_t *lifetime_s);
 bool mk_txn_reply_time(const struct mk_txn *t, nstime_t *ts, guint32 *frame);
+/* The exchange a transaction belongs to: the frame of its first request
+ * (a retransmission belongs to the exchange it repeats). */
+guint32 mk_txn_exchange(const struct mk_txn *t);
 
 /* ---- auth.c ------------------------------------------------------------- */
 void mk_auth_register(module_t *prefs);
@@ -145,8 +148,10 @@ void mk_rules_frame(proto_tree *parent, packet_info *pinfo,
 struct mk_tap_rec {
 	uint8_t reg, code;
 	int status;          /* reply code / status, -1 none */
-	bool has_rt;
+	bool has_rt;         /* a reply matched to its request */
 	nstime_t rt;
+	bool request;        /* a request (has_rt: its reply) ... */
+	guint32 exchange;    /* ... of this exchange (mk_txn_exchange) */
 };
 void mk_stats_register(void);
 void mk_stats_queue(packet_info *pinfo, const struct mk_tap_rec *r);

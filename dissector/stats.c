@@ -1,6 +1,8 @@
 /* The "mipkit" tap and its tshark statistics, `-z mipkit,stat[,filter]`:
  * per message type the count, the replies matched and their response time
- * min / avg / max, and per reply / status code the count. Names come from
+ * min / avg / max, the requests left unanswered (exchanges: a request and
+ * its retransmissions, with no reply by the end), and per reply / status
+ * code the count. Names come from
  * the registries (the message row's "code" / "status" field names the
  * registry of its values). */
 #include <stdio.h>
@@ -25,13 +27,14 @@ void mk_stats_queue(packet_info *pinfo, const struct mk_tap_rec *r)
 
 struct stat_row {
 	unsigned reg, code;
-	guint count, n_rt;
+	guint count, n_rt, n_unanswered;
 	double rt_min, rt_max, rt_sum;  /* milliseconds */
 	GTree *codes;                   /* status -> count */
 };
 
 struct stat_tab {
 	GTree *rows;                    /* reg << 8 | code -> stat_row */
+	GHashTable *open;               /* exchange -> its request's stat_row */
 	char *filter;
 };
 
@@ -72,6 +75,10 @@ static tap_packet_status stat_packet(void *tapdata, packet_info *pinfo _U_,
 		row->rt_sum += ms;
 		row->n_rt++;
 	}
+	if (r->exchange && r->request)
+		g_hash_table_insert(t->open, GUINT_TO_POINTER(r->exchange), row);
+	else if (r->exchange && r->has_rt)
+		g_hash_table_remove(t->open, GUINT_TO_POINTER(r->exchange));
 	return TAP_PACKET_REDRAW;
 }
 
@@ -112,12 +119,24 @@ static gboolean draw_row(gpointer k _U_, gpointer v, gpointer u _U_)
 	snprintf(label, sizeof(label), "%s %u %s", r ? r->key : "?", row->code,
 		 mw_reg_name_or(row->reg, row->code, name, sizeof(name)));
 	if (row->n_rt)
-		printf("%-48.48s %8u %8u %11.3f %11.3f %11.3f\n", label,
-		       row->count, row->n_rt, row->rt_min,
+		printf("%-48.48s %8u %8u %10u %11.3f %11.3f %11.3f\n", label,
+		       row->count, row->n_rt, row->n_unanswered, row->rt_min,
 		       row->rt_sum / row->n_rt, row->rt_max);
 	else
-		printf("%-48.48s %8u %8u\n", label, row->count, 0u);
+		printf("%-48.48s %8u %8u %10u\n", label, row->count, 0u,
+		       row->n_unanswered);
 	g_tree_foreach(row->codes, draw_code, &d);
+	return FALSE;
+}
+
+static void count_unanswered(gpointer k _U_, gpointer v, gpointer u _U_)
+{
+	((struct stat_row *)v)->n_unanswered++;
+}
+
+static gboolean clear_unanswered(gpointer k _U_, gpointer v, gpointer u _U_)
+{
+	((struct stat_row *)v)->n_unanswered = 0;
 	return FALSE;
 }
 
@@ -125,12 +144,16 @@ static void stat_draw(void *tapdata)
 {
 	struct stat_tab *t = tapdata;
 
+	g_tree_foreach(t->rows, clear_unanswered, NULL);
+	g_hash_table_foreach(t->open, count_unanswered, NULL);
+
 	printf("\n==========================================================="
 	       "=========================================\n");
 	printf("mipkit Mobile IP statistics%s%s\n", t->filter ? " with filter: " : "",
 	       t->filter ? t->filter : "");
-	printf("%-48s %8s %8s %11s %11s %11s\n", "Message (registry code name)",
-	       "Count", "Matched", "RT min ms", "RT avg ms", "RT max ms");
+	printf("%-48s %8s %8s %10s %11s %11s %11s\n", "Message (registry code name)",
+	       "Count", "Matched", "Unanswered", "RT min ms", "RT avg ms",
+	       "RT max ms");
 	printf("    %-44s %8s\n", "reply / status code", "Count");
 	g_tree_foreach(t->rows, draw_row, NULL);
 	printf("============================================================="
@@ -144,6 +167,7 @@ static void stat_init(const char *opt_arg, void *userdata _U_)
 	GString *err;
 
 	t->rows = g_tree_new_full(cmp_int, NULL, NULL, NULL);
+	t->open = g_hash_table_new(g_direct_hash, g_direct_equal);
 	if (g_str_has_prefix(opt_arg, prefix) && opt_arg[strlen(prefix)])
 		t->filter = g_strdup(opt_arg + strlen(prefix));
 	err = register_tap_listener("mipkit", t, t->filter, 0, NULL,
