@@ -20,8 +20,8 @@ static int dissect_minenc(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	proto_item *ti;
 	proto_tree *pt;
 	const struct mw_layer *L;
-	uint8_t hdr[20];
-	int l, hlen;
+	uint8_t hdr[60];
+	int l, hlen, rlen;
 	guint rest;
 	guint8 *buf;
 	tvbuff_t *inner;
@@ -41,30 +41,29 @@ static int dissect_minenc(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 	if (!L->u.minenc.csum_ok)
 		expert_add_info(pinfo, ti, &ei_minenc_csum);
 	mk_tree_problems(ti, pinfo, &v, L->off, L->off + L->len);
-	if (!mw_minenc_rebuild(v.pkt, l, hdr))
+	/* the original header, with the outer one's options when the whole
+	 * frame was decoded (alone, the outer header is not in view) */
+	rlen = (int)mw_minenc_header(v.pkt, l, hdr);
+	if (!rlen)
 		return tvb_captured_length(tvb);
 	if (!v.whole_frame && !L->u.minenc.src_present &&
 	    pinfo->src.type == AT_IPv4) {
 		/* decoded alone: the original source is the outer source */
 		memcpy(hdr + 12, pinfo->src.data, 4);
 		hdr[10] = hdr[11] = 0;
-		uint32_t s = 0;
-		for (int i = 0; i < 20; i += 2)
-			s += (uint32_t)(hdr[i] << 8 | hdr[i + 1]);
-		while (s >> 16)
-			s = (s & 0xffff) + (s >> 16);
-		hdr[10] = (uint8_t)(~s >> 8);
-		hdr[11] = (uint8_t)~s;
+		uint16_t s = (uint16_t)~mw_csum_fold(mw_csum_add(0, hdr, (size_t)rlen));
+		hdr[10] = (uint8_t)(s >> 8);
+		hdr[11] = (uint8_t)s;
 	}
 	hlen = (int)L->len;
 	rest = tvb_captured_length_remaining(tvb, hlen);
-	buf = (guint8 *)wmem_alloc(pinfo->pool, 20 + rest);
-	memcpy(buf, hdr, 20);
+	buf = (guint8 *)wmem_alloc(pinfo->pool, rlen + rest);
+	memcpy(buf, hdr, rlen);
 	if (rest)
-		tvb_memcpy(tvb, buf + 20, hlen, rest);
-	inner = tvb_new_child_real_data(tvb, buf, 20 + rest, 20 + rest);
+		tvb_memcpy(tvb, buf + rlen, hlen, rest);
+	inner = tvb_new_child_real_data(tvb, buf, rlen + rest, rlen + rest);
 	add_new_data_source(pinfo, inner, "Rebuilt IPv4 (minimal encapsulation)");
-	ti = proto_tree_add_item(pt, hf_minenc_rebuilt, inner, 0, 20, ENC_NA);
+	ti = proto_tree_add_item(pt, hf_minenc_rebuilt, inner, 0, rlen, ENC_NA);
 	proto_item_set_generated(ti);
 	call_dissector(h_ip, inner, pinfo, tree);
 	return tvb_captured_length(tvb);

@@ -173,8 +173,16 @@ const struct mw_reg_entry *mw_msg_variant_row(const struct mw_packet *pkt,
 					      const struct mw_msg *m,
 					      enum mw_reg_id *reg);
 
-/* Rebuild the original IPv4 header (20 bytes, checksum computed) of a
- * minimal-encapsulation layer, for tools that hand it on. */
+/* Rebuild the original IPv4 header of a minimal-encapsulation layer (the
+ * MW_L_MINENC layer or the synthetic IPv4 one after it), for tools that
+ * hand it on: the outer header with the forwarding header's fields
+ * restored, its IP options included (RFC 2004 modifies the header in
+ * place), checksum computed. Returns its length (20-60 bytes, into out),
+ * 0 when layer is not a minimal-encapsulation one. */
+size_t mw_minenc_header(const struct mw_packet *pkt, int layer,
+			uint8_t out[60]);
+/* The same for an original header without options (20 bytes); false when
+ * it has options (use mw_minenc_header) or layer is not one. */
 bool mw_minenc_rebuild(const struct mw_packet *pkt, int layer,
 		       uint8_t out[20]);
 

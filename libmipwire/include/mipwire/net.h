@@ -164,8 +164,10 @@ struct mw_gre {
  * and the outer header. Decoding adds the MW_L_MINENC layer, then a
  * synthetic MW_L_IP4 layer (layer.synthetic, len 0: it has no bytes in the
  * frame) holding the rebuilt header's fields, one tunnel depth deeper;
- * the original payload is decoded from there. mw_minenc_rebuild() gives
- * the 20 bytes. */
+ * the original payload is decoded from there. The outer header's IP
+ * options are the original's (the header is modified in place): the
+ * synthetic layer's IHL and opt_off / opt_len point at them.
+ * mw_minenc_header() gives the rebuilt header's bytes. */
 struct mw_minenc {
 	uint8_t proto;
 	bool src_present;   /* S bit */

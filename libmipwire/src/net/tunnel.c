@@ -92,47 +92,64 @@ static int outer_ip4(const struct mw_packet *pkt, int ip_layer, int before)
 	return mw_find_layer(pkt, MW_L_IP4, before);
 }
 
+/* The 20 bytes of an IPv4 header's fixed part from its fields. */
+static void ip4_base(const struct mw_ip4 *ip, uint8_t h[20])
+{
+	h[0] = (uint8_t)(0x40 | ip->ihl / 4);
+	h[1] = ip->tos;
+	h[2] = (uint8_t)(ip->total_len >> 8);
+	h[3] = (uint8_t)ip->total_len;
+	h[4] = (uint8_t)(ip->id >> 8);
+	h[5] = (uint8_t)ip->id;
+	h[6] = (uint8_t)(ip->frag >> 8);
+	h[7] = (uint8_t)ip->frag;
+	h[8] = ip->ttl;
+	h[9] = ip->proto;
+	h[10] = (uint8_t)(ip->csum >> 8);
+	h[11] = (uint8_t)ip->csum;
+	for (int i = 0; i < 4; i++) {
+		h[12 + i] = (uint8_t)(ip->src >> (24 - 8 * i));
+		h[16 + i] = (uint8_t)(ip->dst >> (24 - 8 * i));
+	}
+}
+
 /* RFC 2004 3: the original header is the outer one with the protocol,
  * destination (and source, when S) of the forwarding header restored and
- * the total length reduced. RFC 2004 keeps IP options in the modified
- * header; the rebuilt header here is the 20-byte base only (IHL 5, total
- * length = 20 + payload), options are not carried over. */
-static void minenc_ip4(const struct mw_ip4 *outer, const struct mw_minenc *m,
-		       uint32_t payload_len, struct mw_ip4 *out)
+ * the total length reduced. The encapsulator modifies the original header
+ * in place, so its IP options are the outer header's: the rebuilt header
+ * keeps their frame offsets (opt_off, opt_len), its IHL and its checksum
+ * count them. outer: the outer IPv4 layer of pkt, NULL if none. */
+static void minenc_ip4(const struct mw_packet *pkt, const struct mw_ip4 *outer,
+		       const struct mw_minenc *m, uint32_t payload_len,
+		       struct mw_ip4 *out)
 {
 	uint8_t h[20];
 
 	memset(out, 0, sizeof(*out));
+	out->ihl = 20;
 	if (outer) {
 		out->tos = outer->tos;
 		out->id = outer->id;
 		out->frag = outer->frag;
 		out->ttl = outer->ttl;
 		out->src = outer->src;
+		/* the outer header's options were captured: it was decoded */
+		out->ihl = outer->ihl;
+		out->opt_off = outer->opt_off;
+		out->opt_len = outer->opt_len;
 	}
-	out->ihl = 20;
-	out->total_len = (uint16_t)(20 + payload_len);
+	out->total_len = (uint16_t)(out->ihl + payload_len);
 	out->proto = m->proto;
 	out->dst = m->dst;
 	if (m->src_present)
 		out->src = m->src;
 	out->is_fragment = (out->frag & 0x3fff) != 0;
-	h[0] = 0x45;
-	h[1] = out->tos;
-	h[2] = (uint8_t)(out->total_len >> 8);
-	h[3] = (uint8_t)out->total_len;
-	h[4] = (uint8_t)(out->id >> 8);
-	h[5] = (uint8_t)out->id;
-	h[6] = (uint8_t)(out->frag >> 8);
-	h[7] = (uint8_t)out->frag;
-	h[8] = out->ttl;
-	h[9] = out->proto;
+	ip4_base(out, h);
 	h[10] = h[11] = 0;
-	for (int i = 0; i < 4; i++) {
-		h[12 + i] = (uint8_t)(out->src >> (24 - 8 * i));
-		h[16 + i] = (uint8_t)(out->dst >> (24 - 8 * i));
-	}
-	out->csum = (uint16_t)~mw_csum_fold(mw_csum_add(0, h, 20));
+	uint32_t sum = mw_csum_add(0, h, 20);
+	if (out->opt_len)
+		sum = mw_csum_add(sum, pkt->data + out->opt_off, out->opt_len);
+	out->csum = (uint16_t)~mw_csum_fold(sum);
 	out->csum_ok = true;
 }
 
@@ -168,7 +185,7 @@ static void minenc(struct mwi_dec *d, struct mw_cur *c, int ip_layer)
 			 "no outer IPv4 header: original source unknown", 0);
 	if (!mwi_net_tunnel_enter(d, c))
 		return;
-	minenc_ip4(o >= 0 ? &d->pkt->layers[o].u.ip4 : NULL, &m,
+	minenc_ip4(d->pkt, o >= 0 ? &d->pkt->layers[o].u.ip4 : NULL, &m,
 		   (uint32_t)mw_cur_left(c), &rebuilt);
 	/* the synthetic header has no bytes of its own in the frame */
 	s = mwi_add_layer(d, MW_L_IP4, off, 0);
@@ -209,14 +226,14 @@ void mwi_net_tunnel(struct mwi_dec *d, struct mw_cur *c, uint8_t proto,
 	}
 }
 
-MWI_EXPORT bool mw_minenc_rebuild(const struct mw_packet *pkt, int layer,
-				  uint8_t out[20])
+MWI_EXPORT size_t mw_minenc_header(const struct mw_packet *pkt, int layer,
+				   uint8_t out[60])
 {
 	const struct mw_layer *L;
 	struct mw_ip4 ip;
 
 	if (layer < 0 || layer >= pkt->n_layers)
-		return false;
+		return 0;
 	L = &pkt->layers[layer];
 	if (L->kind == MW_L_MINENC && layer + 1 < pkt->n_layers &&
 	    pkt->layers[layer + 1].synthetic)
@@ -231,26 +248,24 @@ MWI_EXPORT bool mw_minenc_rebuild(const struct mw_packet *pkt, int layer,
 				     : pkt->caplen;
 		uint32_t start = L->off + L->len;
 
-		minenc_ip4(outer, &L->u.minenc, end > start ? end - start : 0,
-			   &ip);
+		minenc_ip4(pkt, outer, &L->u.minenc,
+			   end > start ? end - start : 0, &ip);
 	} else {
+		return 0;
+	}
+	ip4_base(&ip, out);
+	if (ip.opt_len)
+		memcpy(out + 20, pkt->data + ip.opt_off, ip.opt_len);
+	return ip.ihl;
+}
+
+MWI_EXPORT bool mw_minenc_rebuild(const struct mw_packet *pkt, int layer,
+				  uint8_t out[20])
+{
+	uint8_t h[60];
+
+	if (mw_minenc_header(pkt, layer, h) != 20)
 		return false;
-	}
-	out[0] = 0x45;
-	out[1] = ip.tos;
-	out[2] = (uint8_t)(ip.total_len >> 8);
-	out[3] = (uint8_t)ip.total_len;
-	out[4] = (uint8_t)(ip.id >> 8);
-	out[5] = (uint8_t)ip.id;
-	out[6] = (uint8_t)(ip.frag >> 8);
-	out[7] = (uint8_t)ip.frag;
-	out[8] = ip.ttl;
-	out[9] = ip.proto;
-	out[10] = (uint8_t)(ip.csum >> 8);
-	out[11] = (uint8_t)ip.csum;
-	for (int i = 0; i < 4; i++) {
-		out[12 + i] = (uint8_t)(ip.src >> (24 - 8 * i));
-		out[16 + i] = (uint8_t)(ip.dst >> (24 - 8 * i));
-	}
+	memcpy(out, h, 20);
 	return true;
 }

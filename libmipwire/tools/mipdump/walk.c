@@ -88,15 +88,16 @@ bool mdw_read(const struct mw_packet *pkt, const struct mdw_node *n,
 	out->f = f;
 	if (n->synthetic) {
 		/* a rebuilt IPv4 header: read the fields from the rebuilt bytes */
-		static uint8_t hdr[20];
+		static uint8_t hdr[60];
 		static struct mw_packet fake;
 		int me = mw_find_layer(pkt, MW_L_MINENC, n->index);
+		size_t hl = me < 0 ? 0 : mw_minenc_header(pkt, me, hdr);
 
-		if (me < 0 || !mw_minenc_rebuild(pkt, me, hdr))
+		if (!hl)
 			return false;
 		fake.data = hdr;
-		fake.caplen = sizeof(hdr);
-		if (!mw_field_read(&fake, 0, sizeof(hdr), f, &out->v))
+		fake.caplen = (uint32_t)hl;
+		if (!mw_field_read(&fake, 0, (uint32_t)hl, f, &out->v))
 			return false;
 	} else if (!mw_field_read(pkt, n->off, n->len, f, &out->v)) {
 		return false;

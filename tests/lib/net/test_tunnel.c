@@ -252,6 +252,60 @@ static void test_minenc(void)
 	CU_ASSERT_EQUAL(p.layers[3].u.udp.csum_ok, 1);
 }
 
+/* RFC 2004 modifies the original header in place: its options are the
+ * outer header's, and the rebuilt header carries them. */
+static void test_minenc_options(void)
+{
+	static const uint8_t ra[8] = { 0x94, 0x04, 0, 0, 1, 1, 1, 0 }; /* RA, NOPs, EOL */
+	struct mw_ip4_spec orig = { .src = mw_ip4_addr(10, 1, 1, 1),
+				    .dst = mw_ip4_addr(10, 2, 2, 2),
+				    .ttl = 50, .id = 0x4343, .opts = ra,
+				    .opts_len = sizeof ra };
+	struct mw_ip4_spec out = orig;
+	struct mw_minenc_spec m = { .proto = 17, .dst = orig.dst };
+	uint8_t f[256], want[128], hdr[60], rb[20];
+	struct mw_packet p;
+	struct mw_wbuf w;
+	struct mw_ipctx o, oi;
+	size_t n, wl, u;
+
+	mw_frame_udp4(want, sizeof want, NULL, &orig, 5, 6, (const uint8_t *)"orig", 4, &wl);
+	CU_ASSERT_EQUAL_FATAL(want[0], 0x47);
+	out.dst = mw_ip4_addr(192, 0, 2, 10); /* source unchanged: no S */
+	mw_wbuf_init(&w, f, sizeof f);
+	mw_ip4_begin(&w, &out, MW_IPPROTO_MINENC, &o);
+	mw_put_minenc(&w, &m);
+	oi = o;
+	oi.dst4 = orig.dst;
+	u = mw_udp_begin(&w, 5, 6);
+	mw_put_bytes(&w, "orig", 4);
+	mw_udp_end(&w, u, &oi, MW_CSUM_COMPUTE);
+	mw_ip4_end(&w, &o, &out);
+	n = w.len;
+	CU_ASSERT_EQUAL(nt_dec(&p, MW_LINK_RAW, f, n), MW_OK);
+	CU_ASSERT_EQUAL_FATAL(p.n_layers, 5);
+	CU_ASSERT_TRUE(p.layers[2].synthetic);
+	CU_ASSERT_EQUAL(p.layers[2].u.ip4.ihl, 28);
+	CU_ASSERT_EQUAL(p.layers[2].u.ip4.opt_off, 20);
+	CU_ASSERT_EQUAL(p.layers[2].u.ip4.opt_len, 8);
+	CU_ASSERT_EQUAL(p.layers[2].u.ip4.total_len, wl);
+	CU_ASSERT_EQUAL(p.layers[2].u.ip4.csum, (uint16_t)(want[10] << 8 | want[11]));
+	CU_ASSERT_EQUAL(p.layers[3].u.udp.csum_ok, 1);
+	/* byte for byte the original header, options included */
+	CU_ASSERT_EQUAL(mw_minenc_header(&p, 1, hdr), 28);
+	CU_ASSERT_EQUAL(memcmp(hdr, want, 28), 0);
+	CU_ASSERT_EQUAL(mw_minenc_header(&p, 2, hdr), 28);
+	CU_ASSERT_EQUAL(memcmp(hdr, want, 28), 0);
+	CU_ASSERT_EQUAL(mw_minenc_header(&p, 0, hdr), 0);
+	CU_ASSERT_FALSE(mw_minenc_rebuild(&p, 1, rb)); /* 20 bytes cannot hold it */
+	{
+		struct mw_decode_opts no = { .mip4_ports = { 434 }, .no_tunnels = true };
+		mw_decode(&p, MW_LINK_RAW, f, (uint32_t)n, (uint32_t)n, &no);
+		CU_ASSERT_EQUAL(mw_minenc_header(&p, 1, hdr), 28);
+		CU_ASSERT_EQUAL(memcmp(hdr, want, 28), 0);
+	}
+}
+
 static void test_depth_limit(void)
 {
 	uint8_t a[1024], b[1024];
@@ -387,6 +441,7 @@ void add_tunnel_tests(void)
 	CU_add_test(s, "IPv6/IPv4 in IPv6, IPv6 in IPv4", test_ip6_tunnels);
 	CU_add_test(s, "GRE key, sequence, checksum", test_gre);
 	CU_add_test(s, "minimal encapsulation and rebuild", test_minenc);
+	CU_add_test(s, "minimal encapsulation keeps the IP options", test_minenc_options);
 	CU_add_test(s, "tunnel depth limit", test_depth_limit);
 	CU_add_test(s, "UDP tunnels: DSMIPv6, TLV header", test_udp_tunnels);
 	CU_add_test(s, "RFC 3519 entry point", test_rfc3519_entry);
