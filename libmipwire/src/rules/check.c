@@ -121,18 +121,6 @@ void mwi_fail_run(struct mwi_run *c, enum mwi_rule_idx r, int msg, int elem,
 	c->emit(c->ctx, &f);
 }
 
-bool mwi_in6_unicast_routable(const struct mw_in6 *a)
-{
-	static const uint8_t zero[16];
-	if (a->b[0] == 0xff)                       /* multicast */
-		return false;
-	if (a->b[0] == 0xfe && (a->b[1] & 0xc0) == 0x80) /* link-local */
-		return false;
-	if (memcmp(a->b, zero, 15) == 0 && (a->b[15] == 0 || a->b[15] == 1))
-		return false;                      /* unspecified, loopback */
-	return true;
-}
-
 /* The layer kinds whose headers mwi_check_ip6_headers() checks. */
 #define IP6_HDR_KINDS ((1u << MW_L_IP6_DST) | (1u << MW_L_IP6_RH) | \
 		       (1u << MW_L_ICMP6))

@@ -361,16 +361,15 @@ static __attribute__((noinline)) void forms_learn(void)
 	}
 }
 
-/* The outcome for m's form, NULL if it is not a common one. */
-static const struct form_outcome *form_find(const struct mw_packet *p,
-					    const struct mw_msg *m)
+/* The outcome of the form with this key (form_key()), NULL if it is
+ * not a common one. */
+static const struct form_outcome *form_find(uint64_t key)
 {
 	static gsize learnt;
 	if (g_once_init_enter(&learnt)) {
 		forms_learn();
 		g_once_init_leave(&learnt, 1);
 	}
-	uint64_t key = form_key(p, m);
 	if (!key)
 		return NULL;
 	for (unsigned s = form_slot(key); forms[s].key; s = (s + 1) % FORM_SLOTS)
@@ -379,22 +378,22 @@ static const struct form_outcome *form_find(const struct mw_packet *p,
 	return NULL;
 }
 
-/* The rules of m's form, the message's first: a trial takes them from
- * the table when it can. The view of m's extensions: in *local or in the
- * table. */
+/* The rules of m's form (key fkey), the message's first: a trial takes
+ * them from the table when it can (then *o gets the table's row). The
+ * view of m's extensions: in *local or in the table. */
 static const struct ext_view *form_rules(struct mwi_chk *c, int mi,
-					 const struct mw_msg *m,
-					 struct ext_view *local)
+					 const struct mw_msg *m, uint64_t fkey,
+					 struct ext_view *local,
+					 const struct form_outcome **o)
 {
-	const struct form_outcome *o;
-	if (c->trial && !c->any && (o = form_find(c->pkt, m)) != NULL) {
+	if (c->trial && !c->any && (*o = form_find(fkey)) != NULL) {
 		for (int w = 0; w < MWI_RULE_WORDS; w++)
-			c->bits[w] = o->bits[w];
+			c->bits[w] = (*o)->bits[w];
 		c->any = true;
-		c->off = c->pkt->layers[m->layer].off + o->first_off;
+		c->off = c->pkt->layers[m->layer].off + (*o)->first_off;
 		if (m->elem_first == 0)
-			return &o->v;
-		*local = o->v;
+			return &(*o)->v;
+		*local = (*o)->v;
 		view_at(local, m->elem_first);
 		return local;
 	}
@@ -624,11 +623,122 @@ static const struct mw_ip4 *ip4_of(const struct mw_packet *p,
 	return ipl >= 0 ? &p->layers[ipl].u.ip4 : NULL;
 }
 
+/* ---- message outcomes ----
+ * Of a registration of a common form, check_rrq() and check_rrp() read,
+ * beyond the form, only the facts below (the form has no EDS or UDP
+ * Tunnel extension). The passes of a clean trial are kept under (form
+ * key, facts); a trial of the same form and facts takes them from there
+ * in one lookup. The table is private to this file and safe from any
+ * number of checking threads without a lock: a slot is claimed once
+ * (compare-and-swap), filled, then published by its key (release); a
+ * published slot never changes. It only fills up: once a key finds no
+ * free slot among MSG_PROBE, its messages are checked in full. */
+
+#define FORM_KEY_BITS 44  /* form_key() < 2^44; msg_key() < 2^58 */
+#define MSG_SLOTS 512
+#define MSG_PROBE 8
+#define MSG_CLAIMED UINT64_MAX  /* a slot being filled: no key's value */
+
+struct msg_outcome {
+	uint64_t key;                   /* msg_key(); 0: a free slot */
+	uint64_t bits[MWI_RULE_WORDS];
+	uint32_t first_off;             /* from the UDP header */
+};
+static struct msg_outcome msg_memo[MSG_SLOTS];
+
+/* What check_rrq() reads beyond the form: 14 bits. */
+static uint64_t rrq_facts(const struct mw_mip4_rrq *q, const struct mw_ip4 *ip)
+{
+	uint64_t f = (uint64_t)(q->lifetime == 0) |
+		     (uint64_t)((q->flags & (MW_RRQ_r | MW_RRQ_x)) != 0) << 1 |
+		     (uint64_t)((q->flags & MW_RRQ_D) != 0) << 2 |
+		     (uint64_t)((q->flags & MW_RRQ_T) != 0) << 3 |
+		     (uint64_t)(q->hoa == 0) << 4 | (uint64_t)(q->coa == 0) << 5 |
+		     (uint64_t)(q->hoa == q->coa) << 6;
+	if (ip)
+		f |= 1u << 7 | (uint64_t)(ip->src == q->coa) << 8 |
+		     (uint64_t)(ip->src == q->hoa) << 9 |
+		     (uint64_t)(ip->src == 0) << 10 |
+		     (uint64_t)(ip->dst == ALL_AGENTS) << 11 |
+		     (uint64_t)(ip->ttl == 1) << 12 |
+		     (uint64_t)(ip->ttl == 255) << 13;
+	return f;
+}
+
+/* What check_rrp() reads beyond the form: 11 bits. */
+static uint64_t rrp_facts(const struct mw_mip4_rrp *r, const struct mw_ip4 *ip)
+{
+	uint64_t f = r->code |
+		     (uint64_t)(r->ha != 0 && !mwi_ip4_is_group(r->ha)) << 8;
+	if (ip)
+		f |= 1u << 9 |
+		     (uint64_t)(ip->src != 0 && !mwi_ip4_is_group(ip->src)) << 10;
+	return f;
+}
+
+/* The key of m's outcome (form key fkey, IPv4 header ip): 0 if none. */
+static uint64_t msg_key(const struct mw_msg *m, uint64_t fkey,
+			const struct mw_ip4 *ip)
+{
+	if (!fkey)
+		return 0;
+	uint64_t f = m->code == MW_MIP4_RRQ ? rrq_facts(&m->u.mip4.u.rrq, ip)
+					    : rrp_facts(&m->u.mip4.u.rrp, ip);
+	return fkey | f << FORM_KEY_BITS;
+}
+
+static unsigned msg_slot(uint64_t key)
+{
+	return (unsigned)((key * 0x9e3779b97f4a7c15ull) >> 55); /* < MSG_SLOTS */
+}
+
+/* A trial takes m's outcome from the table: true if it was there. */
+static bool msg_take(struct mwi_chk *c, const struct mw_msg *m, uint64_t key)
+{
+	if (!key)
+		return false;
+	for (unsigned i = 0, s = msg_slot(key); i < MSG_PROBE; i++) {
+		const struct msg_outcome *o = &msg_memo[(s + i) % MSG_SLOTS];
+		uint64_t k = __atomic_load_n(&o->key, __ATOMIC_ACQUIRE);
+		if (!k)
+			return false;
+		if (k != key)
+			continue;
+		for (int w = 0; w < MWI_RULE_WORDS; w++)
+			c->bits[w] = o->bits[w];
+		c->any = true;
+		c->off = c->pkt->layers[m->layer].off + o->first_off;
+		return true;
+	}
+	return false;
+}
+
+/* Keep the outcome of a clean trial of a common form (key != 0). */
+static void msg_keep(const struct mwi_chk *c, const struct mw_msg *m,
+		     uint64_t key)
+{
+	for (unsigned i = 0, s = msg_slot(key); i < MSG_PROBE; i++) {
+		struct msg_outcome *o = &msg_memo[(s + i) % MSG_SLOTS];
+		uint64_t k = 0;
+		if (__atomic_load_n(&o->key, __ATOMIC_ACQUIRE) == key)
+			return;
+		if (!__atomic_compare_exchange_n(&o->key, &k, MSG_CLAIMED, false,
+						 __ATOMIC_ACQUIRE,
+						 __ATOMIC_RELAXED))
+			continue;
+		memcpy(o->bits, c->bits, sizeof o->bits);
+		o->first_off = c->off - c->pkt->layers[m->layer].off;
+		__atomic_store_n(&o->key, key, __ATOMIC_RELEASE);
+		return;
+	}
+}
+
 /* Every rule of the message but its authenticators. */
 static void check_mip4(struct mwi_chk *c, int mi)
 {
 	const struct mw_packet *p = c->pkt;
 	const struct mw_msg *m = &p->msgs[mi];
+	const struct form_outcome *form = NULL;
 	struct ext_view local;
 
 	if (m->code == MW_MIP4_TUNNEL_DATA) {
@@ -637,11 +747,20 @@ static void check_mip4(struct mwi_chk *c, int mi)
 	}
 	if (m->code != MW_MIP4_RRQ && m->code != MW_MIP4_RRP)
 		return;
-	const struct ext_view *v = form_rules(c, mi, m, &local);
+	const struct mw_ip4 *ip = ip4_of(p, m);
+	uint64_t fkey = form_key(p, m), key = 0;
+	if (c->trial) {
+		key = msg_key(m, fkey, ip);
+		if (msg_take(c, m, key))
+			return;
+	}
+	const struct ext_view *v = form_rules(c, mi, m, fkey, &local, &form);
 	if (m->code == MW_MIP4_RRQ)
-		check_rrq(c, mi, m, v, ip4_of(p, m));
+		check_rrq(c, mi, m, v, ip);
 	else
-		check_rrp(c, mi, m, v, ip4_of(p, m));
+		check_rrp(c, mi, m, v, ip);
+	if (form && !c->spoilt)
+		msg_keep(c, m, key);
 }
 
 /* The authenticators (with keys): the message's last findings. */

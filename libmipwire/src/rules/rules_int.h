@@ -5,6 +5,8 @@
 #include "mipwire/rules.h"
 #include "mipwire/decode.h"
 
+#include <string.h>
+
 enum mwi_rule_idx {
 #define RULE(en, id, rfc, sec, lvl, roles, needs, sum) MWI_R_##en,
 #include "rules_list.h"
@@ -192,8 +194,19 @@ static inline bool mwi_have(const struct mw_packet *p, uint32_t off, uint32_t n)
 	return off <= p->caplen && n <= p->caplen - off;
 }
 
-/* IPv6 address classes (RFC 4291). */
-bool mwi_in6_unicast_routable(const struct mw_in6 *a);
+/* IPv6 address classes (RFC 4291): not multicast, link-local,
+ * unspecified or loopback. Inline: three calls per Binding Update. */
+static inline bool mwi_in6_unicast_routable(const struct mw_in6 *a)
+{
+	static const uint8_t zero[15];
+	if (a->b[0] == 0xff)                       /* multicast */
+		return false;
+	if (a->b[0] == 0xfe && (a->b[1] & 0xc0) == 0x80) /* link-local */
+		return false;
+	if (memcmp(a->b, zero, 15) == 0 && (a->b[15] == 0 || a->b[15] == 1))
+		return false;                      /* unspecified, loopback */
+	return true;
+}
 /* IPv4: multicast (224/4) or limited broadcast. */
 static inline bool mwi_ip4_is_group(uint32_t a)
 {

@@ -345,7 +345,18 @@ static void same_on(const uint8_t *buf, uint32_t caplen, uint32_t len)
 	CU_ASSERT(memcmp(a.pass, b.pass, sizeof a.pass) == 0);
 }
 
-static size_t reg_frame(uint8_t *buf, size_t cap, uint8_t type, bool fa)
+/* Variants of a registration, one for each fact the checks of a
+ * registration read beyond its extensions (the cached outcomes of
+ * check_mip4.c are keyed on them). */
+enum { V_PLAIN, V_COLOC, V_RT, V_ALL_AGENTS, V_NO_HOA, V_DEREG, V_FA_DENIAL,
+       V_CODE_UNKNOWN, V_HA_GROUP, V_FLAGS_RESERVED, V__COUNT };
+
+/* A registration of the variant; then `value` replaces the reply code, the
+ * request's flags or the TTL (value_of), unless negative. */
+enum { VAL_NONE, VAL_CODE_FLAGS, VAL_TTL };
+
+static size_t reg_frame_val(uint8_t *buf, size_t cap, uint8_t type, bool fa,
+			    int variant, int value_of, int value)
 {
 	struct mw_wbuf w;
 	struct mw_ip4_spec ip = { .src = mw_ip4_addr(10, 1, 0, 5),
@@ -365,11 +376,60 @@ static size_t reg_frame(uint8_t *buf, size_t cap, uint8_t type, bool fa)
 		m.u.rrp.hoa = mw_ip4_addr(10, 1, 0, 5);
 		m.u.rrp.ha = mw_ip4_addr(10, 1, 0, 1);
 	}
+	switch (variant) {
+	case V_COLOC: /* D set, sent from the care-of address */
+		m.u.rrq.flags = MW_RRQ_D;
+		ip.src = m.u.rrq.coa = mw_ip4_addr(192, 0, 2, 77);
+		break;
+	case V_RT: /* T set, from the home address */
+		m.u.rrq.flags = MW_RRQ_T;
+		ip.ttl = 255;
+		break;
+	case V_ALL_AGENTS:
+		ip.dst = mw_ip4_addr(224, 0, 0, 11);
+		ip.ttl = 1;
+		ip.src = m.u.rrq.coa;
+		break;
+	case V_NO_HOA:
+		m.u.rrq.hoa = 0;
+		ip.src = 0;
+		break;
+	case V_DEREG:
+		m.u.rrq.lifetime = 0;
+		m.u.rrp.lifetime = 0;
+		break;
+	case V_FA_DENIAL:
+		m.u.rrp.code = 70;
+		m.u.rrq.coa = m.u.rrq.hoa;
+		break;
+	case V_CODE_UNKNOWN:
+		m.u.rrp.code = 200;
+		m.u.rrq.flags = MW_RRQ_B | MW_RRQ_S | MW_RRQ_M | MW_RRQ_G;
+		break;
+	case V_HA_GROUP:
+		m.u.rrp.ha = mw_ip4_addr(224, 0, 0, 2);
+		ip.src = mw_ip4_addr(239, 1, 1, 1);
+		m.u.rrq.coa = 0;
+		break;
+	case V_FLAGS_RESERVED:
+		m.u.rrq.flags = MW_RRQ_r | MW_RRQ_x | MW_RRQ_T;
+		ip.src = m.u.rrq.coa;
+		break;
+	default:
+		break;
+	}
+	if (value_of == VAL_CODE_FLAGS) {
+		m.u.rrp.code = (uint8_t)value;
+		m.u.rrq.flags = (uint8_t)value;
+	} else if (value_of == VAL_TTL) {
+		ip.ttl = (uint8_t)value;
+	}
 	mw_mip4_spec_nai(&x[n++], "mn1@example.net");
 	mw_mip4_spec_auth(&x[n++], 32, 256, MW_AUTH_HMAC_MD5,
 			  (const uint8_t *)"0123456789abcdef", 16);
 	if (fa)
-		mw_mip4_spec_auth(&x[n++], 33, 257, MW_AUTH_HMAC_MD5,
+		mw_mip4_spec_auth(&x[n++], variant % 2 ? 34 : 33, 257,
+				  MW_AUTH_HMAC_MD5,
 				  (const uint8_t *)"fedcba9876543210", 16);
 	mw_wbuf_init(&w, buf, cap);
 	mw_ip4_begin(&w, &ip, 17, &c);
@@ -378,6 +438,12 @@ static size_t reg_frame(uint8_t *buf, size_t cap, uint8_t type, bool fa)
 	mw_udp_end(&w, u, &c, MW_CSUM_COMPUTE);
 	mw_ip4_end(&w, &c, &ip);
 	return w.len;
+}
+
+static size_t reg_frame(uint8_t *buf, size_t cap, uint8_t type, bool fa,
+			int variant)
+{
+	return reg_frame_val(buf, cap, type, fa, variant, VAL_NONE, 0);
 }
 
 static size_t mh_frame(uint8_t *buf, size_t cap, uint8_t type)
@@ -416,29 +482,69 @@ static size_t mh_frame(uint8_t *buf, size_t cap, uint8_t type)
 	return w.len;
 }
 
+/* Checks the frame as it is, then `rounds` mutations of it (bit flips,
+ * and every 7th a cut). */
+static void same_on_mutations(const uint8_t *frame, size_t len, int rounds,
+			      uint32_t *seed)
+{
+	uint8_t buf[512];
+	CU_ASSERT_FATAL(len > 40 && len <= sizeof buf);
+	same_on(frame, (uint32_t)len, (uint32_t)len);
+	for (int i = 0; i < rounds; i++) {
+		uint32_t caplen = (uint32_t)len;
+		memcpy(buf, frame, len);
+		for (int j = 0; j < 1 + i % 3; j++) {
+			*seed = *seed * 1103515245u + 12345u;
+			buf[(*seed >> 8) % len] ^= (uint8_t)(1u << (*seed >> 28) % 8);
+		}
+		if (i % 7 == 0)
+			caplen = (uint32_t)((*seed >> 4) % len);
+		same_on(buf, caplen, (uint32_t)len);
+	}
+}
+
 static void test_mask_mutated(void)
 {
-	uint8_t frame[512], buf[512];
+	uint8_t frame[512];
 	uint32_t seed = 1;
 	for (int k = 0; k < 6; k++) {
 		size_t len = k < 4 ? reg_frame(frame, sizeof frame,
-					       k % 2 ? MW_MIP4_RRP : MW_MIP4_RRQ, k >= 2)
+					       k % 2 ? MW_MIP4_RRP : MW_MIP4_RRQ,
+					       k >= 2, V_PLAIN)
 				   : mh_frame(frame, sizeof frame,
 					      k == 4 ? MW_MH_BU : MW_MH_BA);
-		CU_ASSERT_FATAL(len > 40);
-		same_on(frame, (uint32_t)len, (uint32_t)len);
-		for (int i = 0; i < 3000; i++) {
-			uint32_t caplen = (uint32_t)len;
-			memcpy(buf, frame, len);
-			for (int j = 0; j < 1 + i % 3; j++) {
-				seed = seed * 1103515245u + 12345u;
-				buf[(seed >> 8) % len] ^= (uint8_t)(1u << (seed >> 28) % 8);
-			}
-			if (i % 7 == 0)
-				caplen = (uint32_t)((seed >> 4) % len);
-			same_on(buf, caplen, (uint32_t)len);
-		}
+		same_on_mutations(frame, len, 3000, &seed);
 	}
+}
+
+/* Registrations of every variant, each checked twice (the second time
+ * from the cached outcomes), and mutated: the same findings in bulk. */
+static void test_mask_registrations(void)
+{
+	uint8_t frame[512];
+	uint32_t seed = 7;
+	for (int round = 0; round < 2; round++)
+		for (int v = 0; v < V__COUNT; v++)
+			for (int k = 0; k < 4; k++) {
+				size_t len = reg_frame(frame, sizeof frame,
+						       k % 2 ? MW_MIP4_RRP : MW_MIP4_RRQ,
+						       k >= 2, v);
+				same_on_mutations(frame, len, round ? 300 : 0,
+						  &seed);
+			}
+	/* every reply code, request flags and TTL, in each variant */
+	for (int round = 0; round < 2; round++)
+		for (int v = 0; v < V__COUNT; v++)
+			for (int k = 0; k < 4; k++)
+				for (int val = 0; val < 256; val++)
+					for (int of = VAL_CODE_FLAGS; of <= VAL_TTL; of++) {
+						size_t len = reg_frame_val(
+							frame, sizeof frame,
+							k % 2 ? MW_MIP4_RRP : MW_MIP4_RRQ,
+							k >= 2, v, of, val);
+						same_on(frame, (uint32_t)len,
+							(uint32_t)len);
+					}
 }
 
 static void test_empty_packet(void)
@@ -468,6 +574,8 @@ int main(void)
 	CU_add_test(s, "pass sets match single findings", test_pass_sets);
 	CU_add_test(s, "mask matches single findings on mutated frames",
 		    test_mask_mutated);
+	CU_add_test(s, "mask matches single findings on registration variants",
+		    test_mask_registrations);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned fails = CU_get_number_of_failures();
