@@ -649,8 +649,8 @@ void report_flush(struct report *r)
 	pend_flush(r);
 }
 
-/* Count the pending passes and start new ones: set s (SETW words) on
- * node. Its record is only needed when they are counted, typically while
+/* Count the pending passes and start new ones: set s (SETW words, not
+ * in r->sets: counting may move that) on node. Its record is only needed when they are counted, typically while
  * the next packet is processed: fetch it meanwhile (it is mostly not in
  * cache). */
 static void pend_start(struct report *r, const struct conf_node *node,
@@ -688,7 +688,8 @@ void report_add(struct report *r, const struct mw_rule *rule,
 	if (!r->rs[i].enabled)
 		return;
 	if (pass) {
-		pend_add(r, node, r->sets[i].w);
+		struct rset one = r->sets[i];   /* (a flush may move r->sets) */
+		pend_add(r, node, one.w);
 		return;
 	}
 	report_flush(r);
@@ -732,7 +733,9 @@ void report_pass_slow(struct report *r, struct report_bit b, uint64_t hi,
 		      uint64_t lo, uint32_t fam)
 {
 	struct conf_node node = { .hi = hi, .lo = lo, .fam = fam };
-	pend_add(r, &node, r->sets[b.w * 64 + (size_t)__builtin_ctzll(b.bit)].w);
+	struct rset one = { 0 };   /* (not r->sets' copy: a flush may move it) */
+	one.w[b.w] = b.bit;
+	pend_add(r, &node, one.w);
 }
 
 bool report_wants_detail(struct report *r, const struct mw_rule *rule,
