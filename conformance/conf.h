@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <glib.h>
 #include <mipwire/mipwire.h>
@@ -54,8 +55,37 @@ conf_rule_find(const char *id)
 		r_;                                                     \
 	})
 
-/* One check of `rule` on `node` (a struct conf_node: conf_node4(),
- * conf_node6()). The detail's format and arguments are only evaluated when
+/* The passes of one handler on one node, collected here and handed to the
+ * report as one set by conf_acc_end() (a pass is then one OR into a local
+ * word, not a compare with the report's pending node). Its failures still
+ * go to the report at once: where they fall among the node's own passes
+ * shows in no report (only the order in which nodes are first judged on a
+ * rule does), so a handler may use an accumulator as long as it judges no
+ * other node between its first pass and conf_acc_end(). */
+struct conf_acc {
+	uint64_t w[REPORT_SETW];
+	struct conf_node node;
+};
+
+static inline struct conf_acc conf_acc_of(struct conf_node node)
+{
+	return (struct conf_acc){ .node = node };
+}
+
+/* Hand the collected passes to the report (and start afresh). */
+static inline void conf_acc_end(struct conf *c, struct conf_acc *a)
+{
+	uint64_t any = 0;
+	for (unsigned w = 0; w < REPORT_SETW; w++)
+		any |= a->w[w];
+	if (any)
+		report_pass_set(c->rep, &a->node, a->w);
+	memset(a->w, 0, sizeof a->w);
+}
+
+/* One check of `rule` on `node`: a struct conf_node (conf_node4(),
+ * conf_node6()), or a struct conf_acc * collecting the passes of one
+ * node. The detail's format and arguments are only evaluated when
  * the check fails and the report keeps the example, so passes (the
  * common case) build no strings. A pass is inline (report_pass()): the
  * node is not built in memory unless the batch takes a new node. */
@@ -64,6 +94,33 @@ static inline void conf_pass_(struct conf *c, struct conf_rule rule,
 {
 	report_pass(c->rep, rule.at, node);
 }
+
+/* A pass into an accumulator; a second pass of one rule (a set holds it
+ * once) hands over the ones before. */
+static inline void conf_acc_pass_(struct conf *c, struct conf_rule rule,
+				  struct conf_acc *a)
+{
+	uint64_t *w = &a->w[rule.at.w];
+	if (__builtin_expect(*w & rule.at.bit, 0))
+		conf_acc_end(c, a);
+	*w |= rule.at.bit;
+}
+
+static inline struct conf_node conf_node_id_(struct conf_node n)
+{
+	return n;
+}
+
+static inline struct conf_node conf_acc_node_(const struct conf_acc *a)
+{
+	return a->node;
+}
+
+/* The node of a conf_result() node argument. */
+#define conf_node_of_(node)                                                    \
+	_Generic((node), struct conf_acc *: conf_acc_node_,                     \
+		 default: conf_node_id_)(node)
+
 void conf_fail_(struct conf *c, const struct mw_rule *rule,
 		const struct conf_node *node);
 void conf_fail_detail_(struct conf *c, const struct mw_rule *rule,
@@ -74,11 +131,10 @@ bool conf_wants_detail_(struct conf *c, const struct mw_rule *rule,
 #define conf_result(c, rule, node, pass, ...)                                  \
 	do {                                                                    \
 		struct conf_rule cr_rule_ = (rule);                             \
-		struct conf_node cr_node_ = (node);                             \
 		if ((pass)) {                                                   \
-			conf_pass_((c), cr_rule_, cr_node_);                    \
-		} else { /* a copy in memory: cr_node_ stays in registers */   \
-			struct conf_node cr_n_ = cr_node_;                      \
+			conf_pass((c), cr_rule_, (node));                       \
+		} else { /* a copy in memory: a node stays in registers */     \
+			struct conf_node cr_n_ = conf_node_of_(node);           \
 			if (conf_wants_detail_((c), cr_rule_.ru, &cr_n_))       \
 				conf_fail_detail_((c), cr_rule_.ru, &cr_n_,     \
 						  __VA_ARGS__);                 \
@@ -86,7 +142,9 @@ bool conf_wants_detail_(struct conf *c, const struct mw_rule *rule,
 				conf_fail_((c), cr_rule_.ru, &cr_n_);           \
 		}                                                               \
 	} while (0)
-#define conf_pass(c, rule, node) conf_pass_((c), (rule), (node))
+#define conf_pass(c, rule, node)                                               \
+	_Generic((node), struct conf_acc *: conf_acc_pass_,                     \
+		 default: conf_pass_)((c), (rule), (node))
 
 char *conf_ip4(uint32_t a, char *buf);          /* buf >= 16 */
 char *conf_ip6(const struct mw_in6 *a, char *buf); /* buf >= 46 */

@@ -103,6 +103,7 @@ struct report {
 	size_t n;
 	struct rstate *rs;
 	struct rset on;        /* bit i = rule i enabled */
+	bool all_on;           /* every rule enabled: passes need no masking */
 	/* interned sets: id i < n is {rule i} */
 	struct rset *sets;
 	uint32_t n_sets, sets_cap;
@@ -340,6 +341,19 @@ static inline struct rnode *node_get(struct report *r, const struct conf_node *k
 	return node_new(r, key, k);
 }
 
+/* The node's record (h: node_hash(key)); NULL and *slot = the free slot
+ * its record would take when it has none. */
+static inline struct rnode *node_at(const struct report *r, const struct conf_node *key,
+				    size_t h, size_t *slot)
+{
+	size_t k = h & r->tab_mask;
+	for (; r->tab[k].fam1; k = (k + 1) & r->tab_mask)
+		if (node_is(&r->tab[k], key))
+			return &r->tab[k];
+	*slot = k;
+	return NULL;
+}
+
 static struct failrec *fail_find(const struct report *r, const struct rnode *x,
 				 size_t i)
 {
@@ -508,6 +522,7 @@ struct report *report_new(bool have_keys)
 			g_error("report: the rule catalogue is not one array");
 		set_put(&r->on, i);
 	}
+	r->all_on = true;
 	r->p.node.fam = PEND_NONE;
 	r->set_mask = 1023;
 	r->set_shift = 64 - 10;
@@ -561,6 +576,9 @@ void report_enable(struct report *r, const struct mw_rule *rule, bool on)
 		set_put(&r->on, i);
 	else
 		r->on.w[i / 64] &= ~(1ull << (i % 64));
+	r->all_on = true;
+	for (size_t j = 0; j < r->n; j++)
+		r->all_on &= r->rs[j].enabled;
 }
 
 bool report_enabled(const struct report *r, const struct mw_rule *rule)
@@ -576,13 +594,33 @@ static __attribute__((noinline)) void count_each(struct report *r,
 	SET_FOREACH(s, i, node_count(r, x, (uint32_t)i))
 }
 
+/* count_set() for a node without a record (free slot k): what
+ * node_count() does to a record with no pairs and no failures, whose
+ * first set is all new to it, in one step. */
+static __attribute__((noinline)) void count_new(struct report *r,
+						const struct conf_node *node,
+						size_t k, uint32_t id,
+						const struct rset *s)
+{
+	struct rnode *x = node_new(r, node, k);
+	if (id == NO_SET) {
+		count_each(r, x, s);
+		return;
+	}
+	event_add(r, x, id);
+	x->pair[0] = ((uint64_t)(id + 1) << PAIR_CNT_BITS) | 1;
+}
+
 /* One pass of each rule of s (not empty) by node (h: its node_hash()). */
 static inline void count_set(struct report *r, const struct conf_node *node,
 			     size_t h, const struct rset *s)
 {
 	uint32_t id = set_id(r, s);
-	struct rnode *x = node_get(r, node, h);
-	if (id != NO_SET)
+	size_t k;
+	struct rnode *x = node_at(r, node, h, &k);
+	if (!x)
+		count_new(r, node, k, id, s);
+	else if (id != NO_SET)
 		node_count(r, x, id);
 	else
 		count_each(r, x, s);
@@ -596,10 +634,10 @@ static inline __attribute__((always_inline)) void pend_flush(struct report *r)
 		return;
 	struct rset s;
 	for (unsigned w = 0; w < SETW; w++)
-		s.w[w] = r->p.w[w] & r->on.w[w];
+		s.w[w] = r->all_on ? r->p.w[w] : r->p.w[w] & r->on.w[w];
 	if (!set_empty(&s))
 		count_set(r, &r->p.node, r->pend_hash, &s);
-	memset(r->p.w, 0, sizeof r->p.w);
+	/* (p.w is stale now: no pass joins a batch of no node) */
 	r->p.node.fam = PEND_NONE;
 }
 
@@ -611,8 +649,8 @@ void report_flush(struct report *r)
 	pend_flush(r);
 }
 
-/* Count the pending passes and start new ones: set s (SETW words) on
- * node. Its record is only needed when they are counted, typically while
+/* Count the pending passes and start new ones: set s (SETW words, not
+ * in r->sets: counting may move that) on node. Its record is only needed when they are counted, typically while
  * the next packet is processed: fetch it meanwhile (it is mostly not in
  * cache). */
 static void pend_start(struct report *r, const struct conf_node *node,
@@ -653,7 +691,8 @@ void report_add(struct report *r, const struct mw_rule *rule,
 	if (!r->rs[i].enabled)
 		return;
 	if (pass) {
-		pend_add(r, node, r->sets[i].w);
+		struct rset one = r->sets[i];   /* (a flush may move r->sets) */
+		pend_add(r, node, one.w);
 		return;
 	}
 	report_flush(r);
@@ -697,7 +736,9 @@ void report_pass_slow(struct report *r, struct report_bit b, uint64_t hi,
 		      uint64_t lo, uint32_t fam)
 {
 	struct conf_node node = { .hi = hi, .lo = lo, .fam = fam };
-	pend_add(r, &node, r->sets[b.w * 64 + (size_t)__builtin_ctzll(b.bit)].w);
+	struct rset one = { 0 };   /* (not r->sets' copy: a flush may move it) */
+	one.w[b.w] = b.bit;
+	pend_add(r, &node, one.w);
 }
 
 bool report_wants_detail(struct report *r, const struct mw_rule *rule,

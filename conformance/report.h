@@ -98,6 +98,23 @@ static inline void report_pass(struct report *r, struct report_bit b,
 	else
 		report_pass_slow(r, b, node.hi, node.lo, node.fam);
 }
+/* Passes of the rules of set w (REPORT_SETW words, not empty) on `node`:
+ * report_add_passes(), inline while they join the pending passes. */
+static inline void report_pass_set(struct report *r, const struct conf_node *node,
+				   const uint64_t *w)
+{
+	struct report_pend *p = (struct report_pend *)r;
+	uint64_t dup = 0;
+	for (unsigned i = 0; i < REPORT_SETW; i++)
+		dup |= p->w[i] & w[i];
+	if (dup || node->lo != p->node.lo || node->hi != p->node.hi ||
+	    node->fam != p->node.fam) {
+		report_add_passes(r, node, w, REPORT_SETW);
+		return;
+	}
+	for (unsigned i = 0; i < REPORT_SETW; i++)
+		p->w[i] |= w[i];
+}
 void report_flush(struct report *r);
 /* Start fetching the node's record (a hint: a frame decoded ahead will
  * judge it). */

@@ -571,7 +571,7 @@ static void on_relayed_rrq(struct conf *c, const struct mw_msg *msg,
 {
 	struct state4 *s = c->s4;
 	const struct mw_mip4_rrq *q = &msg->u.mip4.u.rrq;
-	struct conf_node node = conf_node4(ip->src);
+	struct conf_acc acc = conf_acc_of(conf_node4(ip->src)), *node = &acc;
 	rrq_to_add(s, ip->dst);
 	struct req *mnreq = mn_req(m, q->ident, true);
 	if (mnreq) {
@@ -603,6 +603,7 @@ static void on_relayed_rrq(struct conf *c, const struct mw_msg *msg,
 		}
 	}
 	add_req(m, c->now, q, ip, udp, R_FROM_FA);   /* (no hashes: never read) */
+	conf_acc_end(c, &acc);
 }
 
 static NOINLINE void on_rrq(struct conf *c, const struct mw_msg *msg,
@@ -620,7 +621,7 @@ static NOINLINE void on_rrq(struct conf *c, const struct mw_msg *msg,
 	}
 
 	/* sent by the mobile node: a registration ends an agent search */
-	struct conf_node node = conf_node4(m->key);
+	struct conf_acc acc = conf_acc_of(conf_node4(m->key)), *node = &acc;
 	if (g_hash_table_size(s->sols)) {
 		struct sol4 *so = g_hash_table_lookup(s->sols, GUINT_TO_POINTER(ip->src));
 		if (so)
@@ -686,6 +687,7 @@ static NOINLINE void on_rrq(struct conf *c, const struct mw_msg *msg,
 		if (auth_span_hash(c->pkt, msg, auth_ext(c->pkt, msg, NULL), &r->hash))
 			r->st |= R_HAS_HASH;
 	}
+	conf_acc_end(c, &acc);
 }
 
 /* The request a reply answers: same Identification (low 32 bits), else
@@ -719,7 +721,7 @@ static struct req *rrp_match(struct mn4 *m, const struct mw_ip4 *ip,
 /* The reply's authenticated span: kept for the FA -> MN relay (HA -> FA
  * leg), or compared with the kept one (FA -> MN leg). */
 static void rrp_relay(struct conf *c, const struct mw_msg *msg, const struct mw_elem *auth,
-		      struct mn4 *m, struct req *r, struct conf_node node)
+		      struct mn4 *m, struct req *r, struct conf_acc *node)
 {
 	uint64_t h;
 	if (r->st & R_FROM_FA) {
@@ -745,7 +747,7 @@ static NOINLINE void on_rrp(struct conf *c, const struct mw_msg *msg,
 {
 	struct state4 *s = c->s4;
 	const struct mw_mip4_rrp *p = &msg->u.mip4.u.rrp;
-	struct conf_node node = conf_node4(ip->src);
+	struct conf_acc acc = conf_acc_of(conf_node4(ip->src)), *node = &acc;
 	uint32_t key = p->hoa ? p->hoa : ip->dst;
 	struct mn4 *m = mn_get(s, key, false, c->now);
 	if (!m && key != ip->dst)
@@ -839,6 +841,7 @@ static NOINLINE void on_rrp(struct conf *c, const struct mw_msg *msg,
 			m->st &= (uint8_t)~M_UDPT_OK;
 		}
 	}
+	conf_acc_end(c, &acc);
 }
 
 /* ---- tunnels ---- */

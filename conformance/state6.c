@@ -556,8 +556,8 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 		memcpy(hoa.b, p->data + p->elems[hnp].off + 4, 16);
 	struct tab6 *t = c->s6->bind;
 	struct bind6 *b = get(t, &hoa, &ip->dst, true, c->now);
-	struct conf_node node;
-	node = conf_node6(&ip->src);
+	/* (the judgements of other nodes below come before its passes) */
+	struct conf_acc acc = conf_acc_of(conf_node6(&ip->src)), *node = &acc;
 
 	bool discard = m->u.mh.csum_ok == 0 || m->u.mh.payload_proto != MW_IPPROTO_NONE ||
 		       ip->src.b[0] == 0xff;
@@ -628,6 +628,7 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 	b->resync = false;
 	if (!discard) /* judged by a sweep if unanswered */
 		b->bu_serial = dq_push(&c->s6->bu_due, b->bu_ts + REPLY_WAIT, &b->e.key);
+	conf_acc_end(c, &acc);
 }
 
 static void on_ba(struct conf *c, int mi, const struct hdrs *h)
@@ -637,8 +638,7 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 	const struct mw_mh_ba *ba = &m->u.mh.u.ba;
 	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
 	struct mw_in6 hoa = h->rh2 >= 0 ? p->layers[h->rh2].u.ext.rh2_addr : ip->dst;
-	struct conf_node node;
-	node = conf_node6(&ip->src);
+	struct conf_acc acc = conf_acc_of(conf_node6(&ip->src)), *node = &acc;
 	struct tab6 *t = c->s6->bind;
 	struct bind6 *b = get(t, &hoa, &ip->src, false, c->now);
 	if (!b) {
@@ -717,6 +717,7 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 		b->resync = true;
 		b->resync_seq = ba->seq;
 	}
+	conf_acc_end(c, &acc);
 }
 
 static void on_hao_packet(struct conf *c, const struct hdrs *h, uint8_t next)
