@@ -649,14 +649,13 @@ void report_flush(struct report *r)
 	pend_flush(r);
 }
 
-/* Count the pending passes and start new ones: set s (SETW words, not
- * in r->sets: counting may move that) on node. Its record is only needed when they are counted, typically while
- * the next packet is processed: fetch it meanwhile (it is mostly not in
- * cache). */
+/* Count the pending passes and start new ones: set s (SETW words; it
+ * may be in r->sets, which counting can move: copied first) on node. Its
+ * record is only needed when they are counted, typically while the next
+ * packet is processed: fetch it meanwhile (it is mostly not in cache). */
 static void pend_start(struct report *r, const struct conf_node *node,
 		       const uint64_t *s)
 {
-	/* s may be an interned set, which the flush can move (set_add) */
 	uint64_t w[SETW];
 	memcpy(w, s, sizeof w);
 	pend_flush(r);
@@ -691,8 +690,7 @@ void report_add(struct report *r, const struct mw_rule *rule,
 	if (!r->rs[i].enabled)
 		return;
 	if (pass) {
-		struct rset one = r->sets[i];   /* (a flush may move r->sets) */
-		pend_add(r, node, one.w);
+		pend_add(r, node, r->sets[i].w);
 		return;
 	}
 	report_flush(r);
@@ -736,9 +734,7 @@ void report_pass_slow(struct report *r, struct report_bit b, uint64_t hi,
 		      uint64_t lo, uint32_t fam)
 {
 	struct conf_node node = { .hi = hi, .lo = lo, .fam = fam };
-	struct rset one = { 0 };   /* (not r->sets' copy: a flush may move it) */
-	one.w[b.w] = b.bit;
-	pend_add(r, &node, one.w);
+	pend_add(r, &node, r->sets[b.w * 64 + (size_t)__builtin_ctzll(b.bit)].w);
 }
 
 bool report_wants_detail(struct report *r, const struct mw_rule *rule,
