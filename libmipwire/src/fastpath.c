@@ -156,94 +156,130 @@ static inline uint16_t be16(const uint8_t *p)
 	return (uint16_t)((p[0] << 8) | p[1]);
 }
 
-/* RFC 1071 sums. A one's complement sum depends on its parts only through
- * their total modulo 0xffff and on whether they are all zero, so sums of
- * any grouping, any word width and either byte order (one swap at the end)
- * fold to the same 16 bits: these give exactly what mwi_csum16(),
- * mw_csum_add() / mw_csum_fold() and mw_mh_checksum() give, with one
- * 128-bit accumulator (add / adc) and one fold per checksum. */
-typedef unsigned __int128 fp_acc;
+/* RFC 1071 checksums, verified without folding. Native 64-bit loads of
+ * the bytes summed with end-around carry give a value congruent modulo
+ * 0xffff to the sum of the 16-bit words (2^16 = 1 and 2^64 = 1 mod 0xffff)
+ * in native order; on a little-endian machine that is the big-endian sum
+ * times 2^8 (a swapped word is its value times 2^8), and 2^8 is invertible
+ * mod 0xffff. The one's complement sum of data that is not all zero folds
+ * to 0xffff exactly when it is 0 mod 0xffff, so `fp_ok(v)` is the verdict
+ * mwi_csum16() / mw_csum_fold() give (every sum taken here includes a
+ * nonzero byte: a version, a type or a protocol number). Big-endian
+ * values (the pseudo-header's protocol and length) go in through FP_BE. */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FP_BE(x) ((uint64_t)(x) << 8)
+#else
+#define FP_BE(x) ((uint64_t)(x))
+#endif
 
-static inline __attribute__((always_inline)) fp_acc
-fp_add(fp_acc s, const uint8_t *p, size_t len)
+static inline bool fp_ok(uint64_t v)
+{
+	return v % 0xffff == 0;
+}
+
+static inline uint64_t ld64(const uint8_t *p)
 {
 	uint64_t v;
 
-#if defined(__x86_64__) && defined(__GNUC__)
-	/* 32 bytes a step on one add-with-carry chain, its carry out added
-	 * back (2^64 = 1 mod 0xffff): 5 instructions for 4 words. The
-	 * chain's sum is 0 only when all its words are, so the total stays
-	 * exact */
-	uint64_t c = 0;
+	__builtin_memcpy(&v, p, 8);
+	return v;
+}
 
-	while (len >= 32) {
-		__asm__("addq 0(%[p]), %[c]\n\t"
-			"adcq 8(%[p]), %[c]\n\t"
-			"adcq 16(%[p]), %[c]\n\t"
-			"adcq 24(%[p]), %[c]\n\t"
-			"adcq $0, %[c]"
-			: [c] "+r"(c)
-			: [p] "r"(p), "m"(*(const uint8_t(*)[32])p)
-			: "cc");
-		p += 32;
-		len -= 32;
-	}
-	while (len >= 8) {
-		__builtin_memcpy(&v, p, 8);
+static inline uint32_t ld32(const uint8_t *p)
+{
+	uint32_t v;
+
+	__builtin_memcpy(&v, p, 4);
+	return v;
+}
+
+/* The last k (1..7) bytes before `end` as a native word whose first byte
+ * sits where a word boundary would put it (the odd last byte is the high
+ * half of a big-endian word, zero-padded); the 8 bytes before `end` are
+ * readable. */
+static inline uint64_t fp_tail(const uint8_t *end, size_t k)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return ld64(end - 8) >> (64 - 8 * k);
+#else
+	return ld64(end - 8) << (64 - 8 * k);
+#endif
+}
+
+#define FP_CHAIN_MAX 16
+
+/* c + t + the n (<= FP_CHAIN_MAX) 64-bit words before `end`, with
+ * end-around carry. */
+static inline __attribute__((always_inline)) uint64_t
+fp_chain(uint64_t c, uint64_t t, const uint8_t *end, size_t n)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	const void *at;
+
+	/* One add-with-carry chain, unrolled, entered n steps before its
+	 * end (each step 4 bytes: REX.W, opcode, ModRM, disp8, the base in
+	 * rax..rdx needing no SIB; the assembler checks). `add t` sets the
+	 * chain's first carry in. The last carry out cannot overflow the
+	 * final adc $0 (after an adc with carry out the result is at most
+	 * 2^64 - 2), and the result is 0 only when every input is. */
+	__asm__("lea 2f(%%rip), %[at]\n\t"
+		"sub %[back], %[at]\n\t"
+		"add %[t], %[c]\n\t"
+		"jmp *%[at]\n"
+		"1:\n\t"
+		"adcq -128(%[e]), %[c]\n\t"
+		"adcq -120(%[e]), %[c]\n\t"
+		"adcq -112(%[e]), %[c]\n\t"
+		"adcq -104(%[e]), %[c]\n\t"
+		"adcq -96(%[e]), %[c]\n\t"
+		"adcq -88(%[e]), %[c]\n\t"
+		"adcq -80(%[e]), %[c]\n\t"
+		"adcq -72(%[e]), %[c]\n\t"
+		"adcq -64(%[e]), %[c]\n\t"
+		"adcq -56(%[e]), %[c]\n\t"
+		"adcq -48(%[e]), %[c]\n\t"
+		"adcq -40(%[e]), %[c]\n\t"
+		"adcq -32(%[e]), %[c]\n\t"
+		"adcq -24(%[e]), %[c]\n\t"
+		"adcq -16(%[e]), %[c]\n\t"
+		"adcq -8(%[e]), %[c]\n"
+		"2:\n\t"
+		"adcq $0, %[c]\n\t"
+		".if 2b - 1b - 4 * 16\n\t"
+		".error \"fp_chain: the steps are not 4 bytes each\"\n\t"
+		".endif"
+		: [c] "+&r"(c), [at] "=&r"(at)
+		: [t] "r"(t), [e] "Q"(end), [back] "r"(n * 4),
+		  "m"(*(const uint8_t(*)[8 * FP_CHAIN_MAX])(end - 8 * FP_CHAIN_MAX))
+		: "cc");
+	return c;
+#else
+	c += t;
+	c += c < t;
+	for (const uint8_t *p = end - 8 * n; p < end; p += 8) {
+		uint64_t v = ld64(p);
+
 		c += v;
 		c += c < v;
-		p += 8;
-		len -= 8;
 	}
-	s += c;
-#else
-	while (len >= 8) {
-		__builtin_memcpy(&v, p, 8);
-		s += v;
-		p += 8;
-		len -= 8;
-	}
+	return c;
 #endif
-	if (len & 4) {
-		uint32_t w;
-
-		__builtin_memcpy(&w, p, 4);
-		s += w;
-		p += 4;
-	}
-	if (len & 2) {
-		uint16_t w;
-
-		__builtin_memcpy(&w, p, 2);
-		s += w;
-		p += 2;
-	}
-	if (len & 1) {
-		/* the odd last byte is the high half of a big-endian word */
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		s += *p;
-#else
-		s += (uint64_t)*p << 8;
-#endif
-	}
-	return s;
 }
 
-/* Folded to 16 bits in wire order, as mwi_csum16() returns it. */
-static inline uint32_t fp_fold(fp_acc a)
+/* c plus the len (>= 8) bytes at p, with end-around carry; c < 2^63. */
+static inline __attribute__((always_inline)) uint64_t
+fp_sum(uint64_t c, const uint8_t *p, size_t len)
 {
-	uint64_t lo = (uint64_t)a, hi = (uint64_t)(a >> 64), s = lo + hi;
+	size_t n = len / 8;
+	uint64_t t = len & 7 ? fp_tail(p + len, len & 7) : 0;
 
-	s += s < hi; /* 2^64 = 1 (mod 0xffff) */
-	return mwi_csum_fold64(s);
-}
-
-/* mw_csum_fold() of csum.c */
-static inline uint16_t csum_fold(uint32_t s)
-{
-	s = (s & 0xffff) + (s >> 16);
-	s = (s & 0xffff) + (s >> 16);
-	return (uint16_t)s;
+	while (n > FP_CHAIN_MAX) {
+		c = fp_chain(c, t, p + 8 * FP_CHAIN_MAX, FP_CHAIN_MAX);
+		t = 0;
+		p += 8 * FP_CHAIN_MAX;
+		n -= FP_CHAIN_MAX;
+	}
+	return fp_chain(c, t, p + 8 * n, n);
 }
 
 /* Zeroing a table entry with plain 16-byte stores (a memset of this size
@@ -304,7 +340,7 @@ fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 	L->u.icmp.csum = be16(h + 2);
 	L->u.icmp.csum_ok = -1;
 	if (!o->no_checksums)
-		L->u.icmp.csum_ok = fp_fold(fp_add(0, h, end - off)) == 0xffff;
+		L->u.icmp.csum_ok = fp_ok(fp_sum(0, h, end - off));
 	m = &pkt->msgs[0];
 	FP_ZERO(m);
 	m->kind = MW_MSG_MIP4_ADV;
@@ -378,7 +414,7 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 	struct mw_layer *L;
 	struct mw_ip4 *ip;
 	struct mw_udp u = { 0 };
-	uint32_t src, dst;
+	uint64_t addrs;
 	uint16_t total_len, frag;
 	struct mw_msg *m;
 	unsigned n = 0, udp_l;
@@ -411,10 +447,13 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 	ip->ttl = h[8];
 	ip->proto = h[9];
 	ip->csum = be16(h + 10);
-	ip->csum_ok = fp_fold(fp_add(0, h, 20)) == 0xffff;
+	/* five 32-bit words: an exact sum; the addresses' also go into the
+	 * UDP pseudo-header */
+	addrs = (uint64_t)ld32(h + 12) + ld32(h + 16);
+	ip->csum_ok = fp_ok((uint64_t)ld32(h) + ld32(h + 4) + ld32(h + 8) + addrs);
 	ip->is_fragment = false;
-	ip->src = src = mw_load_be32(h + 12);
-	ip->dst = dst = mw_load_be32(h + 16);
+	ip->src = mw_load_be32(h + 12);
+	ip->dst = mw_load_be32(h + 16);
 	ip->opt_off = (uint32_t)(pos + 20);
 	ip->opt_len = 0;
 	nl++;
@@ -437,13 +476,8 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 	u.csum_ok = -1;
 	if (u.csum != 0 && !o->no_checksums) {
 		/* as mwi_l4_verify_dec() for an IPv4 carrier */
-		uint32_t a = src, d = dst;
-		uint64_t s = (a >> 16) + (a & 0xffff) + (d >> 16) + (d & 0xffff) +
-			     MW_IPPROTO_UDP + (u.len & 0xffffu);
-
-		s += fp_fold(fp_add(0, h, u.len));
-		s = (s & 0xffffffffu) + (s >> 32);
-		u.csum_ok = csum_fold((uint32_t)s) == 0xffff;
+		u.csum_ok = fp_ok(fp_sum(addrs + FP_BE(MW_IPPROTO_UDP + u.len), h,
+					 u.len));
 	}
 	L = &pkt->layers[nl];
 	L->kind = MW_L_UDP;
@@ -685,18 +719,14 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 	mh->opt_len = msg_len - tr->min;
 	mh->csum_ok = -1;
 	if (!o->no_checksums) {
-		/* as mw_mh_checksum(): the checksum field counts as zero
-		 * (add its complement) */
-		fp_acc a = fp_add(fp_add(fp_add(0, ps_src->b, 16), ps_dst->b, 16),
-				  h, msg_len);
-		uint64_t s = (uint64_t)fp_fold(a) + (msg_len >> 16) +
-			     (msg_len & 0xffff) + MW_IPPROTO_MH +
-			     (0xffffu - mh->csum);
-		uint16_t want;
+		/* as mw_mh_checksum(): with the checksum field counting as
+		 * zero, ~sum == csum, that is: the sum with the field is 0
+		 * mod 0xffff, unless the field is 0xffff (~ of a folded sum
+		 * never is) */
+		uint64_t v = fp_sum(FP_BE(msg_len + MW_IPPROTO_MH), ps_src->b, 16);
 
-		s = (s & 0xffffffffu) + (s >> 32);
-		want = (uint16_t)~csum_fold((uint32_t)s);
-		mh->csum_ok = want == mh->csum;
+		v = fp_sum(fp_sum(v, ps_dst->b, 16), h, msg_len);
+		mh->csum_ok = fp_ok(v) && mh->csum != 0xffff;
 	}
 
 	/* options: Pad1 and known ones without sub-options, inside the
