@@ -27,11 +27,12 @@
 /* Flat per-code facts taken from the registry tables once (the same rows
  * the general path reads; ok = 0: the fast path does not take that code). */
 struct fp_row {
-	uint16_t min, max;  /* element length bounds incl. header (registry) */
+	uint16_t min;       /* element length bounds incl. header (registry) */
 	uint16_t span;      /* max - min: one unsigned compare for both */
 	uint16_t need;      /* MH types: bytes the typed fields read (>= min) */
 	uint8_t ok;
 	uint8_t hdr;        /* enum mw_hdr_form */
+	uint8_t hl;         /* MIPv4 extensions: header bytes, 0 when not taken */
 	uint8_t amask, ak;  /* alignment: (off & amask) == ak; amask 0 none */
 };
 
@@ -55,7 +56,6 @@ static void fp_fill(struct fp_row *t, enum mw_reg_id id)
 			continue;
 		t[c].ok = 1;
 		t[c].min = r->min_len;
-		t[c].max = r->max_len;
 		/* no length fits an empty range: never taken */
 		if (r->max_len < r->min_len)
 			t[c].ok = 0;
@@ -98,6 +98,8 @@ static bool fp_build(void)
 			x->ok = 0;
 		if (r && r->sub)
 			x->ok = 0;
+		if (x->ok)
+			x->hl = x->hdr == MW_HDR_TLV8 ? 2 : 4;
 		/* options with sub-options are walked by the general path */
 		r = mwi_reg_lookup(MW_REG_MH_OPT, c);
 		if (r && r->sub)
@@ -174,7 +176,11 @@ static inline uint16_t be16(const uint8_t *p)
 
 static inline bool fp_ok(uint64_t v)
 {
-	return v % 0xffff == 0;
+	/* v % 0xffff == 0 written out as gcc writes it where it sees fit
+	 * (elsewhere it divides): 0xffff is odd, so v is a multiple of it
+	 * exactly when v times its inverse mod 2^64 is at most
+	 * (2^64 - 1) / 0xffff */
+	return v * 0xfffefffefffeffffull <= UINT64_MAX / 0xffff;
 }
 
 static inline uint64_t ld64(const uint8_t *p)
@@ -544,26 +550,17 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 
 	/* extensions: TLV8 / CVSE, known, inside the message and their
 	 * registry bounds */
-	for (p = start + need; p < mend;) {
+	for (p = start + need; p < mend; n++) {
 		const struct fp_row *r = &fp.mip4_ext[b[p]];
-		size_t total, hl;
+		size_t left = mend - p, total;
 
-		if (!r->ok || n >= MW_MAX_ELEMS)
+		/* hl 0 (not taken) fails the first test too */
+		if ((size_t)r->hl - 1 >= left || n >= MW_MAX_ELEMS)
 			return false;
-		if (r->hdr == MW_HDR_TLV8) {
-			if (mend - p < 2)
-				return false;
-			total = 2u + b[p + 1];
-			hl = 2;
-		} else {
-			if (mend - p < 4)
-				return false;
-			total = 4u + be16(b + p + 2);
-			hl = 4;
-		}
-		if (total > mend - p || total - r->min > r->span)
+		total = r->hl == 2 ? 2u + b[p + 1] : 4u + be16(b + p + 2);
+		if (total > left || total - r->min > r->span)
 			return false;
-		pkt->elems[n++] = mwi_elem(MW_REG_MIP4_EXT, b[p], 0, p, total, hl);
+		pkt->elems[n] = mwi_elem(MW_REG_MIP4_EXT, b[p], 0, p, total, r->hl);
 		p += total;
 	}
 	return fp_done(pkt, m, nl, n);
