@@ -12,9 +12,11 @@
  * (same layers, messages, elements, typed fields and checksum verdicts)
  * and gives up at the first thing that is not plain: anything the general
  * path would note, an error, a truncation, a length out of its bounds, an
- * unknown code, a tunnel, ICMP, fragments... mw_decode() then decodes the
- * frame again through the general path from the start, so every unusual
- * frame is decoded by that path alone.
+ * unknown code, a tunnel, ICMP, fragments... and hands the frame to the
+ * general path (fp_miss), which decodes it again from the start, so every
+ * unusual frame is decoded by that path alone. Every step is a tail call:
+ * mw_decode() -> mwi_fastpath() -> fp_ip4()... return to mw_decode()'s
+ * caller.
  *
  * Bounds: every read is of bytes proven inside [0, caplen) and inside the
  * enclosing declared length first (the frame is required to be captured
@@ -41,10 +43,6 @@ static struct {
 	struct fp_row adv_ext[256];
 	uint16_t rrq_min, rrp_min;
 } fp;
-
-/* 0 not built, 1 being built (by another thread: not used meanwhile),
- * 2 ready. */
-static int fp_state;
 
 static void fp_fill(struct fp_row *t, enum mw_reg_id id)
 {
@@ -73,7 +71,9 @@ static void fp_fill(struct fp_row *t, enum mw_reg_id id)
 	}
 }
 
-static bool fp_build(void)
+/* The tables, built when the library is loaded (before any decode can
+ * run: no per-packet check that they are ready). */
+static __attribute__((constructor)) void fp_build(void)
 {
 	const struct mw_reg_entry *rrq = mwi_reg_lookup(MW_REG_MIP4_MSG, MW_MIP4_RRQ);
 	const struct mw_reg_entry *rrp = mwi_reg_lookup(MW_REG_MIP4_MSG, MW_MIP4_RRP);
@@ -118,39 +118,32 @@ static bool fp_build(void)
 	 * their own: general path */
 	fp.mh_type[MW_MH_HAS].ok = 0;
 	fp.mh_type[MW_MH_EXP].ok = 0;
-	if (!rrq || !rrp)
-		return false;
-	fp.rrq_min = rrq->min_len;
-	fp.rrp_min = rrp->min_len;
-	return true;
-}
-
-/* Builds the tables on the first call (state `s`); true when ready. */
-static bool fp_ready(int s)
-{
-	int zero = 0;
-
-	if (s != 0 || !__atomic_compare_exchange_n(&fp_state, &zero, 1, false,
-						   __ATOMIC_ACQ_REL,
-						   __ATOMIC_ACQUIRE))
-		return false;
-	if (!fp_build()) {
-		/* tables missing: stay "being built" (fast path off) */
-		return false;
-	}
-	__atomic_store_n(&fp_state, 2, __ATOMIC_RELEASE);
-	return true;
+	/* without their rows no registration message is taken */
+	fp.rrq_min = rrq ? rrq->min_len : UINT16_MAX;
+	fp.rrp_min = rrp ? rrp->min_len : UINT16_MAX;
 }
 
 /* The packet is complete: nl layers, one message m, elements up to n. */
-static inline bool fp_done(struct mw_packet *pkt, struct mw_msg *m,
-			   unsigned nl, unsigned n)
+static inline mw_status fp_done(struct mw_packet *pkt, struct mw_msg *m,
+				unsigned nl, unsigned n)
 {
 	m->elem_count = (uint16_t)(n - m->elem_first);
 	pkt->n_layers = (uint8_t)nl;
 	pkt->n_msgs = 1;
 	pkt->n_elems = (uint16_t)n;
-	return true;
+	return MW_OK;
+}
+
+/* Not a frame the fast path takes: the general path decodes it from the
+ * start (the fast path changed nothing mw_decode() reset, only table
+ * entries past the counts); a probe (tests) says so instead. Out of line:
+ * the decoders reach it by a jump. */
+static __attribute__((noinline, cold)) mw_status
+fp_miss(struct mw_packet *pkt, const struct mw_decode_opts *o)
+{
+	if (o->no_fastpath)
+		return MW_E_UNSUPPORTED;
+	return mwi_decode_general(pkt, o);
 }
 
 static inline uint16_t be16(const uint8_t *p)
@@ -318,7 +311,7 @@ static inline bool is_vlan_tpid(uint16_t t)
  * nl - 1: an agent advertisement (ICMP router advertisement, RFC 5944
  * 2.1), as mwi_net_icmp4() -> mwi_decode_mip4_icmp() fill it. end - off
  * >= 8, all of it captured. */
-static __attribute__((noinline)) bool
+static __attribute__((noinline)) mw_status
 fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 	 size_t end, unsigned nl)
 {
@@ -332,10 +325,10 @@ fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 	/* type 9; an address list of entries of 2+ words (else a note),
 	 * inside the message */
 	if (h[0] != 9 || (h[4] && h[5] < 2))
-		return false;
+		return fp_miss(pkt, o);
 	addrs = (size_t)h[4] * h[5] * 4;
 	if (addrs > end - off - 8)
-		return false;
+		return fp_miss(pkt, o);
 	L = &pkt->layers[nl];
 	FP_ZERO(L);
 	L->kind = MW_L_ICMP4;
@@ -372,22 +365,22 @@ fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 		size_t total, hl;
 
 		if (!r->ok || n >= MW_MAX_ELEMS)
-			return false;
+			return fp_miss(pkt, o);
 		if (r->hdr == MW_HDR_PAD1) {
 			total = 1;
 			hl = 1;
 		} else {
 			if (end - p < 2)
-				return false;
+				return fp_miss(pkt, o);
 			total = 2u + b[p + 1];
 			hl = 2;
 		}
 		if (total > end - p || total - r->min > r->span)
-			return false;
+			return fp_miss(pkt, o);
 		if (b[p] == MW_MIP4A_MAA && !a->has_maa) {
 			/* a care-of address list of whole words, else a note */
 			if ((total - 8) & 3)
-				return false;
+				return fp_miss(pkt, o);
 			a->has_maa = true;
 			a->seq = be16(b + p + 2);
 			a->reg_lifetime = be16(b + p + 4);
@@ -412,8 +405,9 @@ fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 /* IPv4 at `pos`: UDP -> MIPv4 registration request / reply, or ICMP ->
  * agent advertisement (fp_icmp4). Not inlined:
  * mwi_fastpath() stays a short dispatcher that tail-calls it. */
-static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o,
-		   size_t pos, unsigned nl)
+static __attribute__((noinline)) mw_status
+fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
+       unsigned nl)
 {
 	const uint8_t *b = pkt->data, *h = b + pos;
 	size_t cap = pkt->caplen, ipend, uoff, start, mend, p, need;
@@ -431,12 +425,12 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 	 * within the wire length too), not a fragment, UDP or ICMP (8 bytes
 	 * at least either way) */
 	if (cap - pos < 20 || h[0] != 0x45)
-		return false;
+		return fp_miss(pkt, o);
 	total_len = be16(h + 2);
 	frag = be16(h + 6);
 	if (total_len < 28 || total_len > cap - pos || (frag & 0x3fff) ||
 	    (h[9] != MW_IPPROTO_UDP && h[9] != MW_IPPROTO_ICMP))
-		return false;
+		return fp_miss(pkt, o);
 	/* the fields straight into the layer (no copy of a local) */
 	L = &pkt->layers[nl];
 	L->kind = MW_L_IP4;
@@ -476,9 +470,9 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 	u.len = be16(h + 4);
 	u.csum = be16(h + 6);
 	if (u.len < 8 || u.len > ipend - uoff)
-		return false;
+		return fp_miss(pkt, o);
 	if (!mwi_is_mip4_port(o, u.dport) && !mwi_is_mip4_port(o, u.sport))
-		return false;
+		return fp_miss(pkt, o);
 	u.csum_ok = -1;
 	if (u.csum != 0 && !o->no_checksums) {
 		/* as mwi_l4_verify_dec() for an IPv4 carrier */
@@ -498,7 +492,7 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 	start = uoff + 8;
 	mend = uoff + u.len;
 	if (start >= mend)
-		return false;
+		return fp_miss(pkt, o);
 	t = b[start];
 	if (t == MW_MIP4_RRQ) {
 		need = 24;
@@ -507,10 +501,10 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 		need = 20;
 		fixed = fp.rrp_min;
 	} else {
-		return false;
+		return fp_miss(pkt, o);
 	}
 	if (mend - start < need || mend - start < fixed)
-		return false;
+		return fp_miss(pkt, o);
 	L = &pkt->layers[nl];
 	FP_ZERO(L);
 	L->kind = MW_L_MIP4;
@@ -556,10 +550,10 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 
 		/* hl 0 (not taken) fails the first test too */
 		if ((size_t)r->hl - 1 >= left || n >= MW_MAX_ELEMS)
-			return false;
+			return fp_miss(pkt, o);
 		total = r->hl == 2 ? 2u + b[p + 1] : 4u + be16(b + p + 2);
 		if (total > left || total - r->min > r->span)
-			return false;
+			return fp_miss(pkt, o);
 		pkt->elems[n] = mwi_elem(MW_REG_MIP4_EXT, b[p], 0, p, total, r->hl);
 		p += total;
 	}
@@ -568,8 +562,9 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 
 /* IPv6 at `pos`: extension headers (Destination Options, type 2 routing
  * header) -> Mobility Header. */
-static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct mw_decode_opts *o,
-		   size_t pos, unsigned nl)
+static __attribute__((noinline)) mw_status
+fp_ip6(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
+       unsigned nl)
 {
 	const uint8_t *b = pkt->data, *h = b + pos;
 	size_t cap = pkt->caplen, end, start, q, lim;
@@ -586,10 +581,10 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 	/* fixed header and the whole payload captured (so within the wire
 	 * length too) */
 	if (cap - pos < 40 || (h[0] >> 4) != 6)
-		return false;
+		return fp_miss(pkt, o);
 	ip.payload_len = be16(h + 4);
 	if (ip.payload_len > cap - pos - 40)
-		return false;
+		return fp_miss(pkt, o);
 	ip.vtcfl = mw_load_be32(h);
 	ip.next = nh = h[6];
 	ip.hlim = h[7];
@@ -613,10 +608,10 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 		size_t total;
 
 		if (nx >= FP_MAX_EXT || end - pos < 2)
-			return false;
+			return fp_miss(pkt, o);
 		total = (b[pos + 1] + 1u) * 8u;
 		if (total > end - pos)
-			return false;
+			return fp_miss(pkt, o);
 		L = &pkt->layers[nl++];
 		FP_ZERO(L);
 		L->off = (uint32_t)pos;
@@ -633,21 +628,21 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 				uint8_t t = b[q], len;
 
 				if (n >= MW_MAX_ELEMS)
-					return false;
+					return fp_miss(pkt, o);
 				if (t == 0) {
 					pkt->elems[n++] = mwi_elem(MW_REG_DST_OPT, 0, 0xff, q, 1, 1);
 					q++;
 					continue;
 				}
 				if (lim - q < 2)
-					return false;
+					return fp_miss(pkt, o);
 				len = b[q + 1];
 				if (2u + len > lim - q || !fp.dst_opt[t].ok)
-					return false;
+					return fp_miss(pkt, o);
 				if (t == 201) {
 					if (len != 16 || ((q - pos) & 7) != 6 ||
 					    x->hao.present)
-						return false;
+						return fp_miss(pkt, o);
 					x->hao.present = true;
 					x->hao.off = (uint32_t)q;
 					memcpy(x->hao.hoa.b, b + q + 2, 16);
@@ -660,7 +655,7 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 		} else {
 			/* type 2, Hdr Ext Len 2, Segments Left 1 only */
 			if (x->hdr_len != 2 || b[pos + 2] != 2 || b[pos + 3] != 1)
-				return false;
+				return fp_miss(pkt, o);
 			L->kind = MW_L_IP6_RH;
 			x->rh_type = 2;
 			x->segleft = 1;
@@ -674,19 +669,19 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 		pos += total;
 	}
 	if (nh != MW_IPPROTO_MH)
-		return false;
+		return fp_miss(pkt, o);
 
 	/* Mobility Header: common header, payload proto 59, reserved 0, a
 	 * known type with a plain fixed part, all of it in the payload */
 	start = pos;
 	if (end - start < 6)
-		return false;
+		return fp_miss(pkt, o);
 	h = b + start;
 	msg_len = (h[1] + 1u) * 8u;
 	tr = &fp.mh_type[h[2]];
 	if (h[0] != MW_IPPROTO_NONE || h[3] != 0 || !tr->ok ||
 	    msg_len > end - start || msg_len < tr->need)
-		return false;
+		return fp_miss(pkt, o);
 	L = &pkt->layers[nl++];
 	FP_ZERO(L);
 	L->kind = MW_L_MH;
@@ -735,19 +730,19 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 		size_t total;
 
 		if (n >= MW_MAX_ELEMS)
-			return false;
+			return fp_miss(pkt, o);
 		if (t == MW_MHO_PAD1) {
 			pkt->elems[n++] = mwi_elem(MW_REG_MH_OPT, 0, 0, q, 1, 1);
 			q++;
 			continue;
 		}
 		if (lim - q < 2)
-			return false;
+			return fp_miss(pkt, o);
 		total = 2u + b[q + 1];
 		r = &fp.mh_opt[t];
 		if (!r->ok || total > lim - q || total - r->min > r->span ||
 		    ((q - start) & r->amask) != r->ak)
-			return false;
+			return fp_miss(pkt, o);
 		pkt->elems[n++] = mwi_elem(MW_REG_MH_OPT, t, 0, q, total, 2);
 		q += total;
 	}
@@ -755,7 +750,7 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 }
 
 /* VLAN tags after the Ethernet header (layer 0, ethertype `type`). */
-static __attribute__((noinline)) bool
+static __attribute__((noinline)) mw_status
 fp_vlan(struct mw_packet *pkt, const struct mw_decode_opts *o, uint16_t type)
 {
 	const uint8_t *b = pkt->data;
@@ -767,7 +762,7 @@ fp_vlan(struct mw_packet *pkt, const struct mw_decode_opts *o, uint16_t type)
 		struct mw_layer *L;
 
 		if (++tags > FP_MAX_VLAN || cap - pos < 4)
-			return false;
+			return fp_miss(pkt, o);
 		L = &pkt->layers[nl++];
 		FP_ZERO(L);
 		L->kind = MW_L_VLAN;
@@ -781,11 +776,11 @@ fp_vlan(struct mw_packet *pkt, const struct mw_decode_opts *o, uint16_t type)
 		return fp_ip4(pkt, o, pos, nl);
 	if (type == MW_ETHERTYPE_IP6)
 		return fp_ip6(pkt, o, pos, nl);
-	return false;
+	return fp_miss(pkt, o);
 }
 
-static inline __attribute__((always_inline)) bool
-fp_dispatch(struct mw_packet *pkt, int linktype, const struct mw_decode_opts *o)
+mw_status mwi_fastpath(struct mw_packet *pkt, int linktype,
+		       const struct mw_decode_opts *o)
 {
 	const uint8_t *b = pkt->data;
 	size_t cap = pkt->caplen;
@@ -796,14 +791,16 @@ fp_dispatch(struct mw_packet *pkt, int linktype, const struct mw_decode_opts *o)
 		struct mw_layer *L = &pkt->layers[0];
 
 		if (cap < 14)
-			return false;
+			return fp_miss(pkt, o);
 		L->kind = MW_L_ETH;
 		L->depth = 0;
 		L->synthetic = false;
 		L->off = 0;
 		L->len = 14;
-		memcpy(L->u.eth.dst, b, 6);
-		memcpy(L->u.eth.src, b + 6, 6);
+		/* both addresses in one copy */
+		_Static_assert(__builtin_offsetof(struct mw_eth, src) == 6,
+			       "struct mw_eth layout");
+		memcpy(&L->u.eth, b, 12);
 		L->u.eth.ethertype = type = be16(b + 12);
 		if (type == MW_ETHERTYPE_IP4)
 			return fp_ip4(pkt, o, 14, 1);
@@ -813,38 +810,17 @@ fp_dispatch(struct mw_packet *pkt, int linktype, const struct mw_decode_opts *o)
 	}
 	case MW_LINK_RAW:
 		if (cap < 1)
-			return false;
+			return fp_miss(pkt, o);
 		if ((b[0] >> 4) == 4)
 			return fp_ip4(pkt, o, 0, 0);
 		if ((b[0] >> 4) == 6)
 			return fp_ip6(pkt, o, 0, 0);
-		return false;
+		return fp_miss(pkt, o);
 	case MW_LINK_IPV4:
 		return fp_ip4(pkt, o, 0, 0);
 	case MW_LINK_IPV6:
 		return fp_ip6(pkt, o, 0, 0);
 	default:
-		return false;
+		return fp_miss(pkt, o);
 	}
-}
-
-/* The first calls: the tables built, out of line (so the per-packet
- * dispatcher below is a load, a compare and tail calls). */
-static __attribute__((noinline, cold)) bool
-fp_first(struct mw_packet *pkt, int linktype, const struct mw_decode_opts *o,
-	 int s)
-{
-	if (!fp_ready(s))
-		return false;
-	return fp_dispatch(pkt, linktype, o);
-}
-
-bool mwi_fastpath(struct mw_packet *pkt, int linktype,
-		  const struct mw_decode_opts *o)
-{
-	int s = __atomic_load_n(&fp_state, __ATOMIC_ACQUIRE);
-
-	if (__builtin_expect(s != 2, 0))
-		return fp_first(pkt, linktype, o, s);
-	return fp_dispatch(pkt, linktype, o);
 }

@@ -276,9 +276,15 @@ void mwi_decode_dst_opts(struct mwi_dec *d, struct mw_cur *c, int ext_layer);
 void mwi_mh_fill_typed(struct mw_mh *mh, const uint8_t *b);
 
 /* fastpath.c: the common well-formed frames end to end, filling pkt as
- * the general path would (pkt already reset). False when the frame is not
- * one of them: pkt's tables are then to be rebuilt from the start. */
-bool mwi_fastpath(struct mw_packet *pkt, int linktype,
-		  const struct mw_decode_opts *o);
+ * the general path would (pkt already reset by mw_decode()); any other
+ * frame goes through mwi_decode_general(). The status is mw_decode()'s.
+ * Called with o->no_fastpath set (a probe, for tests), a frame it does not
+ * take gives MW_E_UNSUPPORTED instead. */
+mw_status mwi_fastpath(struct mw_packet *pkt, int linktype,
+		       const struct mw_decode_opts *o);
+/* decode.c: the general path over the whole frame of a reset pkt (its
+ * linktype). */
+mw_status mwi_decode_general(struct mw_packet *pkt,
+			     const struct mw_decode_opts *o);
 
 #endif

@@ -330,12 +330,13 @@ static bool fast_takes(const struct frame *f, const uint8_t *data,
 	struct mw_decode_opts o;
 
 	opts_for(f, true, &o);
+	o.no_fastpath = true; /* a probe: a miss is reported, not decoded */
 	memset(&pa, 0, sizeof(pa));
 	pa.data = data;
 	pa.caplen = caplen;
 	pa.wirelen = wirelen;
 	pa.linktype = f->linktype;
-	return mwi_fastpath(&pa, f->linktype, &o);
+	return mwi_fastpath(&pa, f->linktype, &o) == MW_OK;
 }
 
 /* ---- frames ---- */
