@@ -402,6 +402,19 @@ fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 	return fp_done(pkt, m, nl, n);
 }
 
+/* Either port one the options give to MIPv4: the first of them (434 by
+ * default) on either side tried first, as a request goes to it and a
+ * reply comes from it. */
+static inline bool fp_mip4_ports(const struct mw_decode_opts *o,
+				 uint16_t sport, uint16_t dport)
+{
+	uint16_t p0 = o->mip4_ports[0];
+
+	if (p0 && (dport == p0 || sport == p0))
+		return true;
+	return mwi_is_mip4_port(o, dport) || mwi_is_mip4_port(o, sport);
+}
+
 /* IPv4 at `pos`: UDP -> MIPv4 registration request / reply, or ICMP ->
  * agent advertisement (fp_icmp4). Not inlined:
  * mwi_fastpath() stays a short dispatcher that tail-calls it. */
@@ -471,7 +484,7 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 	u.csum = be16(h + 6);
 	if (u.len < 8 || u.len > ipend - uoff)
 		return fp_miss(pkt, o);
-	if (!mwi_is_mip4_port(o, u.dport) && !mwi_is_mip4_port(o, u.sport))
+	if (!fp_mip4_ports(o, u.sport, u.dport))
 		return fp_miss(pkt, o);
 	u.csum_ok = -1;
 	if (u.csum != 0 && !o->no_checksums) {
@@ -697,10 +710,12 @@ fp_ip6(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 	m->len = msg_len;
 	m->elem_first = (uint16_t)n;
 	mh = &m->u.mh;
-	mh->payload_proto = h[0];
-	mh->hdr_len = h[1];
-	mh->type = h[2];
-	mh->reserved = h[3];
+	/* payload proto, header length, type, reserved: as on the wire */
+	_Static_assert(__builtin_offsetof(struct mw_mh, hdr_len) == 1 &&
+		       __builtin_offsetof(struct mw_mh, type) == 2 &&
+		       __builtin_offsetof(struct mw_mh, reserved) == 3,
+		       "struct mw_mh layout");
+	memcpy(mh, h, 4);
 	mh->csum = be16(h + 4);
 	mh->msg_len = msg_len;
 	mh->known = true;
