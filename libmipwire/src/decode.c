@@ -25,15 +25,14 @@ static void reset(struct mw_packet *pkt, const uint8_t *data, uint32_t caplen,
 
 /* The general path, out of line: the fast path's callers need no frame
  * for its state. */
-static __attribute__((noinline)) mw_status
-decode_general(struct mw_packet *pkt, int linktype,
-	       const struct mw_decode_opts *o)
+__attribute__((noinline)) mw_status
+mwi_decode_general(struct mw_packet *pkt, const struct mw_decode_opts *o)
 {
 	struct mwi_dec d = { .pkt = pkt, .opts = o };
 	struct mw_cur c;
 
 	mw_cur_init(&c, pkt->data, pkt->caplen, &pkt->diag);
-	mwi_decode_link(&d, &c, linktype);
+	mwi_decode_link(&d, &c, pkt->linktype);
 	return pkt->diag.status;
 }
 
@@ -45,12 +44,11 @@ MWI_EXPORT mw_status mw_decode(struct mw_packet *pkt, int linktype,
 	const struct mw_decode_opts *o = opts ? opts : &default_opts;
 
 	reset(pkt, data, caplen, wirelen, linktype);
-	/* The plain frames end to end; anything else through the general path
-	 * from the start. A fast path that gives up has changed nothing
-	 * reset() set (only table entries past the counts). */
-	if (__builtin_expect(!o->no_fastpath, 1) && mwi_fastpath(pkt, linktype, o))
-		return MW_OK;
-	return decode_general(pkt, linktype, o);
+	/* The plain frames end to end; the fast path hands anything else to
+	 * the general path */
+	if (__builtin_expect(o->no_fastpath, 0))
+		return mwi_decode_general(pkt, o);
+	return mwi_fastpath(pkt, linktype, o);
 }
 
 MWI_EXPORT mw_status mw_decode_from(struct mw_packet *pkt,

@@ -12,9 +12,11 @@
  * (same layers, messages, elements, typed fields and checksum verdicts)
  * and gives up at the first thing that is not plain: anything the general
  * path would note, an error, a truncation, a length out of its bounds, an
- * unknown code, a tunnel, ICMP, fragments... mw_decode() then decodes the
- * frame again through the general path from the start, so every unusual
- * frame is decoded by that path alone.
+ * unknown code, a tunnel, ICMP, fragments... and hands the frame to the
+ * general path (fp_miss), which decodes it again from the start, so every
+ * unusual frame is decoded by that path alone. Every step is a tail call:
+ * mw_decode() -> mwi_fastpath() -> fp_ip4()... return to mw_decode()'s
+ * caller.
  *
  * Bounds: every read is of bytes proven inside [0, caplen) and inside the
  * enclosing declared length first (the frame is required to be captured
@@ -27,11 +29,12 @@
 /* Flat per-code facts taken from the registry tables once (the same rows
  * the general path reads; ok = 0: the fast path does not take that code). */
 struct fp_row {
-	uint16_t min, max;  /* element length bounds incl. header (registry) */
+	uint16_t min;       /* element length bounds incl. header (registry) */
 	uint16_t span;      /* max - min: one unsigned compare for both */
 	uint16_t need;      /* MH types: bytes the typed fields read (>= min) */
 	uint8_t ok;
 	uint8_t hdr;        /* enum mw_hdr_form */
+	uint8_t hl;         /* MIPv4 extensions: header bytes, 0 when not taken */
 	uint8_t amask, ak;  /* alignment: (off & amask) == ak; amask 0 none */
 };
 
@@ -40,10 +43,6 @@ static struct {
 	struct fp_row adv_ext[256];
 	uint16_t rrq_min, rrp_min;
 } fp;
-
-/* 0 not built, 1 being built (by another thread: not used meanwhile),
- * 2 ready. */
-static int fp_state;
 
 static void fp_fill(struct fp_row *t, enum mw_reg_id id)
 {
@@ -55,7 +54,6 @@ static void fp_fill(struct fp_row *t, enum mw_reg_id id)
 			continue;
 		t[c].ok = 1;
 		t[c].min = r->min_len;
-		t[c].max = r->max_len;
 		/* no length fits an empty range: never taken */
 		if (r->max_len < r->min_len)
 			t[c].ok = 0;
@@ -73,7 +71,9 @@ static void fp_fill(struct fp_row *t, enum mw_reg_id id)
 	}
 }
 
-static bool fp_build(void)
+/* The tables, built when the library is loaded (before any decode can
+ * run: no per-packet check that they are ready). */
+static __attribute__((constructor)) void fp_build(void)
 {
 	const struct mw_reg_entry *rrq = mwi_reg_lookup(MW_REG_MIP4_MSG, MW_MIP4_RRQ);
 	const struct mw_reg_entry *rrp = mwi_reg_lookup(MW_REG_MIP4_MSG, MW_MIP4_RRP);
@@ -98,6 +98,8 @@ static bool fp_build(void)
 			x->ok = 0;
 		if (r && r->sub)
 			x->ok = 0;
+		if (x->ok)
+			x->hl = x->hdr == MW_HDR_TLV8 ? 2 : 4;
 		/* options with sub-options are walked by the general path */
 		r = mwi_reg_lookup(MW_REG_MH_OPT, c);
 		if (r && r->sub)
@@ -116,39 +118,32 @@ static bool fp_build(void)
 	 * their own: general path */
 	fp.mh_type[MW_MH_HAS].ok = 0;
 	fp.mh_type[MW_MH_EXP].ok = 0;
-	if (!rrq || !rrp)
-		return false;
-	fp.rrq_min = rrq->min_len;
-	fp.rrp_min = rrp->min_len;
-	return true;
-}
-
-/* Builds the tables on the first call (state `s`); true when ready. */
-static bool fp_ready(int s)
-{
-	int zero = 0;
-
-	if (s != 0 || !__atomic_compare_exchange_n(&fp_state, &zero, 1, false,
-						   __ATOMIC_ACQ_REL,
-						   __ATOMIC_ACQUIRE))
-		return false;
-	if (!fp_build()) {
-		/* tables missing: stay "being built" (fast path off) */
-		return false;
-	}
-	__atomic_store_n(&fp_state, 2, __ATOMIC_RELEASE);
-	return true;
+	/* without their rows no registration message is taken */
+	fp.rrq_min = rrq ? rrq->min_len : UINT16_MAX;
+	fp.rrp_min = rrp ? rrp->min_len : UINT16_MAX;
 }
 
 /* The packet is complete: nl layers, one message m, elements up to n. */
-static inline bool fp_done(struct mw_packet *pkt, struct mw_msg *m,
-			   unsigned nl, unsigned n)
+static inline mw_status fp_done(struct mw_packet *pkt, struct mw_msg *m,
+				unsigned nl, unsigned n)
 {
 	m->elem_count = (uint16_t)(n - m->elem_first);
 	pkt->n_layers = (uint8_t)nl;
 	pkt->n_msgs = 1;
 	pkt->n_elems = (uint16_t)n;
-	return true;
+	return MW_OK;
+}
+
+/* Not a frame the fast path takes: the general path decodes it from the
+ * start (the fast path changed nothing mw_decode() reset, only table
+ * entries past the counts); a probe (tests) says so instead. Out of line:
+ * the decoders reach it by a jump. */
+static __attribute__((noinline, cold)) mw_status
+fp_miss(struct mw_packet *pkt, const struct mw_decode_opts *o)
+{
+	if (o->no_fastpath)
+		return MW_E_UNSUPPORTED;
+	return mwi_decode_general(pkt, o);
 }
 
 static inline uint16_t be16(const uint8_t *p)
@@ -156,94 +151,134 @@ static inline uint16_t be16(const uint8_t *p)
 	return (uint16_t)((p[0] << 8) | p[1]);
 }
 
-/* RFC 1071 sums. A one's complement sum depends on its parts only through
- * their total modulo 0xffff and on whether they are all zero, so sums of
- * any grouping, any word width and either byte order (one swap at the end)
- * fold to the same 16 bits: these give exactly what mwi_csum16(),
- * mw_csum_add() / mw_csum_fold() and mw_mh_checksum() give, with one
- * 128-bit accumulator (add / adc) and one fold per checksum. */
-typedef unsigned __int128 fp_acc;
+/* RFC 1071 checksums, verified without folding. Native 64-bit loads of
+ * the bytes summed with end-around carry give a value congruent modulo
+ * 0xffff to the sum of the 16-bit words (2^16 = 1 and 2^64 = 1 mod 0xffff)
+ * in native order; on a little-endian machine that is the big-endian sum
+ * times 2^8 (a swapped word is its value times 2^8), and 2^8 is invertible
+ * mod 0xffff. The one's complement sum of data that is not all zero folds
+ * to 0xffff exactly when it is 0 mod 0xffff, so `fp_ok(v)` is the verdict
+ * mwi_csum16() / mw_csum_fold() give (every sum taken here includes a
+ * nonzero byte: a version, a type or a protocol number). Big-endian
+ * values (the pseudo-header's protocol and length) go in through FP_BE. */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FP_BE(x) ((uint64_t)(x) << 8)
+#else
+#define FP_BE(x) ((uint64_t)(x))
+#endif
 
-static inline __attribute__((always_inline)) fp_acc
-fp_add(fp_acc s, const uint8_t *p, size_t len)
+static inline bool fp_ok(uint64_t v)
+{
+	/* v % 0xffff == 0 written out as gcc writes it where it sees fit
+	 * (elsewhere it divides): 0xffff is odd, so v is a multiple of it
+	 * exactly when v times its inverse mod 2^64 is at most
+	 * (2^64 - 1) / 0xffff */
+	return v * 0xfffefffefffeffffull <= UINT64_MAX / 0xffff;
+}
+
+static inline uint64_t ld64(const uint8_t *p)
 {
 	uint64_t v;
 
-#if defined(__x86_64__) && defined(__GNUC__)
-	/* 32 bytes a step on one add-with-carry chain, its carry out added
-	 * back (2^64 = 1 mod 0xffff): 5 instructions for 4 words. The
-	 * chain's sum is 0 only when all its words are, so the total stays
-	 * exact */
-	uint64_t c = 0;
+	__builtin_memcpy(&v, p, 8);
+	return v;
+}
 
-	while (len >= 32) {
-		__asm__("addq 0(%[p]), %[c]\n\t"
-			"adcq 8(%[p]), %[c]\n\t"
-			"adcq 16(%[p]), %[c]\n\t"
-			"adcq 24(%[p]), %[c]\n\t"
-			"adcq $0, %[c]"
-			: [c] "+r"(c)
-			: [p] "r"(p), "m"(*(const uint8_t(*)[32])p)
-			: "cc");
-		p += 32;
-		len -= 32;
-	}
-	while (len >= 8) {
-		__builtin_memcpy(&v, p, 8);
+static inline uint32_t ld32(const uint8_t *p)
+{
+	uint32_t v;
+
+	__builtin_memcpy(&v, p, 4);
+	return v;
+}
+
+/* The last k (1..7) bytes before `end` as a native word whose first byte
+ * sits where a word boundary would put it (the odd last byte is the high
+ * half of a big-endian word, zero-padded); the 8 bytes before `end` are
+ * readable. */
+static inline uint64_t fp_tail(const uint8_t *end, size_t k)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return ld64(end - 8) >> (64 - 8 * k);
+#else
+	return ld64(end - 8) << (64 - 8 * k);
+#endif
+}
+
+#define FP_CHAIN_MAX 16
+
+/* c + t + the n (<= FP_CHAIN_MAX) 64-bit words before `end`, with
+ * end-around carry. */
+static inline __attribute__((always_inline)) uint64_t
+fp_chain(uint64_t c, uint64_t t, const uint8_t *end, size_t n)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	const void *at;
+
+	/* One add-with-carry chain, unrolled, entered n steps before its
+	 * end (each step 4 bytes: REX.W, opcode, ModRM, disp8, the base in
+	 * rax..rdx needing no SIB; the assembler checks). `add t` sets the
+	 * chain's first carry in. The last carry out cannot overflow the
+	 * final adc $0 (after an adc with carry out the result is at most
+	 * 2^64 - 2), and the result is 0 only when every input is. */
+	__asm__("lea 2f(%%rip), %[at]\n\t"
+		"sub %[back], %[at]\n\t"
+		"add %[t], %[c]\n\t"
+		"jmp *%[at]\n"
+		"1:\n\t"
+		"adcq -128(%[e]), %[c]\n\t"
+		"adcq -120(%[e]), %[c]\n\t"
+		"adcq -112(%[e]), %[c]\n\t"
+		"adcq -104(%[e]), %[c]\n\t"
+		"adcq -96(%[e]), %[c]\n\t"
+		"adcq -88(%[e]), %[c]\n\t"
+		"adcq -80(%[e]), %[c]\n\t"
+		"adcq -72(%[e]), %[c]\n\t"
+		"adcq -64(%[e]), %[c]\n\t"
+		"adcq -56(%[e]), %[c]\n\t"
+		"adcq -48(%[e]), %[c]\n\t"
+		"adcq -40(%[e]), %[c]\n\t"
+		"adcq -32(%[e]), %[c]\n\t"
+		"adcq -24(%[e]), %[c]\n\t"
+		"adcq -16(%[e]), %[c]\n\t"
+		"adcq -8(%[e]), %[c]\n"
+		"2:\n\t"
+		"adcq $0, %[c]\n\t"
+		".if 2b - 1b - 4 * 16\n\t"
+		".error \"fp_chain: the steps are not 4 bytes each\"\n\t"
+		".endif"
+		: [c] "+&r"(c), [at] "=&r"(at)
+		: [t] "r"(t), [e] "Q"(end), [back] "r"(n * 4),
+		  "m"(*(const uint8_t(*)[8 * FP_CHAIN_MAX])(end - 8 * FP_CHAIN_MAX))
+		: "cc");
+	return c;
+#else
+	c += t;
+	c += c < t;
+	for (const uint8_t *p = end - 8 * n; p < end; p += 8) {
+		uint64_t v = ld64(p);
+
 		c += v;
 		c += c < v;
-		p += 8;
-		len -= 8;
 	}
-	s += c;
-#else
-	while (len >= 8) {
-		__builtin_memcpy(&v, p, 8);
-		s += v;
-		p += 8;
-		len -= 8;
-	}
+	return c;
 #endif
-	if (len & 4) {
-		uint32_t w;
-
-		__builtin_memcpy(&w, p, 4);
-		s += w;
-		p += 4;
-	}
-	if (len & 2) {
-		uint16_t w;
-
-		__builtin_memcpy(&w, p, 2);
-		s += w;
-		p += 2;
-	}
-	if (len & 1) {
-		/* the odd last byte is the high half of a big-endian word */
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		s += *p;
-#else
-		s += (uint64_t)*p << 8;
-#endif
-	}
-	return s;
 }
 
-/* Folded to 16 bits in wire order, as mwi_csum16() returns it. */
-static inline uint32_t fp_fold(fp_acc a)
+/* c plus the len (>= 8) bytes at p, with end-around carry; c < 2^63. */
+static inline __attribute__((always_inline)) uint64_t
+fp_sum(uint64_t c, const uint8_t *p, size_t len)
 {
-	uint64_t lo = (uint64_t)a, hi = (uint64_t)(a >> 64), s = lo + hi;
+	size_t n = len / 8;
+	uint64_t t = len & 7 ? fp_tail(p + len, len & 7) : 0;
 
-	s += s < hi; /* 2^64 = 1 (mod 0xffff) */
-	return mwi_csum_fold64(s);
-}
-
-/* mw_csum_fold() of csum.c */
-static inline uint16_t csum_fold(uint32_t s)
-{
-	s = (s & 0xffff) + (s >> 16);
-	s = (s & 0xffff) + (s >> 16);
-	return (uint16_t)s;
+	while (n > FP_CHAIN_MAX) {
+		c = fp_chain(c, t, p + 8 * FP_CHAIN_MAX, FP_CHAIN_MAX);
+		t = 0;
+		p += 8 * FP_CHAIN_MAX;
+		n -= FP_CHAIN_MAX;
+	}
+	return fp_chain(c, t, p + 8 * n, n);
 }
 
 /* Zeroing a table entry with plain 16-byte stores (a memset of this size
@@ -276,7 +311,7 @@ static inline bool is_vlan_tpid(uint16_t t)
  * nl - 1: an agent advertisement (ICMP router advertisement, RFC 5944
  * 2.1), as mwi_net_icmp4() -> mwi_decode_mip4_icmp() fill it. end - off
  * >= 8, all of it captured. */
-static __attribute__((noinline)) bool
+static __attribute__((noinline)) mw_status
 fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 	 size_t end, unsigned nl)
 {
@@ -290,10 +325,10 @@ fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 	/* type 9; an address list of entries of 2+ words (else a note),
 	 * inside the message */
 	if (h[0] != 9 || (h[4] && h[5] < 2))
-		return false;
+		return fp_miss(pkt, o);
 	addrs = (size_t)h[4] * h[5] * 4;
 	if (addrs > end - off - 8)
-		return false;
+		return fp_miss(pkt, o);
 	L = &pkt->layers[nl];
 	FP_ZERO(L);
 	L->kind = MW_L_ICMP4;
@@ -304,7 +339,7 @@ fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 	L->u.icmp.csum = be16(h + 2);
 	L->u.icmp.csum_ok = -1;
 	if (!o->no_checksums)
-		L->u.icmp.csum_ok = fp_fold(fp_add(0, h, end - off)) == 0xffff;
+		L->u.icmp.csum_ok = fp_ok(fp_sum(0, h, end - off));
 	m = &pkt->msgs[0];
 	FP_ZERO(m);
 	m->kind = MW_MSG_MIP4_ADV;
@@ -330,22 +365,22 @@ fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 		size_t total, hl;
 
 		if (!r->ok || n >= MW_MAX_ELEMS)
-			return false;
+			return fp_miss(pkt, o);
 		if (r->hdr == MW_HDR_PAD1) {
 			total = 1;
 			hl = 1;
 		} else {
 			if (end - p < 2)
-				return false;
+				return fp_miss(pkt, o);
 			total = 2u + b[p + 1];
 			hl = 2;
 		}
 		if (total > end - p || total - r->min > r->span)
-			return false;
+			return fp_miss(pkt, o);
 		if (b[p] == MW_MIP4A_MAA && !a->has_maa) {
 			/* a care-of address list of whole words, else a note */
 			if ((total - 8) & 3)
-				return false;
+				return fp_miss(pkt, o);
 			a->has_maa = true;
 			a->seq = be16(b + p + 2);
 			a->reg_lifetime = be16(b + p + 4);
@@ -367,18 +402,32 @@ fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 	return fp_done(pkt, m, nl, n);
 }
 
+/* Either port one the options give to MIPv4: the first of them (434 by
+ * default) on either side tried first, as a request goes to it and a
+ * reply comes from it. */
+static inline bool fp_mip4_ports(const struct mw_decode_opts *o,
+				 uint16_t sport, uint16_t dport)
+{
+	uint16_t p0 = o->mip4_ports[0];
+
+	if (p0 && (dport == p0 || sport == p0))
+		return true;
+	return mwi_is_mip4_port(o, dport) || mwi_is_mip4_port(o, sport);
+}
+
 /* IPv4 at `pos`: UDP -> MIPv4 registration request / reply, or ICMP ->
  * agent advertisement (fp_icmp4). Not inlined:
  * mwi_fastpath() stays a short dispatcher that tail-calls it. */
-static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o,
-		   size_t pos, unsigned nl)
+static __attribute__((noinline)) mw_status
+fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
+       unsigned nl)
 {
 	const uint8_t *b = pkt->data, *h = b + pos;
 	size_t cap = pkt->caplen, ipend, uoff, start, mend, p, need;
 	struct mw_layer *L;
 	struct mw_ip4 *ip;
 	struct mw_udp u = { 0 };
-	uint32_t src, dst;
+	uint64_t addrs;
 	uint16_t total_len, frag;
 	struct mw_msg *m;
 	unsigned n = 0, udp_l;
@@ -389,12 +438,12 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 	 * within the wire length too), not a fragment, UDP or ICMP (8 bytes
 	 * at least either way) */
 	if (cap - pos < 20 || h[0] != 0x45)
-		return false;
+		return fp_miss(pkt, o);
 	total_len = be16(h + 2);
 	frag = be16(h + 6);
 	if (total_len < 28 || total_len > cap - pos || (frag & 0x3fff) ||
 	    (h[9] != MW_IPPROTO_UDP && h[9] != MW_IPPROTO_ICMP))
-		return false;
+		return fp_miss(pkt, o);
 	/* the fields straight into the layer (no copy of a local) */
 	L = &pkt->layers[nl];
 	L->kind = MW_L_IP4;
@@ -411,10 +460,13 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 	ip->ttl = h[8];
 	ip->proto = h[9];
 	ip->csum = be16(h + 10);
-	ip->csum_ok = fp_fold(fp_add(0, h, 20)) == 0xffff;
+	/* five 32-bit words: an exact sum; the addresses' also go into the
+	 * UDP pseudo-header */
+	addrs = (uint64_t)ld32(h + 12) + ld32(h + 16);
+	ip->csum_ok = fp_ok((uint64_t)ld32(h) + ld32(h + 4) + ld32(h + 8) + addrs);
 	ip->is_fragment = false;
-	ip->src = src = mw_load_be32(h + 12);
-	ip->dst = dst = mw_load_be32(h + 16);
+	ip->src = mw_load_be32(h + 12);
+	ip->dst = mw_load_be32(h + 16);
 	ip->opt_off = (uint32_t)(pos + 20);
 	ip->opt_len = 0;
 	nl++;
@@ -431,19 +483,14 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 	u.len = be16(h + 4);
 	u.csum = be16(h + 6);
 	if (u.len < 8 || u.len > ipend - uoff)
-		return false;
-	if (!mwi_is_mip4_port(o, u.dport) && !mwi_is_mip4_port(o, u.sport))
-		return false;
+		return fp_miss(pkt, o);
+	if (!fp_mip4_ports(o, u.sport, u.dport))
+		return fp_miss(pkt, o);
 	u.csum_ok = -1;
 	if (u.csum != 0 && !o->no_checksums) {
 		/* as mwi_l4_verify_dec() for an IPv4 carrier */
-		uint32_t a = src, d = dst;
-		uint64_t s = (a >> 16) + (a & 0xffff) + (d >> 16) + (d & 0xffff) +
-			     MW_IPPROTO_UDP + (u.len & 0xffffu);
-
-		s += fp_fold(fp_add(0, h, u.len));
-		s = (s & 0xffffffffu) + (s >> 32);
-		u.csum_ok = csum_fold((uint32_t)s) == 0xffff;
+		u.csum_ok = fp_ok(fp_sum(addrs + FP_BE(MW_IPPROTO_UDP + u.len), h,
+					 u.len));
 	}
 	L = &pkt->layers[nl];
 	L->kind = MW_L_UDP;
@@ -458,7 +505,7 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 	start = uoff + 8;
 	mend = uoff + u.len;
 	if (start >= mend)
-		return false;
+		return fp_miss(pkt, o);
 	t = b[start];
 	if (t == MW_MIP4_RRQ) {
 		need = 24;
@@ -467,10 +514,10 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 		need = 20;
 		fixed = fp.rrp_min;
 	} else {
-		return false;
+		return fp_miss(pkt, o);
 	}
 	if (mend - start < need || mend - start < fixed)
-		return false;
+		return fp_miss(pkt, o);
 	L = &pkt->layers[nl];
 	FP_ZERO(L);
 	L->kind = MW_L_MIP4;
@@ -510,26 +557,17 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 
 	/* extensions: TLV8 / CVSE, known, inside the message and their
 	 * registry bounds */
-	for (p = start + need; p < mend;) {
+	for (p = start + need; p < mend; n++) {
 		const struct fp_row *r = &fp.mip4_ext[b[p]];
-		size_t total, hl;
+		size_t left = mend - p, total;
 
-		if (!r->ok || n >= MW_MAX_ELEMS)
-			return false;
-		if (r->hdr == MW_HDR_TLV8) {
-			if (mend - p < 2)
-				return false;
-			total = 2u + b[p + 1];
-			hl = 2;
-		} else {
-			if (mend - p < 4)
-				return false;
-			total = 4u + be16(b + p + 2);
-			hl = 4;
-		}
-		if (total > mend - p || total - r->min > r->span)
-			return false;
-		pkt->elems[n++] = mwi_elem(MW_REG_MIP4_EXT, b[p], 0, p, total, hl);
+		/* hl 0 (not taken) fails the first test too */
+		if ((size_t)r->hl - 1 >= left || n >= MW_MAX_ELEMS)
+			return fp_miss(pkt, o);
+		total = r->hl == 2 ? 2u + b[p + 1] : 4u + be16(b + p + 2);
+		if (total > left || total - r->min > r->span)
+			return fp_miss(pkt, o);
+		pkt->elems[n] = mwi_elem(MW_REG_MIP4_EXT, b[p], 0, p, total, r->hl);
 		p += total;
 	}
 	return fp_done(pkt, m, nl, n);
@@ -537,8 +575,9 @@ static __attribute__((noinline)) bool fp_ip4(struct mw_packet *pkt, const struct
 
 /* IPv6 at `pos`: extension headers (Destination Options, type 2 routing
  * header) -> Mobility Header. */
-static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct mw_decode_opts *o,
-		   size_t pos, unsigned nl)
+static __attribute__((noinline)) mw_status
+fp_ip6(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
+       unsigned nl)
 {
 	const uint8_t *b = pkt->data, *h = b + pos;
 	size_t cap = pkt->caplen, end, start, q, lim;
@@ -555,10 +594,10 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 	/* fixed header and the whole payload captured (so within the wire
 	 * length too) */
 	if (cap - pos < 40 || (h[0] >> 4) != 6)
-		return false;
+		return fp_miss(pkt, o);
 	ip.payload_len = be16(h + 4);
 	if (ip.payload_len > cap - pos - 40)
-		return false;
+		return fp_miss(pkt, o);
 	ip.vtcfl = mw_load_be32(h);
 	ip.next = nh = h[6];
 	ip.hlim = h[7];
@@ -582,10 +621,10 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 		size_t total;
 
 		if (nx >= FP_MAX_EXT || end - pos < 2)
-			return false;
+			return fp_miss(pkt, o);
 		total = (b[pos + 1] + 1u) * 8u;
 		if (total > end - pos)
-			return false;
+			return fp_miss(pkt, o);
 		L = &pkt->layers[nl++];
 		FP_ZERO(L);
 		L->off = (uint32_t)pos;
@@ -602,21 +641,21 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 				uint8_t t = b[q], len;
 
 				if (n >= MW_MAX_ELEMS)
-					return false;
+					return fp_miss(pkt, o);
 				if (t == 0) {
 					pkt->elems[n++] = mwi_elem(MW_REG_DST_OPT, 0, 0xff, q, 1, 1);
 					q++;
 					continue;
 				}
 				if (lim - q < 2)
-					return false;
+					return fp_miss(pkt, o);
 				len = b[q + 1];
 				if (2u + len > lim - q || !fp.dst_opt[t].ok)
-					return false;
+					return fp_miss(pkt, o);
 				if (t == 201) {
 					if (len != 16 || ((q - pos) & 7) != 6 ||
 					    x->hao.present)
-						return false;
+						return fp_miss(pkt, o);
 					x->hao.present = true;
 					x->hao.off = (uint32_t)q;
 					memcpy(x->hao.hoa.b, b + q + 2, 16);
@@ -629,7 +668,7 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 		} else {
 			/* type 2, Hdr Ext Len 2, Segments Left 1 only */
 			if (x->hdr_len != 2 || b[pos + 2] != 2 || b[pos + 3] != 1)
-				return false;
+				return fp_miss(pkt, o);
 			L->kind = MW_L_IP6_RH;
 			x->rh_type = 2;
 			x->segleft = 1;
@@ -643,19 +682,19 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 		pos += total;
 	}
 	if (nh != MW_IPPROTO_MH)
-		return false;
+		return fp_miss(pkt, o);
 
 	/* Mobility Header: common header, payload proto 59, reserved 0, a
 	 * known type with a plain fixed part, all of it in the payload */
 	start = pos;
 	if (end - start < 6)
-		return false;
+		return fp_miss(pkt, o);
 	h = b + start;
 	msg_len = (h[1] + 1u) * 8u;
 	tr = &fp.mh_type[h[2]];
 	if (h[0] != MW_IPPROTO_NONE || h[3] != 0 || !tr->ok ||
 	    msg_len > end - start || msg_len < tr->need)
-		return false;
+		return fp_miss(pkt, o);
 	L = &pkt->layers[nl++];
 	FP_ZERO(L);
 	L->kind = MW_L_MH;
@@ -671,10 +710,12 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 	m->len = msg_len;
 	m->elem_first = (uint16_t)n;
 	mh = &m->u.mh;
-	mh->payload_proto = h[0];
-	mh->hdr_len = h[1];
-	mh->type = h[2];
-	mh->reserved = h[3];
+	/* payload proto, header length, type, reserved: as on the wire */
+	_Static_assert(__builtin_offsetof(struct mw_mh, hdr_len) == 1 &&
+		       __builtin_offsetof(struct mw_mh, type) == 2 &&
+		       __builtin_offsetof(struct mw_mh, reserved) == 3,
+		       "struct mw_mh layout");
+	memcpy(mh, h, 4);
 	mh->csum = be16(h + 4);
 	mh->msg_len = msg_len;
 	mh->known = true;
@@ -685,18 +726,14 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 	mh->opt_len = msg_len - tr->min;
 	mh->csum_ok = -1;
 	if (!o->no_checksums) {
-		/* as mw_mh_checksum(): the checksum field counts as zero
-		 * (add its complement) */
-		fp_acc a = fp_add(fp_add(fp_add(0, ps_src->b, 16), ps_dst->b, 16),
-				  h, msg_len);
-		uint64_t s = (uint64_t)fp_fold(a) + (msg_len >> 16) +
-			     (msg_len & 0xffff) + MW_IPPROTO_MH +
-			     (0xffffu - mh->csum);
-		uint16_t want;
+		/* as mw_mh_checksum(): with the checksum field counting as
+		 * zero, ~sum == csum, that is: the sum with the field is 0
+		 * mod 0xffff, unless the field is 0xffff (~ of a folded sum
+		 * never is) */
+		uint64_t v = fp_sum(FP_BE(msg_len + MW_IPPROTO_MH), ps_src->b, 16);
 
-		s = (s & 0xffffffffu) + (s >> 32);
-		want = (uint16_t)~csum_fold((uint32_t)s);
-		mh->csum_ok = want == mh->csum;
+		v = fp_sum(fp_sum(v, ps_dst->b, 16), h, msg_len);
+		mh->csum_ok = fp_ok(v) && mh->csum != 0xffff;
 	}
 
 	/* options: Pad1 and known ones without sub-options, inside the
@@ -708,19 +745,19 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 		size_t total;
 
 		if (n >= MW_MAX_ELEMS)
-			return false;
+			return fp_miss(pkt, o);
 		if (t == MW_MHO_PAD1) {
 			pkt->elems[n++] = mwi_elem(MW_REG_MH_OPT, 0, 0, q, 1, 1);
 			q++;
 			continue;
 		}
 		if (lim - q < 2)
-			return false;
+			return fp_miss(pkt, o);
 		total = 2u + b[q + 1];
 		r = &fp.mh_opt[t];
 		if (!r->ok || total > lim - q || total - r->min > r->span ||
 		    ((q - start) & r->amask) != r->ak)
-			return false;
+			return fp_miss(pkt, o);
 		pkt->elems[n++] = mwi_elem(MW_REG_MH_OPT, t, 0, q, total, 2);
 		q += total;
 	}
@@ -728,7 +765,7 @@ static __attribute__((noinline)) bool fp_ip6(struct mw_packet *pkt, const struct
 }
 
 /* VLAN tags after the Ethernet header (layer 0, ethertype `type`). */
-static __attribute__((noinline)) bool
+static __attribute__((noinline)) mw_status
 fp_vlan(struct mw_packet *pkt, const struct mw_decode_opts *o, uint16_t type)
 {
 	const uint8_t *b = pkt->data;
@@ -740,7 +777,7 @@ fp_vlan(struct mw_packet *pkt, const struct mw_decode_opts *o, uint16_t type)
 		struct mw_layer *L;
 
 		if (++tags > FP_MAX_VLAN || cap - pos < 4)
-			return false;
+			return fp_miss(pkt, o);
 		L = &pkt->layers[nl++];
 		FP_ZERO(L);
 		L->kind = MW_L_VLAN;
@@ -754,11 +791,11 @@ fp_vlan(struct mw_packet *pkt, const struct mw_decode_opts *o, uint16_t type)
 		return fp_ip4(pkt, o, pos, nl);
 	if (type == MW_ETHERTYPE_IP6)
 		return fp_ip6(pkt, o, pos, nl);
-	return false;
+	return fp_miss(pkt, o);
 }
 
-static inline __attribute__((always_inline)) bool
-fp_dispatch(struct mw_packet *pkt, int linktype, const struct mw_decode_opts *o)
+mw_status mwi_fastpath(struct mw_packet *pkt, int linktype,
+		       const struct mw_decode_opts *o)
 {
 	const uint8_t *b = pkt->data;
 	size_t cap = pkt->caplen;
@@ -769,14 +806,16 @@ fp_dispatch(struct mw_packet *pkt, int linktype, const struct mw_decode_opts *o)
 		struct mw_layer *L = &pkt->layers[0];
 
 		if (cap < 14)
-			return false;
+			return fp_miss(pkt, o);
 		L->kind = MW_L_ETH;
 		L->depth = 0;
 		L->synthetic = false;
 		L->off = 0;
 		L->len = 14;
-		memcpy(L->u.eth.dst, b, 6);
-		memcpy(L->u.eth.src, b + 6, 6);
+		/* both addresses in one copy */
+		_Static_assert(__builtin_offsetof(struct mw_eth, src) == 6,
+			       "struct mw_eth layout");
+		memcpy(&L->u.eth, b, 12);
 		L->u.eth.ethertype = type = be16(b + 12);
 		if (type == MW_ETHERTYPE_IP4)
 			return fp_ip4(pkt, o, 14, 1);
@@ -786,38 +825,17 @@ fp_dispatch(struct mw_packet *pkt, int linktype, const struct mw_decode_opts *o)
 	}
 	case MW_LINK_RAW:
 		if (cap < 1)
-			return false;
+			return fp_miss(pkt, o);
 		if ((b[0] >> 4) == 4)
 			return fp_ip4(pkt, o, 0, 0);
 		if ((b[0] >> 4) == 6)
 			return fp_ip6(pkt, o, 0, 0);
-		return false;
+		return fp_miss(pkt, o);
 	case MW_LINK_IPV4:
 		return fp_ip4(pkt, o, 0, 0);
 	case MW_LINK_IPV6:
 		return fp_ip6(pkt, o, 0, 0);
 	default:
-		return false;
+		return fp_miss(pkt, o);
 	}
-}
-
-/* The first calls: the tables built, out of line (so the per-packet
- * dispatcher below is a load, a compare and tail calls). */
-static __attribute__((noinline, cold)) bool
-fp_first(struct mw_packet *pkt, int linktype, const struct mw_decode_opts *o,
-	 int s)
-{
-	if (!fp_ready(s))
-		return false;
-	return fp_dispatch(pkt, linktype, o);
-}
-
-bool mwi_fastpath(struct mw_packet *pkt, int linktype,
-		  const struct mw_decode_opts *o)
-{
-	int s = __atomic_load_n(&fp_state, __ATOMIC_ACQUIRE);
-
-	if (__builtin_expect(s != 2, 0))
-		return fp_first(pkt, linktype, o, s);
-	return fp_dispatch(pkt, linktype, o);
 }

@@ -56,15 +56,44 @@ static inline int mwi_add_layer(struct mwi_dec *d, enum mw_layer_kind kind,
 	return i;
 }
 
+/* Two 32-bit members in one 8-byte word, in memory order. */
+static inline uint64_t mwi_pair32(size_t first, size_t second)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (uint32_t)first | (uint64_t)(uint32_t)second << 32;
+#else
+	return (uint64_t)(uint32_t)first << 32 | (uint32_t)second;
+#endif
+}
+
 /* The element at off: total bytes, the first hl of them its header (the
- * body follows). */
+ * body follows); sub-type, status, depth and padding 0. Put together as
+ * three 8-byte words: built member by member (or from a byte array), gcc
+ * packs them into a vector register first, at twice the instructions. */
 static inline struct mw_elem mwi_elem(uint8_t reg, uint8_t type, uint8_t msg,
 				      size_t off, size_t total, size_t hl)
 {
-	return (struct mw_elem){ .reg = reg, .type = type, .msg = msg,
-				 .off = (uint32_t)off, .len = (uint32_t)total,
-				 .body_off = (uint32_t)(off + hl),
-				 .body_len = (uint32_t)(total - hl) };
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t head = reg | (uint64_t)type << 8 | (uint64_t)msg << 40;
+#else
+	const uint64_t head = (uint64_t)reg << 56 | (uint64_t)type << 48 |
+			      (uint64_t)msg << 16;
+#endif
+	const uint64_t w[3] = { head, mwi_pair32(off, total),
+				mwi_pair32(off + hl, total - hl) };
+	struct mw_elem e;
+
+	_Static_assert(sizeof(e) == sizeof(w) &&
+		       __builtin_offsetof(struct mw_elem, reg) == 0 &&
+		       __builtin_offsetof(struct mw_elem, type) == 1 &&
+		       __builtin_offsetof(struct mw_elem, msg) == 5 &&
+		       __builtin_offsetof(struct mw_elem, off) == 8 &&
+		       __builtin_offsetof(struct mw_elem, len) == 12 &&
+		       __builtin_offsetof(struct mw_elem, body_off) == 16 &&
+		       __builtin_offsetof(struct mw_elem, body_len) == 20,
+		       "struct mw_elem layout");
+	__builtin_memcpy(&e, w, sizeof(e));
+	return e;
 }
 
 static inline int mwi_add_msg(struct mwi_dec *d, enum mw_msg_kind kind,
@@ -247,9 +276,15 @@ void mwi_decode_dst_opts(struct mwi_dec *d, struct mw_cur *c, int ext_layer);
 void mwi_mh_fill_typed(struct mw_mh *mh, const uint8_t *b);
 
 /* fastpath.c: the common well-formed frames end to end, filling pkt as
- * the general path would (pkt already reset). False when the frame is not
- * one of them: pkt's tables are then to be rebuilt from the start. */
-bool mwi_fastpath(struct mw_packet *pkt, int linktype,
-		  const struct mw_decode_opts *o);
+ * the general path would (pkt already reset by mw_decode()); any other
+ * frame goes through mwi_decode_general(). The status is mw_decode()'s.
+ * Called with o->no_fastpath set (a probe, for tests), a frame it does not
+ * take gives MW_E_UNSUPPORTED instead. */
+mw_status mwi_fastpath(struct mw_packet *pkt, int linktype,
+		       const struct mw_decode_opts *o);
+/* decode.c: the general path over the whole frame of a reset pkt (its
+ * linktype). */
+mw_status mwi_decode_general(struct mw_packet *pkt,
+			     const struct mw_decode_opts *o);
 
 #endif

@@ -187,36 +187,37 @@ static __attribute__((noinline, cold)) int map_too_long(struct mw_capture *c,
 	return -1;
 }
 
-/* Gives back the pages before the record at `rec` (see map_next). */
-static __attribute__((noinline)) void map_drop(struct mw_capture *c, size_t rec)
+/* Gives back the pages before the record at `rec` (see map_next); 1 (a
+ * frame was delivered), so that map_next() can jump here. */
+static __attribute__((noinline)) int map_drop(struct mw_capture *c, size_t rec)
 {
 	size_t upto = rec & ~(size_t)4095;
 
 	madvise((void *)(uintptr_t)(c->map + c->dropped), upto - c->dropped,
 		MADV_DONTNEED);
 	c->dropped = upto;
+	return 1;
 }
 
 /* One record, by libpcap's rules (sf-pcap.c pcap_next_packet): a record
  * longer than the snapshot length is cut to it; one longer than the
- * sane maximum is an error; timestamps are scaled to nanoseconds. */
-static int map_next(struct mw_capture *c, struct mw_frame *f)
+ * sane maximum is an error; timestamps are scaled to nanoseconds. Per
+ * record it keeps nothing live across a call (the rare ones are jumps);
+ * `swapped` is c->swapped, a constant in each of its two copies. */
+static inline __attribute__((always_inline)) int
+map_next(struct mw_capture *c, struct mw_frame *f, bool swapped)
 {
 	size_t left = c->map_len - c->pos;
 	const uint8_t *r = c->map + c->pos;
 
-	if (left == 0)
-		return 0;
-	if (left < PCAP_REC_HDR)
+	if (__builtin_expect(left < PCAP_REC_HDR, 0)) {
+		if (left == 0)
+			return 0;
 		return map_trunc(c, "truncated dump file; tried to read %u "
 				 "header bytes, only got %zu", PCAP_REC_HDR, left);
-	/* libpcap reads the seconds as signed in the host's byte order and
-	 * as unsigned after swapping them; so do we */
-	uint32_t secs = rd32(r, c->swapped);
-	int64_t sec = c->swapped ? (int64_t)secs : (int64_t)(int32_t)secs;
-	int32_t frac = (int32_t)rd32(r + 4, c->swapped);
-	uint32_t caplen = rd32(r + 8, c->swapped);
-	uint32_t len = rd32(r + 12, c->swapped);
+	}
+	uint32_t caplen = rd32(r + 8, swapped);
+
 	left -= PCAP_REC_HDR;
 	if (caplen > c->max_caplen)
 		return map_too_long(c, caplen);
@@ -228,18 +229,23 @@ static int map_next(struct mw_capture *c, struct mw_frame *f)
 		return map_trunc(c, "truncated dump file; tried to read %u "
 				 "captured bytes, only got %zu", caplen, left);
 	}
+	/* libpcap reads the seconds as signed in the host's byte order and
+	 * as unsigned after swapping them; so do we */
+	uint32_t secs = rd32(r, swapped);
+	int32_t frac = (int32_t)rd32(r + 4, swapped);
+
 	f->data = r + PCAP_REC_HDR;
 	f->caplen = caplen > c->snapshot ? c->snapshot : caplen;
-	f->wirelen = len;
-	f->ts_sec = sec;
+	f->wirelen = rd32(r + 12, swapped);
+	f->ts_sec = swapped ? (int64_t)secs : (int64_t)(int32_t)secs;
 	f->ts_nsec = (uint32_t)(c->usec ? (int64_t)frac * 1000 : (int64_t)frac);
 	f->linktype = c->linktype;
 	f->number = ++c->frames;
 	c->pos += PCAP_REC_HDR + (size_t)caplen;
 	/* pages behind the previous record are not needed again: keep the
 	 * resident set small (the page cache keeps them) */
-	if (c->pos - c->dropped >= MAP_DROP_STEP + 2 * 4096u)
-		map_drop(c, c->pos - PCAP_REC_HDR - caplen);
+	if (__builtin_expect(c->pos - c->dropped >= MAP_DROP_STEP + 2 * 4096u, 0))
+		return map_drop(c, c->pos - PCAP_REC_HDR - caplen);
 	return 1;
 }
 
@@ -342,10 +348,11 @@ static __attribute__((noinline)) int pcap_next_frame(struct mw_capture *c,
 
 MWI_EXPORT int mw_capture_next(struct mw_capture *c, struct mw_frame *f)
 {
+	/* a mapped file has its pcap_t open too */
+	if (__builtin_expect(c && c->map, 1))
+		return c->swapped ? map_next(c, f, true) : map_next(c, f, false);
 	if (!c || !c->pcap)
 		return -1;
-	if (c->map)
-		return map_next(c, f);
 	return pcap_next_frame(c, f);
 }
 

@@ -330,12 +330,13 @@ static bool fast_takes(const struct frame *f, const uint8_t *data,
 	struct mw_decode_opts o;
 
 	opts_for(f, true, &o);
+	o.no_fastpath = true; /* a probe: a miss is reported, not decoded */
 	memset(&pa, 0, sizeof(pa));
 	pa.data = data;
 	pa.caplen = caplen;
 	pa.wirelen = wirelen;
 	pa.linktype = f->linktype;
-	return mwi_fastpath(&pa, f->linktype, &o);
+	return mwi_fastpath(&pa, f->linktype, &o) == MW_OK;
 }
 
 /* ---- frames ---- */
@@ -1056,6 +1057,106 @@ static void test_same_result_odd_lengths_and_default_opts(void)
 	}
 }
 
+/* A checksum field at `csum` (0x0000 and 0xffff, the two encodings of a
+ * zero one's complement sum) with every value of the 16-bit word at
+ * `word`: the sums that come out 0 / 0xffff mod 0xffff, and a frame whose
+ * correct checksum is 0, must be judged the same both ways. *hits counts
+ * the frames judged valid with such a field (for the Mobility Header only
+ * 0x0000 can be: ~ of a folded sum is never 0xffff). */
+static bool every_word_value(const struct frame *f, size_t word, size_t csum,
+			     unsigned *hits)
+{
+	uint8_t buf[FRAME_CAP];
+
+	memcpy(buf, f->b, f->len);
+	for (unsigned v = 0; v < 0x10000; v++) {
+		buf[word] = (uint8_t)(v >> 8);
+		buf[word + 1] = (uint8_t)v;
+		for (unsigned x = 0; x < 2; x++) {
+			buf[csum] = buf[csum + 1] = x ? 0xff : 0x00;
+			if (!both_ways(f, buf, (uint32_t)f->len, (uint32_t)f->len,
+				       true)) {
+				char w[64];
+
+				snprintf(w, sizeof(w), "word %zu = 0x%04x, checksum 0x%s",
+					 word, v, x ? "ffff" : "0000");
+				report(f, w);
+				return false;
+			}
+			for (unsigned i = 0; i < pa.n_layers; i++) {
+				const struct mw_layer *l = &pa.layers[i];
+
+				*hits += (l->kind == MW_L_IP4 && l->off + 10 == csum &&
+					  l->u.ip4.csum_ok) ||
+					 (l->kind == MW_L_UDP && l->off + 6 == csum &&
+					  l->u.udp.csum_ok == 1) ||
+					 (l->kind == MW_L_ICMP4 && l->off + 2 == csum &&
+					  l->u.icmp.csum_ok == 1);
+			}
+			if (pa.n_msgs && pa.msgs[0].kind == MW_MSG_MH &&
+			    pa.msgs[0].u.mh.csum_ok == 1)
+				(*hits)++;
+		}
+	}
+	return true;
+}
+
+static const struct frame *find_frame(const char *name)
+{
+	for (size_t i = 0; i < n_frames; i++)
+		if (strcmp(frames[i].name, name) == 0)
+			return &frames[i];
+	return NULL;
+}
+
+static void test_same_result_at_checksum_edges(void)
+{
+	static const char *const names[] = {
+		"mip4 link 0 type 1 ext 1", "mip4 link 0 type 3 ext 3",
+		"adv link 0 variant 0", "mh type 5 hdr 1 opts 1 align 1 link 2",
+		"mh type 6 hdr 3 opts 1 align 1 link 5",
+	};
+
+	build_frames();
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const struct frame *f = find_frame(names[i]);
+		struct mw_decode_opts o;
+		int l4 = -1, ip = -1;
+		unsigned hits = 0;
+
+		CU_ASSERT_FATAL(f != NULL);
+		opts_for(f, true, &o);
+		mw_decode(&pa, f->linktype, f->b, (uint32_t)f->len, (uint32_t)f->len, &o);
+		for (int k = 0; k < pa.n_layers; k++) {
+			if (pa.layers[k].kind == MW_L_IP4 && ip < 0)
+				ip = k;
+			if (pa.layers[k].kind == MW_L_UDP || pa.layers[k].kind == MW_L_ICMP4 ||
+			    pa.layers[k].kind == MW_L_MH)
+				l4 = k;
+		}
+		CU_ASSERT_FATAL(l4 >= 0);
+		{
+			const struct mw_layer *l = &pa.layers[l4];
+			size_t csum = l->off + (l->kind == MW_L_UDP ? 6 :
+						l->kind == MW_L_ICMP4 ? 2 : 4);
+
+			/* a word of the payload: its last two bytes */
+			if (!every_word_value(f, f->len - 2, csum, &hits)) {
+				CU_FAIL("fast and general paths differ");
+				return;
+			}
+		}
+		/* the IPv4 header checksum against its Identification */
+		if (ip >= 0 && !every_word_value(f, pa.layers[ip].off + 4,
+						 pa.layers[ip].off + 10, &hits)) {
+			CU_FAIL("fast and general paths differ");
+			return;
+		}
+		/* the sums do come out 0 mod 0xffff with the field 0xffff */
+		CU_ASSERT(hits > 0);
+	}
+}
+
 void add_fastpath_tests(void)
 {
 	CU_pSuite s = CU_add_suite("fastpath", NULL, NULL);
@@ -1069,4 +1170,6 @@ void add_fastpath_tests(void)
 		    test_same_result_with_every_byte_changed);
 	CU_add_test(s, "same result with odd lengths and default options",
 		    test_same_result_odd_lengths_and_default_opts);
+	CU_add_test(s, "same result at the checksum edges",
+		    test_same_result_at_checksum_edges);
 }
