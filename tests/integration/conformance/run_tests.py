@@ -354,15 +354,29 @@ with tempfile.TemporaryDirectory() as tmp:
     keyfile = os.path.join(tmp, "threads.keys")
     with open(keyfile, "w") as f:
         f.write(KEYS)
-    long4 = pcap_repeat(good4, 40)
+    nframes = 0
+    pos = 24
+    while pos + 16 <= len(good4):
+        nframes += 1
+        pos += 16 + struct.unpack("<I", good4[pos + 8:pos + 12])[0]
+    long4 = pcap_repeat(good4, 2600 // nframes + 1)   # over two batches of 1024
+    # frames of 1500 bytes: the copies made for standard input fill their
+    # buffer (256 KiB) before a batch is full
+    big = good4[:24] + b"".join(
+        struct.pack("<IIII", 1000 + i, 0, 1500, 1500) + bytes([i % 256]) * 1500
+        for i in range(600))
     cases = [(["-v"] + mixed, None), (["--format", "json", "--keys", keyfile] + gen, None),
-             (["--format", "junit", "-"], long4), (["-v", "-", "--keys", keyfile], long4)]
+             (["--format", "junit", "-"], long4), (["-v", "-", "--keys", keyfile], long4),
+             (["--format", "json", "-"], big)]
     for args, stdin in cases:
         one = run(["--threads", "1"] + args, stdin)
         two = run(["--threads", "2"] + args, stdin)
         what = f"threads 1 vs 2 on {args[:3]}... ({len(args)} args, stdin {stdin is not None})"
         check(one == two, what + f": exit {one[0]} / {two[0]}, stderr {one[2]!r} / {two[2]!r}")
         check(one[0] in (0, 1, 2) and len(one[1]) > 1000, what + ": no report")
+        if stdin is not None and "json" in args:
+            frames = json.loads(one[1])["frames"]
+            check(frames > 500, what + f": {frames} frames")
     bad(["--threads", "3", junk], "threads", "bad thread count")
 
 print(f"{len(failures)} failure(s)")
