@@ -17,6 +17,7 @@ static void reset(struct mw_packet *pkt, const uint8_t *data, uint32_t caplen,
 	pkt->linktype = linktype;
 	pkt->n_layers = pkt->n_msgs = pkt->n_notes = 0;
 	pkt->n_elems = 0;
+	pkt->kinds = 0;
 	pkt->diag.status = MW_OK;
 	pkt->diag.offset = 0;
 	pkt->diag.field = NULL;

@@ -127,6 +127,10 @@ static __attribute__((constructor)) void fp_build(void)
 static inline mw_status fp_done(struct mw_packet *pkt, struct mw_msg *m,
 				unsigned nl, unsigned n)
 {
+	uint32_t kinds = 0;
+	for (unsigned i = 0; i < nl; i++)
+		kinds |= 1u << pkt->layers[i].kind;
+	pkt->kinds = kinds;
 	m->elem_count = (uint16_t)(n - m->elem_first);
 	pkt->n_layers = (uint8_t)nl;
 	pkt->n_msgs = 1;

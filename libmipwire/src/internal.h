@@ -29,6 +29,19 @@ int mwi_table_full(struct mwi_dec *d, int which, size_t off);
 
 /* A layer whose union is not cleared: for callers that then assign their
  * whole typed member (u.eth, u.ip4, u.ip6, u.udp) in one go. */
+_Static_assert(MW_L__COUNT <= 32, "mw_packet.kinds holds a bit per layer kind");
+
+/* pkt->kinds, also for a packet that the decoder did not fill (made by
+ * hand: layers but no summary). */
+static inline uint32_t mwi_kinds(const struct mw_packet *p)
+{
+	uint32_t k = p->kinds;
+	if (__builtin_expect(!k, 0))
+		for (int i = 0; i < p->n_layers; i++)
+			k |= 1u << (p->layers[i].kind & 31);
+	return k;
+}
+
 static inline int mwi_add_layer_nc(struct mwi_dec *d, enum mw_layer_kind kind,
 				   size_t off, size_t len)
 {
@@ -39,6 +52,7 @@ static inline int mwi_add_layer_nc(struct mwi_dec *d, enum mw_layer_kind kind,
 		return mwi_table_full(d, 0, off);
 	l = &p->layers[p->n_layers];
 	l->kind = (uint8_t)kind;
+	p->kinds |= 1u << kind;
 	l->depth = d->depth;
 	l->synthetic = false;
 	l->off = (uint32_t)off;

@@ -113,6 +113,8 @@ struct mw_packet {
 	int linktype;
 	uint8_t n_layers, n_msgs, n_notes;
 	uint16_t n_elems;
+	uint32_t kinds;   /* bit 1u << kind for each layer's kind (a summary of
+			   * layers[]: whether a packet has IPv6, MH, a tunnel...) */
 	struct mw_diag diag; /* first hard error (TRUNC / MALFORMED); MW_OK if none */
 	struct mw_layer layers[MW_MAX_LAYERS];
 	struct mw_msg msgs[MW_MAX_MSGS];

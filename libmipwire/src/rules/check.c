@@ -143,10 +143,7 @@ static void run(const struct mw_packet *pkt, const struct mw_keys *keys,
 		return;
 	if (!passes)
 		memset(c.bits, 0xff, sizeof c.bits);
-	unsigned kinds = 0;
-	for (int i = 0; i < pkt->n_layers; i++)
-		kinds |= 1u << (pkt->layers[i].kind & 31);
-	if (kinds & IP6_HDR_KINDS)
+	if (mwi_kinds(pkt) & IP6_HDR_KINDS)
 		mwi_check_ip6_headers(&c);
 	for (int i = 0; i < pkt->n_msgs; i++) {
 		unsigned kind = pkt->msgs[i].kind;

@@ -316,6 +316,7 @@ static void form_learn(struct mw_packet *p, uint8_t code, int csum_ok,
 
 	memset(p, 0, sizeof *p);
 	p->n_layers = 1;
+	p->kinds = 1u << MW_L_UDP;
 	p->layers[0] = (struct mw_layer){ .kind = MW_L_UDP, .len = 8,
 					  .u.udp = { .csum = 1, .csum_ok = (int8_t)csum_ok } };
 	p->n_msgs = 1;

@@ -261,6 +261,15 @@ static bool cmp_packet(const struct mw_packet *a, const struct mw_packet *b)
 	CMPF(data); CMPF(caplen); CMPF(wirelen); CMPF(linktype);
 	CMPF(n_layers); CMPF(n_msgs); CMPF(n_notes); CMPF(n_elems);
 	CMPF(diag.status); CMPF(diag.offset);
+	CMPF(kinds);
+	/* the summary is exactly the layers' kinds */
+	uint32_t k = 0;
+	for (unsigned i = 0; i < a->n_layers; i++)
+		k |= 1u << a->layers[i].kind;
+	if (k != a->kinds) {
+		snprintf(why, sizeof(why), "kinds 0x%x, layers say 0x%x", a->kinds, k);
+		return false;
+	}
 	if (!str_eq(a->diag.field, b->diag.field) ||
 	    strcmp(a->diag.why, b->diag.why) != 0) {
 		snprintf(why, sizeof(why), "diag text differs");
