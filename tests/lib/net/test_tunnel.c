@@ -165,6 +165,29 @@ static void test_gre(void)
 	}
 }
 
+/* A minimally encapsulated UDP datagram ("orig", ports 5 -> 6) into f:
+ * the original header `orig` modified in place into `out` (RFC 2004 3)
+ * with forwarding header m. Its length. */
+static size_t minenc_frame(uint8_t *f, size_t cap, const struct mw_ip4_spec *orig,
+			   const struct mw_ip4_spec *out, const struct mw_minenc_spec *m)
+{
+	struct mw_wbuf w;
+	struct mw_ipctx o, oi;
+	size_t u;
+
+	mw_wbuf_init(&w, f, cap);
+	mw_ip4_begin(&w, out, MW_IPPROTO_MINENC, &o);
+	mw_put_minenc(&w, m);
+	oi = o; /* the UDP checksum uses the original addresses */
+	oi.src4 = orig->src;
+	oi.dst4 = orig->dst;
+	u = mw_udp_begin(&w, 5, 6);
+	mw_put_bytes(&w, "orig", 4);
+	mw_udp_end(&w, u, &oi, MW_CSUM_COMPUTE);
+	mw_ip4_end(&w, &o, out);
+	return w.len;
+}
+
 static void test_minenc(void)
 {
 	struct mw_ip4_spec orig = { .src = mw_ip4_addr(10, 1, 1, 1),
@@ -175,9 +198,7 @@ static void test_minenc(void)
 				    .with_src = true, .src = orig.src };
 	uint8_t f[256], want[128], rb[20];
 	struct mw_packet p;
-	struct mw_wbuf w;
-	struct mw_ipctx o, oi;
-	size_t n, wl, u;
+	size_t n, wl;
 	int s;
 
 	/* the original datagram, for comparison */
@@ -185,17 +206,7 @@ static void test_minenc(void)
 	/* RFC 2004: outer = original header with dst = tunnel exit, proto 55 */
 	out.src = mw_ip4_addr(192, 0, 2, 9);
 	out.dst = mw_ip4_addr(192, 0, 2, 10);
-	mw_wbuf_init(&w, f, sizeof f);
-	mw_ip4_begin(&w, &out, MW_IPPROTO_MINENC, &o);
-	mw_put_minenc(&w, &m);
-	oi = o; /* the UDP checksum uses the original addresses */
-	oi.src4 = orig.src;
-	oi.dst4 = orig.dst;
-	u = mw_udp_begin(&w, 5, 6);
-	mw_put_bytes(&w, "orig", 4);
-	mw_udp_end(&w, u, &oi, MW_CSUM_COMPUTE);
-	mw_ip4_end(&w, &o, &out);
-	n = w.len;
+	n = minenc_frame(f, sizeof f, &orig, &out, &m);
 	CU_ASSERT_EQUAL(nt_dec(&p, MW_LINK_RAW, f, n), MW_OK);
 	CU_ASSERT_EQUAL_FATAL(p.n_layers, 5);
 	CU_ASSERT_EQUAL(p.layers[1].kind, MW_L_MINENC);
@@ -236,14 +247,8 @@ static void test_minenc(void)
 	/* without S: the source is the outer one (encapsulator = source) */
 	m.with_src = false;
 	out.src = orig.src;
-	mw_wbuf_init(&w, f, sizeof f);
-	mw_ip4_begin(&w, &out, MW_IPPROTO_MINENC, &o);
-	mw_put_minenc(&w, &m);
-	u = mw_udp_begin(&w, 5, 6);
-	mw_put_bytes(&w, "orig", 4);
-	mw_udp_end(&w, u, &oi, MW_CSUM_COMPUTE);
-	mw_ip4_end(&w, &o, &out);
-	CU_ASSERT_EQUAL(nt_dec(&p, MW_LINK_RAW, f, w.len), MW_OK);
+	n = minenc_frame(f, sizeof f, &orig, &out, &m);
+	CU_ASSERT_EQUAL(nt_dec(&p, MW_LINK_RAW, f, n), MW_OK);
 	CU_ASSERT_EQUAL(p.layers[1].len, 8);
 	CU_ASSERT_TRUE(p.layers[1].u.minenc.csum_ok);
 	CU_ASSERT_EQUAL(p.layers[2].u.ip4.src, orig.src);
@@ -265,23 +270,12 @@ static void test_minenc_options(void)
 	struct mw_minenc_spec m = { .proto = 17, .dst = orig.dst };
 	uint8_t f[256], want[128], hdr[60], rb[20];
 	struct mw_packet p;
-	struct mw_wbuf w;
-	struct mw_ipctx o, oi;
-	size_t n, wl, u;
+	size_t n, wl;
 
 	mw_frame_udp4(want, sizeof want, NULL, &orig, 5, 6, (const uint8_t *)"orig", 4, &wl);
 	CU_ASSERT_EQUAL_FATAL(want[0], 0x47);
 	out.dst = mw_ip4_addr(192, 0, 2, 10); /* source unchanged: no S */
-	mw_wbuf_init(&w, f, sizeof f);
-	mw_ip4_begin(&w, &out, MW_IPPROTO_MINENC, &o);
-	mw_put_minenc(&w, &m);
-	oi = o;
-	oi.dst4 = orig.dst;
-	u = mw_udp_begin(&w, 5, 6);
-	mw_put_bytes(&w, "orig", 4);
-	mw_udp_end(&w, u, &oi, MW_CSUM_COMPUTE);
-	mw_ip4_end(&w, &o, &out);
-	n = w.len;
+	n = minenc_frame(f, sizeof f, &orig, &out, &m);
 	CU_ASSERT_EQUAL(nt_dec(&p, MW_LINK_RAW, f, n), MW_OK);
 	CU_ASSERT_EQUAL_FATAL(p.n_layers, 5);
 	CU_ASSERT_TRUE(p.layers[2].synthetic);
