@@ -1067,7 +1067,10 @@ void state4_packet(struct conf *c)
 			return;
 		}
 	}
-	on_msgs(c);
+	/* every message on_msgs() handles and every tunnel has IPv4 (the
+	 * decoder sets kinds for every packet mipconform checks) */
+	if (p->kinds & 1u << MW_L_IP4)
+		on_msgs(c);
 }
 
 void state4_finish(struct conf *c)
