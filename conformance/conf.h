@@ -155,8 +155,11 @@ void state4_free(struct state4 *s);
 void state4_packet(struct conf *c);
 void state4_finish(struct conf *c);
 /* Start fetching what state4_packet() will read for p, decoded ahead:
- * stage 0 the index slot, stage 1 (a frame later) the node record. */
-void state4_prefetch(const struct conf *c, const struct mw_packet *p, int stage);
+ * state4_prefetch() the index slot of the node it will file p under
+ * (returned: its key, 0 none), state4_prefetch_rec() (a few frames later)
+ * that node's record. */
+uint32_t state4_prefetch(const struct conf *c, const struct mw_packet *p);
+void state4_prefetch_rec(const struct conf *c, uint32_t key);
 
 struct state6 *state6_new(void);
 void state6_free(struct state6 *s);
