@@ -24,9 +24,10 @@ struct conf {
 	double start;                /* time of the first frame */
 	struct state4 *s4;
 	struct state6 *s6;
-	/* node of the last per-packet finding, by message and who (-2: none) */
+	/* node of the last per-packet finding of a message, by message and
+	 * who (-2: none); of one not bound to a message */
 	int fn_msg, fn_who;
-	struct conf_node fn_node;
+	struct conf_node fn_node, fn_other;
 };
 
 /* A catalogue rule and its bit in a rule set. */

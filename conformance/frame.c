@@ -17,27 +17,15 @@ static int finding_layer(const struct mw_packet *p, int msg, uint32_t offset)
 	return at;
 }
 
-void finding_node(struct conf_node *n, const struct mw_packet *p, int at,
-		  uint8_t who)
-{
-	for (int i = at; i >= 0; i--) {
-		const struct mw_layer *l = &p->layers[i];
-		if (l->kind == MW_L_IP4) {
-			*n = conf_node4(who == MW_WHO_RECEIVER ? l->u.ip4.dst : l->u.ip4.src);
-			return;
-		}
-		if (l->kind == MW_L_IP6) {
-			*n = conf_node6(who == MW_WHO_RECEIVER ? &l->u.ip6.dst : &l->u.ip6.src);
-			return;
-		}
-	}
-	*n = (struct conf_node){ .fam = 0 };
-}
-
 const struct conf_node *frame_node_slow(struct conf *c, int msg, uint32_t offset,
 					uint8_t who)
 {
-	finding_node(&c->fn_node, c->pkt, finding_layer(c->pkt, msg, offset), who);
+	int at = finding_layer(c->pkt, msg, offset);
+	if (msg < 0) {   /* (not kept: a message's run may follow, e.g. message 0's) */
+		finding_node(&c->fn_other, c->pkt, at, who);
+		return &c->fn_other;
+	}
+	finding_node(&c->fn_node, c->pkt, at, who);
 	c->fn_msg = msg;
 	c->fn_who = who;
 	return &c->fn_node;

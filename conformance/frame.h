@@ -28,9 +28,25 @@ struct frame_note {
 };
 
 /* The node a finding about layer `at` judges, into *n: the sender (or
- * receiver) of the IP layer carrying it (fam 0: none). */
-void finding_node(struct conf_node *n, const struct mw_packet *p, int at,
-		  uint8_t who);
+ * receiver) of the IP layer carrying it (fam 0: none). Inline: once per
+ * frame (frame_prefetch()) and per result of no message. */
+static inline void finding_node(struct conf_node *n, const struct mw_packet *p, int at,
+		  uint8_t who)
+{
+	for (int i = at; i >= 0; i--) {
+		const struct mw_layer *l = &p->layers[i];
+		if (l->kind == MW_L_IP4) {
+			*n = conf_node4(who == MW_WHO_RECEIVER ? l->u.ip4.dst : l->u.ip4.src);
+			return;
+		}
+		if (l->kind == MW_L_IP6) {
+			*n = conf_node6(who == MW_WHO_RECEIVER ? &l->u.ip6.dst : &l->u.ip6.src);
+			return;
+		}
+	}
+	*n = (struct conf_node){ .fam = 0 };
+}
+
 
 /* The frame about to be checked (pkt stays valid until frame_finish();
  * note: its frame_prefetch()). Inline, as are the two below: they run
