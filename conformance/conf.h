@@ -24,9 +24,10 @@ struct conf {
 	double start;                /* time of the first frame */
 	struct state4 *s4;
 	struct state6 *s6;
-	/* node of the last per-packet finding, by message and who (-2: none) */
+	/* node of the last per-packet finding of a message, by message and
+	 * who (-2: none); of one not bound to a message */
 	int fn_msg, fn_who;
-	struct conf_node fn_node;
+	struct conf_node fn_node, fn_other;
 };
 
 /* A catalogue rule and its bit in a rule set. */
@@ -155,8 +156,11 @@ void state4_free(struct state4 *s);
 void state4_packet(struct conf *c);
 void state4_finish(struct conf *c);
 /* Start fetching what state4_packet() will read for p, decoded ahead:
- * stage 0 the index slot, stage 1 (a frame later) the node record. */
-void state4_prefetch(const struct conf *c, const struct mw_packet *p, int stage);
+ * state4_prefetch() the index slot of the node it will file p under
+ * (returned: its key, 0 none), state4_prefetch_rec() (a few frames later)
+ * that node's record. */
+uint32_t state4_prefetch(const struct conf *c, const struct mw_packet *p);
+void state4_prefetch_rec(const struct conf *c, uint32_t key);
 
 struct state6 *state6_new(void);
 void state6_free(struct state6 *s);

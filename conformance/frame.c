@@ -1,4 +1,6 @@
 /* One frame's checks on the thread that owns the report and the state. */
+#include <string.h>
+
 #include "frame.h"
 #include "report.h"
 
@@ -15,50 +17,36 @@ static int finding_layer(const struct mw_packet *p, int msg, uint32_t offset)
 	return at;
 }
 
-/* The node a finding about layer `at` judges, into *n: the sender (or
- * receiver) of the IP layer carrying it. */
-static void finding_node(struct conf_node *n, const struct mw_packet *p,
-			 int at, uint8_t who)
-{
-	for (int i = at; i >= 0; i--) {
-		const struct mw_layer *l = &p->layers[i];
-		if (l->kind == MW_L_IP4) {
-			*n = conf_node4(who == MW_WHO_RECEIVER ? l->u.ip4.dst : l->u.ip4.src);
-			return;
-		}
-		if (l->kind == MW_L_IP6) {
-			*n = conf_node6(who == MW_WHO_RECEIVER ? &l->u.ip6.dst : &l->u.ip6.src);
-			return;
-		}
-	}
-	*n = (struct conf_node){ .fam = 0 };
-}
-
-/* The findings of one message come in a run: its node once. */
-static const struct conf_node *run_node(struct conf *c, int msg, uint32_t offset,
+const struct conf_node *frame_node_slow(struct conf *c, int msg, uint32_t offset,
 					uint8_t who)
 {
-	if (msg < 0 || msg != c->fn_msg || who != c->fn_who) {
-		finding_node(&c->fn_node, c->pkt,
-			     finding_layer(c->pkt, msg, offset), who);
-		c->fn_msg = msg;
-		c->fn_who = who;
+	int at = finding_layer(c->pkt, msg, offset);
+	if (msg < 0) {   /* (not kept: a message's run may follow, e.g. message 0's) */
+		finding_node(&c->fn_other, c->pkt, at, who);
+		return &c->fn_other;
 	}
+	finding_node(&c->fn_node, c->pkt, at, who);
+	c->fn_msg = msg;
+	c->fn_who = who;
 	return &c->fn_node;
 }
 
 void frame_finding(void *ctx, const struct mw_finding *f)
 {
 	struct conf *c = ctx;
-	report_add(c->rep, f->rule, run_node(c, f->msg, f->offset, f->who),
+	report_add(c->rep, f->rule, frame_node(c, f->msg, f->offset, f->who),
 		   &c->where, f->pass, f->pass ? NULL : f->detail, f->offset,
 		   f->len);
 }
 
-/* The passes of one message (or IP layer): one node lookup for all. */
 void frame_passes(void *ctx, const struct mw_pass_set *s)
 {
 	struct conf *c = ctx;
-	report_add_passes(c->rep, run_node(c, s->msg, s->offset, s->who),
-			  s->bits, s->nwords);
+	if (s->nwords >= REPORT_SETW) {   /* the catalogue's size: bits beyond are 0 */
+		frame_pass_set(c, s->msg, s->offset, s->who, s->bits);
+		return;
+	}
+	uint64_t w[REPORT_SETW] = { 0 };
+	memcpy(w, s->bits, s->nwords * sizeof *w);
+	frame_pass_set(c, s->msg, s->offset, s->who, w);
 }

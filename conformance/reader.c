@@ -28,6 +28,7 @@ static const char *display_name(const char *path)
 struct slot {
 	struct mw_frame fr;
 	mw_status st;
+	struct frame_note note;
 	struct mw_packet pkt;
 };
 
@@ -54,7 +55,7 @@ static int run_file(struct conf *c, const char *path, struct slot *ring)
 				break;
 			s->st = mw_decode(&s->pkt, s->fr.linktype, s->fr.data,
 					  s->fr.caplen, s->fr.wirelen, NULL);
-			frame_prefetch(c, &s->pkt, 0);
+			frame_prefetch(c, &s->pkt, &s->note);
 			n++;
 		}
 		if (n == 0)
@@ -63,14 +64,14 @@ static int run_file(struct conf *c, const char *path, struct slot *ring)
 		head = (head + 1) % AHEAD;
 		n--;
 		if (n)
-			frame_prefetch(c, &ring[head].pkt, 1);
+			frame_prefetch_late(c, &ring[head].note);
 		if (frame_unsupported(s->st, &s->pkt)) {
 			fprintf(stderr, "mipconform: %s: unsupported link type %d\n",
 				name, s->fr.linktype);
 			mw_capture_close(cap);
 			return -1;
 		}
-		frame_start(c, name, &s->fr, &s->pkt);
+		frame_start(c, name, &s->fr, &s->pkt, &s->note);
 		mw_check_packet_mask(&s->pkt, c->keys, frame_finding, frame_passes, c);
 		frame_finish(c);
 	}
@@ -103,14 +104,15 @@ static int run_inline(struct conf *c, char *const *files, int n)
 #define BATCH_FRAMES 1024
 #define BATCHES 4
 
-/* One result of the per-packet rules: a pass set (its bits in `words`)
- * or a finding (in `fd`). */
+/* One result of the per-packet rules: a pass set (its bits in w) or a
+ * finding (in `fd`). */
 struct event {
 	int msg;
 	uint32_t offset;
 	uint8_t who;
 	bool set;
-	uint32_t i; /* first word of its bits, or its finding */
+	uint32_t fd;                /* its finding */
+	uint64_t w[REPORT_SETW];    /* its set: bit i, mw_rule_at(i) passed */
 };
 
 /* A growable array of the batch: plain, as appending is per frame. */
@@ -125,6 +127,7 @@ struct event {
 struct bframe {
 	struct mw_frame fr;
 	uint32_t ev_first, ev_end; /* its events */
+	struct frame_note note;    /* (the main thread's) */
 	struct mw_packet pkt;
 };
 
@@ -138,9 +141,7 @@ struct batch {
 	struct bframe *fr;       /* BATCH_FRAMES */
 	struct event *ev;
 	struct mw_finding *fd;
-	uint64_t *words;
-	unsigned n_ev, n_fd, n_words, cap_ev, cap_fd, cap_words;
-	unsigned nwords;         /* of each pass set */
+	unsigned n_ev, n_fd, cap_ev, cap_fd;
 	uint8_t *bytes;          /* frame copies, for readers that reuse a buffer */
 	size_t n_bytes, cap_bytes;
 };
@@ -168,7 +169,6 @@ static void batch_free(struct batch *b)
 	g_free(b->fr);
 	g_free(b->ev);
 	g_free(b->fd);
-	g_free(b->words);
 	g_free(b->bytes);
 	g_free(b);
 }
@@ -183,7 +183,7 @@ static void take(struct pipe *p, const char *file)
 	b->cap = NULL;
 	b->n = 0;
 	b->n_bytes = 0;
-	b->n_ev = b->n_fd = b->n_words = 0;
+	b->n_ev = b->n_fd = 0;
 	p->b = b;
 }
 
@@ -199,23 +199,28 @@ static void keep_finding(void *ctx, const struct mw_finding *f)
 	ROOM(b->fd, b->n_fd, b->cap_fd);
 	ROOM(b->ev, b->n_ev, b->cap_ev);
 	b->fd[b->n_fd] = *f;
-	b->ev[b->n_ev++] = (struct event){ .set = false, .i = b->n_fd++ };
+	struct event *e = &b->ev[b->n_ev++];
+	e->set = false;
+	e->fd = b->n_fd++;
 }
 
+/* (a set has (mw_rule_count() + 63) / 64 words: REPORT_SETW, which
+ * report_new() checks is enough) */
 static void keep_passes(void *ctx, const struct mw_pass_set *s)
 {
 	struct batch *b = ctx;
 	ROOM(b->ev, b->n_ev, b->cap_ev);
-	b->ev[b->n_ev++] = (struct event){ .msg = s->msg, .offset = s->offset,
-					   .who = s->who, .set = true,
-					   .i = b->n_words };
-	b->nwords = s->nwords;
-	if (__builtin_expect(b->cap_words - b->n_words < s->nwords, 0)) {
-		b->cap_words = MAX(2 * b->cap_words, 4096u);
-		b->words = g_realloc_n(b->words, b->cap_words, sizeof *b->words);
+	struct event *e = &b->ev[b->n_ev++];
+	e->msg = s->msg;
+	e->offset = s->offset;
+	e->who = s->who;
+	e->set = true;
+	if (__builtin_expect(s->nwords == REPORT_SETW, 1)) {
+		memcpy(e->w, s->bits, sizeof e->w);
+	} else {   /* bits beyond REPORT_SETW words are 0 */
+		memset(e->w, 0, sizeof e->w);
+		memcpy(e->w, s->bits, MIN(s->nwords, REPORT_SETW) * sizeof *e->w);
 	}
-	for (unsigned w = 0; w < s->nwords; w++)
-		b->words[b->n_words++] = s->bits[w];
 }
 
 /* A copy of a frame's bytes that lives as long as the batch (the reader
@@ -326,15 +331,10 @@ static void replay(struct conf *c, const struct batch *b, const struct bframe *f
 {
 	for (uint32_t k = f->ev_first; k < f->ev_end; k++) {
 		const struct event *e = &b->ev[k];
-		if (!e->set) {
-			frame_finding(c, &b->fd[e->i]);
-			continue;
-		}
-		struct mw_pass_set s = {
-			.msg = e->msg, .offset = e->offset, .who = e->who,
-			.nwords = b->nwords, .bits = &b->words[e->i],
-		};
-		frame_passes(c, &s);
+		if (e->set)
+			frame_pass_set(c, e->msg, e->offset, e->who, e->w);
+		else
+			frame_finding(c, &b->fd[e->fd]);
 	}
 }
 
@@ -347,21 +347,21 @@ static int consume(struct conf *c, struct batch *b)
 	for (unsigned i = 0; i < b->n && i < 2 * AHEAD; i++)
 		PREFETCH_SLOT(&b->fr[i], 0);
 	for (unsigned i = 0; i < b->n && i < AHEAD; i++)
-		frame_prefetch(c, &b->fr[i].pkt, 0);
+		frame_prefetch(c, &b->fr[i].pkt, &b->fr[i].note);
 	for (unsigned i = 0; i < b->n; i++) {
 		struct bframe *f = &b->fr[i];
 		if (i + 2 * AHEAD < b->n)
 			PREFETCH_SLOT(&b->fr[i + 2 * AHEAD], 0);
 		if (i + AHEAD < b->n) {
-			const struct bframe *a = &b->fr[i + AHEAD];
+			struct bframe *a = &b->fr[i + AHEAD];
 			/* its bytes too: the other thread read them last */
 			__builtin_prefetch(a->fr.data);
 			__builtin_prefetch(a->fr.data + 64);
-			frame_prefetch(c, &a->pkt, 0);
+			frame_prefetch(c, &a->pkt, &a->note);
 		}
 		if (i + 1 < b->n)
-			frame_prefetch(c, &b->fr[i + 1].pkt, 1);
-		frame_start(c, b->file, &f->fr, &f->pkt);
+			frame_prefetch_late(c, &b->fr[i + 1].note);
+		frame_start(c, b->file, &f->fr, &f->pkt, &f->note);
 		replay(c, b, f);
 		frame_finish(c);
 	}

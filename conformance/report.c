@@ -649,12 +649,12 @@ void report_flush(struct report *r)
 	pend_flush(r);
 }
 
-/* Count the pending passes and start new ones: set s (SETW words; it
+/* report_pass_set_new(): count the pending passes and start new ones: set s (SETW words; it
  * may be in r->sets, which counting can move: copied first) on node. Its
  * record is only needed when they are counted, typically while the next
  * packet is processed: fetch it meanwhile (it is mostly not in cache). */
-static void pend_start(struct report *r, const struct conf_node *node,
-		       const uint64_t *s)
+void report_pass_set_new(struct report *r, const struct conf_node *node,
+			 const uint64_t *s)
 {
 	uint64_t w[SETW];
 	memcpy(w, s, sizeof w);
@@ -675,7 +675,7 @@ static inline void pend_add(struct report *r, const struct conf_node *node,
 	for (unsigned w = 0; w < SETW; w++)
 		dup |= r->p.w[w] & s[w];
 	if (dup || !node_eq(&r->p.node, node)) {
-		pend_start(r, node, s);
+		report_pass_set_new(r, node, s);
 		return;
 	}
 	for (unsigned w = 0; w < SETW; w++)

@@ -98,7 +98,11 @@ static inline void report_pass(struct report *r, struct report_bit b,
 	else
 		report_pass_slow(r, b, node.hi, node.lo, node.fam);
 }
-/* Passes of the rules of set w (REPORT_SETW words, not empty) on `node`:
+/* report_pass_set() when the set cannot join the pending passes: they
+ * are counted and the set starts new ones. */
+void report_pass_set_new(struct report *r, const struct conf_node *node,
+			 const uint64_t *w);
+/* Passes of the rules of set w (REPORT_SETW words) on `node`:
  * report_add_passes(), inline while they join the pending passes. */
 static inline void report_pass_set(struct report *r, const struct conf_node *node,
 				   const uint64_t *w)
@@ -109,7 +113,7 @@ static inline void report_pass_set(struct report *r, const struct conf_node *nod
 		dup |= p->w[i] & w[i];
 	if (dup || node->lo != p->node.lo || node->hi != p->node.hi ||
 	    node->fam != p->node.fam) {
-		report_add_passes(r, node, w, REPORT_SETW);
+		report_pass_set_new(r, node, w);
 		return;
 	}
 	for (unsigned i = 0; i < REPORT_SETW; i++)

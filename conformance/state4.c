@@ -1067,7 +1067,10 @@ void state4_packet(struct conf *c)
 			return;
 		}
 	}
-	on_msgs(c);
+	/* every message on_msgs() handles and every tunnel has IPv4 (the
+	 * decoder sets kinds for every packet mipconform checks) */
+	if (p->kinds & 1u << MW_L_IP4)
+		on_msgs(c);
 }
 
 void state4_finish(struct conf *c)
@@ -1091,17 +1094,19 @@ static uint32_t mip4_key(const struct mw_packet *p)
 	return 0;
 }
 
-void state4_prefetch(const struct conf *c, const struct mw_packet *p, int stage)
+uint32_t state4_prefetch(const struct conf *c, const struct mw_packet *p)
 {
 	const struct state4 *s = c->s4;
 	uint32_t key = mip4_key(p);
-	if (!key || !s->mn.cap)
-		return;
-	if (stage == 0) {
+	if (key)
 		__builtin_prefetch(&s->mn.s[otab4_home(&s->mn, key)]);
-		return;
-	}
-	uint32_t i = otab4_get(&s->mn, key);
+	return key;
+}
+
+void state4_prefetch_rec(const struct conf *c, uint32_t key)
+{
+	const struct state4 *s = c->s4;
+	uint32_t i = key ? otab4_get(&s->mn, key) : 0;
 	if (i)
 		__builtin_prefetch(mn_rec(s, i - 1), 1);
 }

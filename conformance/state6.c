@@ -934,10 +934,13 @@ static __attribute__((noinline)) void packet6(struct conf *c)
 	for (int i = 0; i < p->n_msgs; i++) {
 		const struct mw_msg *m = &p->msgs[i];
 		struct hdrs h;
+		bool is_mh = m->kind == MW_MSG_MH && m->status != MW_E_TRUNC;
+		if (!is_mh && m->kind != MW_MSG_ICMP6)
+			continue;   /* (before the header walk: nothing below reads it) */
 		hdrs_of(p, m->layer, &h);
 		if (h.ip6 < 0)
 			continue;
-		if (m->kind == MW_MSG_MH && m->status != MW_E_TRUNC) {
+		if (is_mh) {
 			mh = true;
 			switch (m->u.mh.type) {
 			case MW_MH_BU: on_bu(c, i, &h); break;
@@ -951,7 +954,7 @@ static __attribute__((noinline)) void packet6(struct conf *c)
 			on_icmp6(c, i, &h);
 		}
 	}
-	if (mh)
+	if (mh || !(p->kinds & 1u << MW_L_IP6_DST))
 		return;
 	/* any other packet with a Home Address option */
 	for (int i = 0; i < p->n_layers; i++)
@@ -965,13 +968,11 @@ static __attribute__((noinline)) void packet6(struct conf *c)
 }
 
 /* Has the packet an IPv6 header? Nothing else here applies without one,
- * and most packets have none. */
+ * and most packets have none. (The decoder sets kinds for every packet
+ * mipconform checks.) */
 static bool has_ip6(const struct mw_packet *p)
 {
-	for (int i = 0; i < p->n_layers; i++)
-		if (p->layers[i].kind == MW_L_IP6)
-			return true;
-	return false;
+	return p->kinds & 1u << MW_L_IP6;
 }
 
 static __attribute__((noinline)) void tick_packet(struct conf *c)

@@ -99,7 +99,16 @@ static void step(struct conf *fast, struct conf *ref, unsigned pool)
 			size_t i = rnd_rule();
 			w[i / 64] |= 1ull << (i % 64);
 		}
-		report_add_passes(fast->rep, &node, w, REPORT_SETW);
+		/* the three ways in: the call, its inline path (a set that
+		 * joins the pending passes stays inline), a short set */
+		unsigned nw = REPORT_SETW;
+		while (nw > 1 && !w[nw - 1])
+			nw--;
+		switch (rnd(3)) {
+		case 0: report_add_passes(fast->rep, &node, w, REPORT_SETW); break;
+		case 1: report_pass_set(fast->rep, &node, w); break;
+		default: report_add_passes(fast->rep, &node, w, nw); break;
+		}
 		for (size_t i = 0; i < mw_rule_count(); i++)
 			if (w[i / 64] >> (i % 64) & 1)
 				pass_one(ref, i, node);
