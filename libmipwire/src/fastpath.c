@@ -36,7 +36,8 @@ struct fp_row {
 	uint8_t hdr;        /* enum mw_hdr_form */
 	uint8_t hl;         /* MIPv4 extensions: header bytes, 0 when not taken */
 	uint8_t amask, ak;  /* alignment: (off & amask) == ak; amask 0 none */
-};
+	uint16_t dig;       /* MIPv4 extensions: their digit of mw_msg.shape */
+} __attribute__((aligned(16)));  /* an index is one shift */
 
 static struct {
 	struct fp_row mip4_ext[256], mh_opt[256], mh_type[256], dst_opt[256];
@@ -100,6 +101,21 @@ static __attribute__((constructor)) void fp_build(void)
 			x->ok = 0;
 		if (x->ok)
 			x->hl = x->hdr == MW_HDR_TLV8 ? 2 : 4;
+		/* an authentication extension is taken when it holds an SPI
+		 * and an authenticator (7 bytes with its header), so that its
+		 * digit is known without its length */
+		x->dig = (uint16_t)c;
+		if (x->ok && (c == MW_MIP4X_MN_HA_AUTH || c == MW_MIP4X_MN_FA_AUTH ||
+			      c == MW_MIP4X_FA_HA_AUTH)) {
+			x->dig |= 256;
+			if (x->min < 7) {
+				if (x->min + x->span < 7)
+					x->ok = x->hl = 0;
+				else
+					x->span = (uint16_t)(x->span - (7 - x->min));
+				x->min = 7;
+			}
+		}
 		/* options with sub-options are walked by the general path */
 		r = mwi_reg_lookup(MW_REG_MH_OPT, c);
 		if (r && r->sub)
@@ -435,6 +451,7 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 	uint16_t total_len, frag;
 	struct mw_msg *m;
 	unsigned n = 0, udp_l;
+	uint64_t x = 0;
 	uint8_t t;
 	uint16_t fixed;
 
@@ -560,7 +577,7 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 	}
 
 	/* extensions: TLV8 / CVSE, known, inside the message and their
-	 * registry bounds */
+	 * registry bounds; their digits of mw_msg.shape in x */
 	for (p = start + need; p < mend; n++) {
 		const struct fp_row *r = &fp.mip4_ext[b[p]];
 		size_t left = mend - p, total;
@@ -572,8 +589,11 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 		if (total > left || total - r->min > r->span)
 			return fp_miss(pkt, o);
 		pkt->elems[n] = mwi_elem(MW_REG_MIP4_EXT, b[p], 0, p, total, r->hl);
+		x = x << 9 | r->dig;
 		p += total;
 	}
+	if (n <= 3)
+		m->shape = (uint32_t)(1 | n << 1 | x << 3);
 	return fp_done(pkt, m, nl, n);
 }
 
