@@ -36,7 +36,8 @@ struct fp_row {
 	uint8_t hdr;        /* enum mw_hdr_form */
 	uint8_t hl;         /* MIPv4 extensions: header bytes, 0 when not taken */
 	uint8_t amask, ak;  /* alignment: (off & amask) == ak; amask 0 none */
-};
+	uint16_t dig;       /* MIPv4 extensions: their digit of mw_msg.shape */
+} __attribute__((aligned(16)));  /* an index is one shift */
 
 static struct {
 	struct fp_row mip4_ext[256], mh_opt[256], mh_type[256], dst_opt[256];
@@ -100,6 +101,21 @@ static __attribute__((constructor)) void fp_build(void)
 			x->ok = 0;
 		if (x->ok)
 			x->hl = x->hdr == MW_HDR_TLV8 ? 2 : 4;
+		/* an authentication extension is taken when it holds an SPI
+		 * and an authenticator (7 bytes with its header), so that its
+		 * digit is known without its length */
+		x->dig = (uint16_t)c;
+		if (x->ok && (c == MW_MIP4X_MN_HA_AUTH || c == MW_MIP4X_MN_FA_AUTH ||
+			      c == MW_MIP4X_FA_HA_AUTH)) {
+			x->dig |= 256;
+			if (x->min < 7) {
+				if (x->min + x->span < 7)
+					x->ok = x->hl = 0;
+				else
+					x->span = (uint16_t)(x->span - (7 - x->min));
+				x->min = 7;
+			}
+		}
 		/* options with sub-options are walked by the general path */
 		r = mwi_reg_lookup(MW_REG_MH_OPT, c);
 		if (r && r->sub)
@@ -123,13 +139,12 @@ static __attribute__((constructor)) void fp_build(void)
 	fp.rrp_min = rrp ? rrp->min_len : UINT16_MAX;
 }
 
-/* The packet is complete: nl layers, one message m, elements up to n. */
+/* The packet is complete: nl layers of the kinds `kinds` (the decoders
+ * hand on the kinds of the layers they add, constants mostly), one
+ * message m, elements up to n. */
 static inline mw_status fp_done(struct mw_packet *pkt, struct mw_msg *m,
-				unsigned nl, unsigned n)
+				unsigned nl, uint32_t kinds, unsigned n)
 {
-	uint32_t kinds = 0;
-	for (unsigned i = 0; i < nl; i++)
-		kinds |= 1u << pkt->layers[i].kind;
 	pkt->kinds = kinds;
 	m->elem_count = (uint16_t)(n - m->elem_first);
 	pkt->n_layers = (uint8_t)nl;
@@ -317,7 +332,7 @@ static inline bool is_vlan_tpid(uint16_t t)
  * >= 8, all of it captured. */
 static __attribute__((noinline)) mw_status
 fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
-	 size_t end, unsigned nl)
+	 size_t end, unsigned nl, uint32_t kinds)
 {
 	const uint8_t *b = pkt->data, *h = b + off;
 	struct mw_mip4_adv *a;
@@ -403,7 +418,7 @@ fp_icmp4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t off,
 		pkt->elems[n++] = mwi_elem(MW_REG_MIP4_ADV_EXT, b[p], 0, p, total, hl);
 		p += total;
 	}
-	return fp_done(pkt, m, nl, n);
+	return fp_done(pkt, m, nl, kinds | 1u << MW_L_ICMP4, n);
 }
 
 /* Either port one the options give to MIPv4: the first of them (434 by
@@ -424,7 +439,7 @@ static inline bool fp_mip4_ports(const struct mw_decode_opts *o,
  * mwi_fastpath() stays a short dispatcher that tail-calls it. */
 static __attribute__((noinline)) mw_status
 fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
-       unsigned nl)
+       unsigned nl, uint32_t kinds)
 {
 	const uint8_t *b = pkt->data, *h = b + pos;
 	size_t cap = pkt->caplen, ipend, uoff, start, mend, p, need;
@@ -435,6 +450,7 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 	uint16_t total_len, frag;
 	struct mw_msg *m;
 	unsigned n = 0, udp_l;
+	uint64_t x = 0;
 	uint8_t t;
 	uint16_t fixed;
 
@@ -475,7 +491,8 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 	ip->opt_len = 0;
 	nl++;
 	if (ip->proto == MW_IPPROTO_ICMP)
-		return fp_icmp4(pkt, o, pos + 20, pos + total_len, nl);
+		return fp_icmp4(pkt, o, pos + 20, pos + total_len, nl,
+				kinds | 1u << MW_L_IP4);
 
 	/* UDP: 8 bytes inside the IP payload (total_len >= 28), its length
 	 * inside the IP payload (so captured) */
@@ -560,7 +577,7 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 	}
 
 	/* extensions: TLV8 / CVSE, known, inside the message and their
-	 * registry bounds */
+	 * registry bounds; their digits of mw_msg.shape in x */
 	for (p = start + need; p < mend; n++) {
 		const struct fp_row *r = &fp.mip4_ext[b[p]];
 		size_t left = mend - p, total;
@@ -572,16 +589,20 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 		if (total > left || total - r->min > r->span)
 			return fp_miss(pkt, o);
 		pkt->elems[n] = mwi_elem(MW_REG_MIP4_EXT, b[p], 0, p, total, r->hl);
+		x = x << 9 | r->dig;
 		p += total;
 	}
-	return fp_done(pkt, m, nl, n);
+	if (n <= 3)
+		m->shape = (uint32_t)(1 | n << 1 | x << 3);
+	return fp_done(pkt, m, nl, kinds | 1u << MW_L_IP4 | 1u << MW_L_UDP |
+			1u << MW_L_MIP4, n);
 }
 
 /* IPv6 at `pos`: extension headers (Destination Options, type 2 routing
  * header) -> Mobility Header. */
 static __attribute__((noinline)) mw_status
 fp_ip6(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
-       unsigned nl)
+       unsigned nl, uint32_t kinds)
 {
 	const uint8_t *b = pkt->data, *h = b + pos;
 	size_t cap = pkt->caplen, end, start, q, lim;
@@ -682,6 +703,7 @@ fp_ip6(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 			x->rh2_valid = true;
 			ps_dst = &x->rh2_addr;
 		}
+		kinds |= 1u << L->kind;
 		nh = x->next;
 		pos += total;
 	}
@@ -765,7 +787,7 @@ fp_ip6(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 		pkt->elems[n++] = mwi_elem(MW_REG_MH_OPT, t, 0, q, total, 2);
 		q += total;
 	}
-	return fp_done(pkt, m, nl, n);
+	return fp_done(pkt, m, nl, kinds | 1u << MW_L_IP6 | 1u << MW_L_MH, n);
 }
 
 /* VLAN tags after the Ethernet header (layer 0, ethertype `type`). */
@@ -775,6 +797,7 @@ fp_vlan(struct mw_packet *pkt, const struct mw_decode_opts *o, uint16_t type)
 	const uint8_t *b = pkt->data;
 	size_t cap = pkt->caplen, pos = 14;
 	unsigned nl = 1, tags = 0;
+	uint32_t kinds;
 
 	while (type != MW_ETHERTYPE_IP4 && type != MW_ETHERTYPE_IP6 &&
 	       is_vlan_tpid(type)) {
@@ -791,10 +814,11 @@ fp_vlan(struct mw_packet *pkt, const struct mw_decode_opts *o, uint16_t type)
 		L->u.vlan.ethertype = type = be16(b + pos + 2);
 		pos += 4;
 	}
+	kinds = 1u << MW_L_ETH | (tags ? 1u << MW_L_VLAN : 0);
 	if (type == MW_ETHERTYPE_IP4)
-		return fp_ip4(pkt, o, pos, nl);
+		return fp_ip4(pkt, o, pos, nl, kinds);
 	if (type == MW_ETHERTYPE_IP6)
-		return fp_ip6(pkt, o, pos, nl);
+		return fp_ip6(pkt, o, pos, nl, kinds);
 	return fp_miss(pkt, o);
 }
 
@@ -822,23 +846,23 @@ mw_status mwi_fastpath(struct mw_packet *pkt, int linktype,
 		memcpy(&L->u.eth, b, 12);
 		L->u.eth.ethertype = type = be16(b + 12);
 		if (type == MW_ETHERTYPE_IP4)
-			return fp_ip4(pkt, o, 14, 1);
+			return fp_ip4(pkt, o, 14, 1, 1u << MW_L_ETH);
 		if (type == MW_ETHERTYPE_IP6)
-			return fp_ip6(pkt, o, 14, 1);
+			return fp_ip6(pkt, o, 14, 1, 1u << MW_L_ETH);
 		return fp_vlan(pkt, o, type);
 	}
 	case MW_LINK_RAW:
 		if (cap < 1)
 			return fp_miss(pkt, o);
 		if ((b[0] >> 4) == 4)
-			return fp_ip4(pkt, o, 0, 0);
+			return fp_ip4(pkt, o, 0, 0, 0);
 		if ((b[0] >> 4) == 6)
-			return fp_ip6(pkt, o, 0, 0);
+			return fp_ip6(pkt, o, 0, 0, 0);
 		return fp_miss(pkt, o);
 	case MW_LINK_IPV4:
-		return fp_ip4(pkt, o, 0, 0);
+		return fp_ip4(pkt, o, 0, 0, 0);
 	case MW_LINK_IPV6:
-		return fp_ip6(pkt, o, 0, 0);
+		return fp_ip6(pkt, o, 0, 0, 0);
 	default:
 		return fp_miss(pkt, o);
 	}

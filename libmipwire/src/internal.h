@@ -285,9 +285,46 @@ void mwi_decode_mh(struct mwi_dec *d, struct mw_cur *c, int carrier_layer);
 void mwi_decode_icmp6_mip(struct mwi_dec *d, struct mw_cur *c, int icmp_layer);
 /* Options of an IPv6 Destination Options header: fills ext->hao. */
 void mwi_decode_dst_opts(struct mwi_dec *d, struct mw_cur *c, int ext_layer);
-/* The typed fixed fields of BU, BA, BE, HoTI... (mh_decode.c) from the
- * first bytes of the MH at b (24 for HoT/CoT/BE, 16 HoTI/CoTI, 12 BU/BA). */
-void mwi_mh_fill_typed(struct mw_mh *mh, const uint8_t *b);
+/* The typed fixed fields of BU, BA, BE, HoTI... from the first bytes of
+ * the MH at b (24 for HoT/CoT/BE, 16 HoTI/CoTI, 12 BU/BA): the general
+ * path's zero-filled copy of them (mh_decode.c), or the frame itself
+ * (fastpath.c). Inline: a call in the fast path forces spills. */
+static inline void mwi_mh_fill_typed(struct mw_mh *mh, const uint8_t *b)
+{
+	switch (mh->type) {
+	case MW_MH_HOTI:
+	case MW_MH_COTI:
+		__builtin_memcpy(mh->u.init.cookie, b + 8, 8);
+		break;
+	case MW_MH_HOT:
+	case MW_MH_COT:
+		mh->u.test.nonce_index = mw_load_be16(b + 6);
+		__builtin_memcpy(mh->u.test.cookie, b + 8, 8);
+		__builtin_memcpy(mh->u.test.keygen, b + 16, 8);
+		break;
+	case MW_MH_BU:
+	case MW_MH_FBU:
+		mh->u.bu.seq = mw_load_be16(b + 6);
+		mh->u.bu.flags = mw_load_be16(b + 8);
+		mh->u.bu.lifetime = mw_load_be16(b + 10);
+		mh->proxy = mh->type == MW_MH_BU && (mh->u.bu.flags & MW_BU_P);
+		break;
+	case MW_MH_BA:
+	case MW_MH_FBACK:
+		mh->u.ba.status = b[6];
+		mh->u.ba.flags = b[7];
+		mh->u.ba.seq = mw_load_be16(b + 8);
+		mh->u.ba.lifetime = mw_load_be16(b + 10);
+		mh->proxy = mh->type == MW_MH_BA && (mh->u.ba.flags & MW_BA_P);
+		break;
+	case MW_MH_BE:
+		mh->u.be.status = b[6];
+		__builtin_memcpy(mh->u.be.hoa.b, b + 8, 16);
+		break;
+	default:
+		break;
+	}
+}
 
 /* fastpath.c: the common well-formed frames end to end, filling pkt as
  * the general path would (pkt already reset by mw_decode()); any other

@@ -89,6 +89,17 @@ struct mw_msg {
 	uint8_t status;     /* MW_OK or the first error inside the message */
 	uint32_t off, len;  /* whole message in the frame (len = declared length) */
 	uint16_t elem_first, elem_count;
+	/* MIPv4 registration request / reply: its extensions in brief, for
+	 * consumers that key on them without walking them (the rules); 0
+	 * when not given (the general decoder leaves it 0; zero it if you
+	 * edit the elements). Nonzero: the message's elements are n =
+	 * elem_count <= 3 depth-0 MIPv4 extensions (MW_REG_MIP4_EXT),
+	 * status MW_OK, and shape = 1 | n << 1 | x << 3, x holding one 9-bit
+	 * digit per extension, the first the most significant: its type,
+	 * plus 256 for an authentication extension (types 32-34) whose
+	 * length holds an SPI and an authenticator (7 bytes or more with
+	 * its header). */
+	uint32_t shape;
 	union {
 		struct mw_mip4 mip4;
 		struct mw_mip4_adv adv;

@@ -6,46 +6,6 @@
 
 #include "mip6_int.h"
 
-/* The fixed fields of the typed messages, from a zero-filled copy of the
- * first bytes of the MH (what is missing reads as zero). Shared with the
- * fast path (fastpath.c), which calls it on the frame itself. */
-void mwi_mh_fill_typed(struct mw_mh *mh, const uint8_t *b)
-{
-	switch (mh->type) {
-	case MW_MH_HOTI:
-	case MW_MH_COTI:
-		memcpy(mh->u.init.cookie, b + 8, 8);
-		break;
-	case MW_MH_HOT:
-	case MW_MH_COT:
-		mh->u.test.nonce_index = mw_load_be16(b + 6);
-		memcpy(mh->u.test.cookie, b + 8, 8);
-		memcpy(mh->u.test.keygen, b + 16, 8);
-		break;
-	case MW_MH_BU:
-	case MW_MH_FBU:
-		mh->u.bu.seq = mw_load_be16(b + 6);
-		mh->u.bu.flags = mw_load_be16(b + 8);
-		mh->u.bu.lifetime = mw_load_be16(b + 10);
-		mh->proxy = mh->type == MW_MH_BU && (mh->u.bu.flags & MW_BU_P);
-		break;
-	case MW_MH_BA:
-	case MW_MH_FBACK:
-		mh->u.ba.status = b[6];
-		mh->u.ba.flags = b[7];
-		mh->u.ba.seq = mw_load_be16(b + 8);
-		mh->u.ba.lifetime = mw_load_be16(b + 10);
-		mh->proxy = mh->type == MW_MH_BA && (mh->u.ba.flags & MW_BA_P);
-		break;
-	case MW_MH_BE:
-		mh->u.be.status = b[6];
-		memcpy(mh->u.be.hoa.b, b + 8, 16);
-		break;
-	default:
-		break;
-	}
-}
-
 /* 1 / 0 / -1 as struct mw_mh csum_ok. Only an MH reached through IPv6
  * is checked: over UDP (RFC 5844 IPv4 transport) there is no IPv6
  * pseudo-header to compute it with. */

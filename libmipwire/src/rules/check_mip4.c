@@ -255,7 +255,7 @@ static void check_layout(struct mwi_chk *c, int mi, const struct mw_msg *m,
  * use, by that same code; a trial takes its message's outcome from this
  * table when it can. */
 
-#define FORM_EXTS 4       /* extensions of a common form, at most */
+#define FORM_EXTS 3       /* extensions of a common form, at most */
 #define FORM_SLOTS 64     /* hash table of common forms */
 
 struct form_outcome {
@@ -266,29 +266,51 @@ struct form_outcome {
 };
 static struct form_outcome forms[FORM_SLOTS];
 
-/* The form of a registration with a nonzero UDP checksum not found wrong,
- * whose extensions are all well-formed, depth-0 MIPv4 extensions
- * (FORM_EXTS at most), as a key; 0 for any other. */
-static uint64_t form_key(const struct mw_packet *p, const struct mw_msg *m)
+/* m's extensions in brief, as mw_msg.shape (decode.h) defines it; 0 if
+ * they are not all well-formed, depth-0 MIPv4 extensions or more than
+ * FORM_EXTS. */
+static __attribute__((noinline)) uint32_t
+ext_shape_of(const struct mw_packet *p, const struct mw_msg *m)
 {
-	const struct mw_layer *u = &p->layers[m->layer];
 	unsigned n = m->elem_count;
-	if (u->kind != MW_L_UDP || u->u.udp.csum == 0 || u->u.udp.csum_ok == 0 ||
-	    n > FORM_EXTS || m->status != MW_OK)
+	uint32_t x = 0;
+	if (n > FORM_EXTS)
 		return 0;
-	uint64_t k = 1 | (uint64_t)(u->u.udp.csum_ok == 1) << 1 |
-		     (uint64_t)(m->code == MW_MIP4_RRP) << 2 |
-		     (uint64_t)(p->diag.status == MW_E_TRUNC) << 3 |
-		     (uint64_t)(m->code == MW_MIP4_RRP && is_fa_denial(m)) << 4 |
-		     (uint64_t)n << 5;
 	for (unsigned j = 0; j < n; j++) {
 		const struct mw_elem *e = &p->elems[m->elem_first + j];
 		if (e->status != MW_OK || e->depth || e->reg != MW_REG_MIP4_EXT)
 			return 0;
 		unsigned auth_len = (ext_bit[e->type] & X_AUTH) && e->len >= 2 + 5;
-		k |= (uint64_t)(e->type | auth_len << 8) << (8 + 9 * j);
+		x = x << 9 | e->type | auth_len << 8;
 	}
-	return k;
+	return 1 | n << 1 | x << 3;
+}
+
+/* The decoder's fast path gives it; else it is worked out. */
+static inline uint32_t ext_shape(const struct mw_packet *p,
+				 const struct mw_msg *m)
+{
+	return m->shape ? m->shape : ext_shape_of(p, m);
+}
+
+/* The form of a registration with a nonzero UDP checksum not found wrong,
+ * whose extensions are all well-formed, depth-0 MIPv4 extensions
+ * (FORM_EXTS at most), as a key: their shape (30 bits) and the
+ * message's facts; 0 for any other. */
+static inline __attribute__((always_inline)) uint64_t
+form_key(const struct mw_packet *p, const struct mw_msg *m)
+{
+	const struct mw_layer *u = &p->layers[m->layer];
+	if (u->kind != MW_L_UDP || u->u.udp.csum == 0 || u->u.udp.csum_ok == 0 ||
+	    m->status != MW_OK)
+		return 0;
+	uint64_t shape = ext_shape(p, m);
+	if (!shape)
+		return 0;
+	return shape | (uint64_t)(u->u.udp.csum_ok == 1) << 32 |
+	       (uint64_t)(m->code == MW_MIP4_RRP) << 33 |
+	       (uint64_t)(p->diag.status == MW_E_TRUNC) << 34 |
+	       (uint64_t)(m->code == MW_MIP4_RRP && is_fa_denial(m)) << 35;
 }
 
 static unsigned form_slot(uint64_t key)
@@ -628,14 +650,15 @@ static const struct mw_ip4 *ip4_of(const struct mw_packet *p,
  * Of a registration of a common form, check_rrq() and check_rrp() read,
  * beyond the form, only the facts below (the form has no EDS or UDP
  * Tunnel extension). The passes of a clean trial are kept under (form
- * key, facts); a trial of the same form and facts takes them from there
- * in one lookup. The table is private to this file and safe from any
- * number of checking threads without a lock: a slot is claimed once
+ * key, facts); a registration of the same form and facts takes them from
+ * there in one lookup, before any trial (mip4_taken()). The table is
+ * private to this file and safe from any number of checking threads
+ * without a lock: a slot is claimed once
  * (compare-and-swap), filled, then published by its key (release); a
  * published slot never changes. It only fills up: once a key finds no
  * free slot among MSG_PROBE, its messages are checked in full. */
 
-#define FORM_KEY_BITS 44  /* form_key() < 2^44; msg_key() < 2^58 */
+#define FORM_KEY_BITS 36  /* form_key() < 2^36; msg_key() < 2^50 */
 #define MSG_SLOTS 512
 #define MSG_PROBE 8
 #define MSG_CLAIMED UINT64_MAX  /* a slot being filled: no key's value */
@@ -693,11 +716,12 @@ static unsigned msg_slot(uint64_t key)
 	return (unsigned)((key * 0x9e3779b97f4a7c15ull) >> 55); /* < MSG_SLOTS */
 }
 
-/* A trial takes m's outcome from the table: true if it was there. */
-static bool msg_take(struct mwi_chk *c, const struct mw_msg *m, uint64_t key)
+/* m's outcome from the table (key != 0), its passes joining m's fresh
+ * group at once, as a clean trial's would (mwi_trial_commit()): true if
+ * it was there. */
+static bool msg_take(struct mwi_run *run, const struct mw_msg *m,
+		     uint64_t key)
 {
-	if (!key)
-		return false;
 	for (unsigned i = 0, s = msg_slot(key); i < MSG_PROBE; i++) {
 		const struct msg_outcome *o = &msg_memo[(s + i) % MSG_SLOTS];
 		uint64_t k = __atomic_load_n(&o->key, __ATOMIC_ACQUIRE);
@@ -706,12 +730,26 @@ static bool msg_take(struct mwi_chk *c, const struct mw_msg *m, uint64_t key)
 		if (k != key)
 			continue;
 		for (int w = 0; w < MWI_RULE_WORDS; w++)
-			c->bits[w] = o->bits[w];
-		c->any = true;
-		c->off = c->pkt->layers[m->layer].off + o->first_off;
+			run->bits[w] |= o->bits[w];
+		run->g_any = true;
+		run->g_off = run->pkt->layers[m->layer].off + o->first_off;
 		return true;
 	}
 	return false;
+}
+
+/* A registration whose outcome the table holds takes it in one lookup,
+ * before any trial: true if it did. Only into a fresh group, with
+ * `passes` (the conditions of a trial's commit). */
+static bool mip4_taken(struct mwi_run *run, int mi)
+{
+	const struct mw_packet *p = run->pkt;
+	const struct mw_msg *m = &p->msgs[mi];
+	if (!run->passes || run->g_any ||
+	    (m->code != MW_MIP4_RRQ && m->code != MW_MIP4_RRP))
+		return false;
+	uint64_t key = msg_key(m, form_key(p, m), ip4_of(p, m));
+	return key && msg_take(run, m, key);
 }
 
 /* Keep the outcome of a clean trial of a common form (key != 0). */
@@ -749,19 +787,14 @@ static void check_mip4(struct mwi_chk *c, int mi)
 	if (m->code != MW_MIP4_RRQ && m->code != MW_MIP4_RRP)
 		return;
 	const struct mw_ip4 *ip = ip4_of(p, m);
-	uint64_t fkey = form_key(p, m), key = 0;
-	if (c->trial) {
-		key = msg_key(m, fkey, ip);
-		if (msg_take(c, m, key))
-			return;
-	}
+	uint64_t fkey = form_key(p, m);
 	const struct ext_view *v = form_rules(c, mi, m, fkey, &local, &form);
 	if (m->code == MW_MIP4_RRQ)
 		check_rrq(c, mi, m, v, ip);
 	else
 		check_rrp(c, mi, m, v, ip);
 	if (form && !c->spoilt)
-		msg_keep(c, m, key);
+		msg_keep(c, m, msg_key(m, fkey, ip));
 }
 
 /* The authenticators (with keys): the message's last findings. */
@@ -784,16 +817,23 @@ static void check_mip4_auth(struct mwi_chk *c, int mi)
 }
 
 /* Verifying authenticators is the costly part: outside the trial, so
- * that it is done once. */
+ * that it is done once. Both apart from mwi_check_mip4(), which stays a
+ * leaf without a frame when the outcome is taken. */
+static void mip4_rules(struct mwi_run *run, int msg) __attribute__((noinline));
 MWI_MESSAGE_CHECKER(static, mip4_rules, check_mip4)
+
+static __attribute__((noinline)) void mip4_auth(struct mwi_run *run, int mi)
+{
+	struct mwi_chk x = mwi_chk_for(run, false, mi);
+	check_mip4_auth(&x, mi);
+}
 
 void mwi_check_mip4(struct mwi_run *run, int mi)
 {
-	mip4_rules(run, mi);
-	if (run->keys) {
-		struct mwi_chk x = mwi_chk_for(run, false, mi);
-		check_mip4_auth(&x, mi);
-	}
+	if (!mip4_taken(run, mi))
+		mip4_rules(run, mi);
+	if (run->keys)
+		mip4_auth(run, mi);
 }
 
 /* ---- agent discovery ---- */

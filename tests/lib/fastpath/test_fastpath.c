@@ -29,7 +29,7 @@ static struct frame frames[MAX_FRAMES];
 static size_t n_frames;
 
 static struct mw_packet pa, pb;
-static unsigned long n_compared, n_fast_taken;
+static unsigned long n_compared, n_fast_taken, n_shapes;
 
 /* ---- field-by-field comparison ---- */
 
@@ -253,6 +253,45 @@ static bool cmp_note(const struct mw_note *a, const struct mw_note *b,
 	return true;
 }
 
+/* mw_msg.shape as decode.h defines it, worked out from the elements (0:
+ * the message has none). */
+static uint32_t shape_of(const struct mw_packet *p, const struct mw_msg *m)
+{
+	uint32_t x = 0;
+
+	if (m->kind != MW_MSG_MIP4 || m->elem_count > 3 ||
+	    (m->code != MW_MIP4_RRQ && m->code != MW_MIP4_RRP))
+		return 0;
+	for (unsigned j = 0; j < m->elem_count; j++) {
+		const struct mw_elem *e = &p->elems[m->elem_first + j];
+		bool auth = e->type >= MW_MIP4X_MN_HA_AUTH &&
+			    e->type <= MW_MIP4X_FA_HA_AUTH;
+
+		if (e->reg != MW_REG_MIP4_EXT || e->depth || e->status != MW_OK)
+			return 0;
+		x = x * 512 + e->type + (auth && e->len >= 7 ? 256 : 0);
+	}
+	return 1 | (uint32_t)m->elem_count << 1 | x << 3;
+}
+
+/* The shapes of a's messages (the fast path's: given or 0) and of b's
+ * (the general path's: 0). */
+static bool cmp_shapes(const struct mw_packet *a, const struct mw_packet *b)
+{
+	for (unsigned i = 0; i < a->n_msgs; i++) {
+		uint32_t want = shape_of(a, &a->msgs[i]);
+
+		if (b->msgs[i].shape != 0 ||
+		    (a->msgs[i].shape && a->msgs[i].shape != want)) {
+			snprintf(why, sizeof(why), "msg %u: shape 0x%x / 0x%x, elements say 0x%x",
+				 i, a->msgs[i].shape, b->msgs[i].shape, want);
+			return false;
+		}
+		n_shapes += a->msgs[i].shape != 0;
+	}
+	return true;
+}
+
 static bool cmp_packet(const struct mw_packet *a, const struct mw_packet *b)
 {
 	const char *ctx = "packet";
@@ -295,7 +334,7 @@ static bool cmp_packet(const struct mw_packet *a, const struct mw_packet *b)
 		if (!cmp_note(&a->notes[i], &b->notes[i], c))
 			return false;
 	}
-	return true;
+	return cmp_shapes(a, b);
 }
 
 /* ---- decoding both ways ---- */
@@ -492,6 +531,13 @@ static size_t mip4_msg(uint8_t *m, size_t cap, uint8_t type, int exts)
 		x[n].spi = 256;
 		x[n++].auth_len = 3;
 		break;
+	case 8: /* an SPI, no authenticator: general path (mw_msg.shape) */
+		mw_mip4_spec_nai(&x[n++], "user@realm");
+		x[n].type = MW_MIP4X_MN_HA_AUTH;
+		x[n].spi = 256;
+		x[n].forced_auth = chal;
+		x[n++].forced_auth_len = 0;
+		break;
 	default:
 		break;
 	}
@@ -513,7 +559,7 @@ static void add_mip4_frames(void)
 		for (int t = 0; t < 2; t++) {
 			uint8_t type = t ? MW_MIP4_RRP : MW_MIP4_RRQ;
 
-			for (int ex = 0; ex <= 7; ex++) {
+			for (int ex = 0; ex <= 8; ex++) {
 				struct mw_eth_spec e;
 				struct mw_ip4_spec ip = { .src = 0xcb007101,
 							  .dst = 0xc6336401 };
@@ -1030,7 +1076,9 @@ static void test_same_result_with_every_byte_changed(void)
 			buf[k] = f->b[k];
 		}
 	}
-	fprintf(stderr, "\n  %lu decodes compared\n", n_compared);
+	fprintf(stderr, "\n  %lu decodes compared, %lu registration shapes\n",
+		n_compared, n_shapes);
+	CU_ASSERT(n_shapes > 0);
 }
 
 /* The wire length shorter than the captured bytes, and a caller that
