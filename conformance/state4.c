@@ -1106,6 +1106,10 @@ void state4_prefetch_rec(const struct conf *c, uint32_t key)
 {
 	const struct state4 *s = c->s4;
 	uint32_t i = key ? otab4_get(&s->mn, key) : 0;
-	if (i)
-		__builtin_prefetch(mn_rec(s, i - 1), 1);
+	if (!i)
+		return;
+	/* every line: a request's match reads pend[] and answered[] too */
+	const char *m = (const char *)mn_rec(s, i - 1);
+	for (size_t o = 0; o < sizeof(struct mn4); o += 64)
+		__builtin_prefetch(m + o, 1);
 }
