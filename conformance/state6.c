@@ -981,3 +981,32 @@ void state6_finish(struct conf *c)
 {
 	tick(c, true);
 }
+
+/* The hash slot of the binding a BU or BA (message 0) will read: its
+ * record is usually cold, and from a frame decoded ahead it has time to
+ * come (a BU keyed by its home network prefix is not foreseen: a hint).
+ * The caller checked that p has an MH. */
+void state6_prefetch(const struct conf *c, const struct mw_packet *p)
+{
+	if (!p->n_msgs || p->msgs[0].kind != MW_MSG_MH)
+		return;
+	const struct mw_msg *m = &p->msgs[0];
+	if (m->status == MW_E_TRUNC || (m->u.mh.type != MW_MH_BU && m->u.mh.type != MW_MH_BA))
+		return;
+	struct hdrs h;
+	hdrs_of(p, m->layer, &h);
+	if (h.ip6 < 0)
+		return;
+	const struct mw_ip6 *ip = &p->layers[h.ip6].u.ip6;
+	struct pair k;
+	if (m->u.mh.type == MW_MH_BU)
+		k = (struct pair){ h.hao >= 0 ? p->layers[h.hao].u.ext.hao.hoa : ip->src,
+				   ip->dst };
+	else
+		k = (struct pair){ h.rh2 >= 0 ? p->layers[h.rh2].u.ext.rh2_addr : ip->dst,
+				   ip->src };
+	const struct tab6 *t = c->s6->bind;
+	const char *e = t->rec + (otab32_hash(&k) & (t->cap - 1)) * t->size;
+	__builtin_prefetch(e, 1);
+	__builtin_prefetch(e + 64, 1);
+}
