@@ -166,6 +166,9 @@ struct state6 *state6_new(void);
 void state6_free(struct state6 *s);
 void state6_packet(struct conf *c);
 void state6_finish(struct conf *c);
+/* Start fetching the binding state6_packet() will read for p, decoded
+ * ahead (p has an MH layer). */
+void state6_prefetch(const struct conf *c, const struct mw_packet *p);
 
 
 

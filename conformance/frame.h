@@ -106,13 +106,15 @@ static inline void frame_finish(struct conf *c)
 }
 
 /* Start fetching the records a frame decoded ahead will touch (a hint),
- * a few frames ahead: the state index slot and the report record of the
- * node of the first message's passes; into *note, what the next two
- * need. */
+ * a few frames ahead: the state index slot, the MIPv6 binding and the
+ * report record of the node of the first message's passes; into *note,
+ * what the next two need. */
 static inline void frame_prefetch(struct conf *c, const struct mw_packet *p,
 				  struct frame_note *note)
 {
 	note->key4 = state4_prefetch(c, p);
+	if (p->kinds & 1u << MW_L_MH)   /* (no call for the others) */
+		state6_prefetch(c, p);
 	note->has_msg = p->n_msgs != 0;
 	if (!note->has_msg)
 		return;

@@ -14,6 +14,8 @@
 
 #include <glib.h>
 
+#include "bigmem.h"
+
 static inline uint64_t otab_mix(uint64_t h)
 {
 	h ^= h >> 33;
@@ -33,6 +35,7 @@ struct otab4_slot {
 
 struct otab4 {
 	struct otab4_slot *s;
+	struct bigmem mem;    /* s (a large index is on huge pages) */
 	size_t cap, n;
 	unsigned shift;       /* 64 - log2(cap) */
 };
@@ -42,7 +45,13 @@ static inline void otab4_init(struct otab4 *t)
 	t->cap = 1024;
 	t->shift = 64 - 10;
 	t->n = 0;
-	t->s = g_new0(struct otab4_slot, t->cap);
+	t->s = bigmem_alloc(&t->mem, t->cap * sizeof *t->s);
+}
+
+static inline void otab4_free(struct otab4 *t)
+{
+	bigmem_free(&t->mem);
+	t->s = NULL;
 }
 
 /* Fibonacci hashing (the top bits of a multiply): every key bit counts,
@@ -78,11 +87,11 @@ static inline void otab4_put(struct otab4 *t, uint32_t key, uint32_t v)
 		struct otab4 old = *t;
 		t->cap *= 2;
 		t->shift--;
-		t->s = g_new0(struct otab4_slot, t->cap);
+		t->s = bigmem_alloc(&t->mem, t->cap * sizeof *t->s);
 		for (size_t i = 0; i < old.cap; i++)
 			if (old.s[i].v)
 				otab4_put_(t, old.s[i].key, old.s[i].v);
-		g_free(old.s);
+		bigmem_free(&old.mem);
 	}
 	otab4_put_(t, key, v);
 	t->n++;

@@ -24,6 +24,7 @@
 
 #include <glib.h>
 
+#include "bigmem.h"
 #include "report.h"
 
 #define MAX_EXAMPLES 5
@@ -112,7 +113,7 @@ struct report {
 	unsigned set_shift;    /* 64 - log2(set_mask + 1) */
 	/* nodes: open addressing, linear probing, records in place */
 	struct rnode *tab;
-	void *tab_mem;         /* tab's allocation (tab is aligned in it) */
+	struct bigmem tab_mem; /* tab (a large table is on huge pages) */
 	size_t tab_mask, tab_n;
 	GArray *ovf;           /* struct pairs */
 	struct event *ev;      /* in order */
@@ -274,19 +275,17 @@ static inline size_t node_hash(const struct conf_node *n)
 	return (size_t)(h ^ (h >> 31));
 }
 
-/* A zeroed table of cap records on cache-line boundaries (calloc: fresh
- * pages need no clearing). */
+/* A zeroed table of cap records on cache-line boundaries. */
 static void tab_alloc(struct report *r, size_t cap)
 {
-	r->tab_mem = g_malloc0(cap * sizeof *r->tab + 63);
-	r->tab = (struct rnode *)(((uintptr_t)r->tab_mem + 63) & ~(uintptr_t)63);
+	r->tab = bigmem_alloc(&r->tab_mem, cap * sizeof *r->tab);
 	r->tab_mask = cap - 1;
 }
 
 static void tab_grow(struct report *r)
 {
 	struct rnode *old = r->tab;
-	void *old_mem = r->tab_mem;
+	struct bigmem old_mem = r->tab_mem;
 	size_t n = r->tab_mask + 1;
 	tab_alloc(r, 2 * n);
 	for (size_t i = 0; i < n; i++) {
@@ -298,7 +297,7 @@ static void tab_grow(struct report *r)
 			k = (k + 1) & r->tab_mask;
 		r->tab[k] = old[i];
 	}
-	g_free(old_mem);
+	bigmem_free(&old_mem);
 	r->built = false;
 }
 
@@ -549,7 +548,7 @@ void report_free(struct report *r)
 		g_free(g_array_index(r->ovf, struct pairs, i).p);
 	g_array_free(r->ovf, TRUE);
 	g_free(r->ev);
-	g_free(r->tab_mem);
+	bigmem_free(&r->tab_mem);
 	g_free(r->sets);
 	g_free(r->set_tab);
 	g_free(r->byid);

@@ -17,6 +17,7 @@
 #include <glib.h>
 
 #include "conf.h"
+#include "bigmem.h"
 #include "otab.h"
 
 #define MAX_PENDING 4
@@ -25,7 +26,7 @@
 #define INF_LIFETIME 0xffff
 #define SCAN_PARTS 32       /* each sweep checks 1/SCAN_PARTS of the records */
 #define AGENT_CACHE 256     /* direct-mapped agent lookup cache entries */
-#define CHUNK_BITS 10       /* records are allocated 1024 at a time */
+#define CHUNK_BITS 14       /* records come 16384 (6 MB, 3 huge pages) at a time */
 /* handlers stay out of line: the per-packet dispatch then needs no
  * stack frame of its own (and rare paths stay out of the hot ones) */
 #define COLD __attribute__((noinline, cold))
@@ -101,7 +102,7 @@ struct sol4 {
 
 struct state4 {
 	struct otab4 mn;          /* mobile nodes: key -> record number + 1 */
-	struct mn4 **chunks;      /* record i: chunks[i >> CHUNK_BITS][i & mask] */
+	struct bigmem *chunks;    /* record i: chunks[i >> CHUNK_BITS].p[i & mask] */
 	uint32_t n_recs;          /* records used (live or free) */
 	uint32_t free_head;       /* first free record + 1, 0 none */
 	uint32_t scan;            /* next record the expiry scan checks */
@@ -130,10 +131,10 @@ void state4_free(struct state4 *s)
 {
 	if (!s)
 		return;
-	g_free(s->mn.s);
-	g_free(s->rrq_to.s);
+	otab4_free(&s->mn);
+	otab4_free(&s->rrq_to);
 	for (uint32_t i = 0; i < s->n_recs; i += 1u << CHUNK_BITS)
-		free(s->chunks[i >> CHUNK_BITS]);
+		bigmem_free(&s->chunks[i >> CHUNK_BITS]);
 	g_free(s->chunks);
 	g_hash_table_destroy(s->agents);
 	g_hash_table_destroy(s->sols);
@@ -265,7 +266,8 @@ static bool mn_gone(const struct mn4 *m, uint32_t n_sweeps, double t)
 
 static inline struct mn4 *mn_rec(const struct state4 *s, uint32_t i)
 {
-	return &s->chunks[i >> CHUNK_BITS][i & ((1u << CHUNK_BITS) - 1)];
+	struct mn4 *c = s->chunks[i >> CHUNK_BITS].p;
+	return &c[i & ((1u << CHUNK_BITS) - 1)];
 }
 
 /* Record i (m) back to the free list. */
@@ -305,11 +307,8 @@ static NOINLINE struct mn4 *mn_new(struct state4 *s, uint32_t key)
 		if (!(i & ((1u << CHUNK_BITS) - 1))) {
 			uint32_t k = i >> CHUNK_BITS;
 			if (!(k & (k - 1)))   /* 0, 1, 2, 4...: double the chunk table */
-				s->chunks = g_renew(struct mn4 *, s->chunks, k ? 2 * k : 1);
-			s->chunks[k] = aligned_alloc(_Alignof(struct mn4),
-						     sizeof(struct mn4) << CHUNK_BITS);
-			if (!s->chunks[k])
-				g_error("state4: out of memory");
+				s->chunks = g_renew(struct bigmem, s->chunks, k ? 2 * k : 1);
+			bigmem_alloc(&s->chunks[k], sizeof(struct mn4) << CHUNK_BITS);
 		}
 	}
 	struct mn4 *m = mn_rec(s, i);
@@ -1107,6 +1106,10 @@ void state4_prefetch_rec(const struct conf *c, uint32_t key)
 {
 	const struct state4 *s = c->s4;
 	uint32_t i = key ? otab4_get(&s->mn, key) : 0;
-	if (i)
-		__builtin_prefetch(mn_rec(s, i - 1), 1);
+	if (!i)
+		return;
+	/* every line: a request's match reads pend[] and answered[] too */
+	const char *m = (const char *)mn_rec(s, i - 1);
+	for (size_t o = 0; o < sizeof(struct mn4); o += 64)
+		__builtin_prefetch(m + o, 1);
 }

@@ -12,19 +12,18 @@
  * unanswered, and no sweep walks the tables. */
 #include <stddef.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include <glib.h>
 
 #include "conf.h"
 #include "expire.h"
+#include "bigmem.h"
 #include "otab.h"
 
 #define IDLE_EXPIRE 600.0
 #define REPLY_WAIT 5.0      /* s before a missing BA counts as missing */
 #define NCOOKIE 4
 #define CLEAN_EVERY 8       /* clean up after at least cap / this new entries */
-#define HUGE_PAGE (2u << 20)
 #define CANCEL_DEPTH 4      /* how far back from the newest a BA looks for its BU's deadline */
 
 struct pair { struct mw_in6 a, b; };
@@ -208,8 +207,7 @@ struct state6;
  * freed or the table grows: no pointer to one is kept across that. */
 struct tab6 {
 	char *rec, *aux;
-	void *map;                /* both (mmap) */
-	size_t map_len;
+	struct bigmem mem;        /* both */
 	size_t size, aux_size;    /* bytes per record / per side record */
 	size_t cap, n;
 	size_t fresh;             /* entries made since the last clean-up */
@@ -241,23 +239,12 @@ static size_t slot_of(const struct tab6 *t, const void *e)
 	return (size_t)((const char *)e - t->rec) / t->size;
 }
 
-/* One zeroed block for the records and side records, on huge pages where
- * the system gives them: records are read at random, and with small pages
- * each lookup in a large table would miss the TLB as well. */
+/* One zeroed block for the records and side records (on huge pages:
+ * bigmem.h). */
 static void tab_alloc(struct tab6 *t, size_t cap)
 {
-	size_t len = cap * (t->size + t->aux_size);
 	t->cap = cap;
-	t->map_len = len + HUGE_PAGE;
-	t->map = mmap(NULL, t->map_len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-		      -1, 0);
-	if (t->map == MAP_FAILED)
-		g_error("state6: out of memory");
-	t->rec = (char *)(((uintptr_t)t->map + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
-#ifdef MADV_HUGEPAGE
-	if (len >= HUGE_PAGE)
-		madvise(t->rec, len, MADV_HUGEPAGE);
-#endif
+	t->rec = bigmem_alloc(&t->mem, cap * (t->size + t->aux_size));
 	t->aux = t->rec + cap * t->size;
 }
 
@@ -274,7 +261,7 @@ static struct tab6 *tab_new(const struct state6 *s, bool bind, size_t size, size
 
 static void tab_free(struct tab6 *t)
 {
-	munmap(t->map, t->map_len);
+	bigmem_free(&t->mem);
 	g_free(t);
 }
 
@@ -309,7 +296,7 @@ static void tab_grow(struct tab6 *t)
 		if (t->aux_size)
 			memcpy(aux_at(t, j), aux_at(&old, i), t->aux_size);
 	}
-	munmap(old.map, old.map_len);
+	bigmem_free(&old.mem);
 }
 
 /* Free slot k: move back every later entry of the run that may. */
@@ -993,4 +980,33 @@ void state6_packet(struct conf *c)
 void state6_finish(struct conf *c)
 {
 	tick(c, true);
+}
+
+/* The hash slot of the binding a BU or BA (message 0) will read: its
+ * record is usually cold, and from a frame decoded ahead it has time to
+ * come (a BU keyed by its home network prefix is not foreseen: a hint).
+ * The caller checked that p has an MH. */
+void state6_prefetch(const struct conf *c, const struct mw_packet *p)
+{
+	if (!p->n_msgs || p->msgs[0].kind != MW_MSG_MH)
+		return;
+	const struct mw_msg *m = &p->msgs[0];
+	if (m->status == MW_E_TRUNC || (m->u.mh.type != MW_MH_BU && m->u.mh.type != MW_MH_BA))
+		return;
+	struct hdrs h;
+	hdrs_of(p, m->layer, &h);
+	if (h.ip6 < 0)
+		return;
+	const struct mw_ip6 *ip = &p->layers[h.ip6].u.ip6;
+	struct pair k;
+	if (m->u.mh.type == MW_MH_BU)
+		k = (struct pair){ h.hao >= 0 ? p->layers[h.hao].u.ext.hao.hoa : ip->src,
+				   ip->dst };
+	else
+		k = (struct pair){ h.rh2 >= 0 ? p->layers[h.rh2].u.ext.rh2_addr : ip->dst,
+				   ip->src };
+	const struct tab6 *t = c->s6->bind;
+	const char *e = t->rec + (otab32_hash(&k) & (t->cap - 1)) * t->size;
+	__builtin_prefetch(e, 1);
+	__builtin_prefetch(e + 64, 1);
 }
