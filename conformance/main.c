@@ -50,7 +50,7 @@ static GOptionEntry entries[] = {
 	{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
 	  "Write the report to FILE instead of standard output", "FILE" },
 	{ "threads", 'j', 0, G_OPTION_ARG_INT, &opt_threads,
-	  "1: check on one thread; 2: read, decode and run the per-packet rules on a second one (default: 2 when the machine has two processors or more; same report either way)", "N" },
+	  "1: check on one thread; 2: read, decode and run the per-packet rules on a second one (default: 2 when the machine has four processors or more; same report either way)", "N" },
 	{ NULL, 0, 0, 0, NULL, NULL, NULL }
 };
 
@@ -180,8 +180,10 @@ int main(int argc, char **argv)
 
 	if (opt_threads < 0 || opt_threads > 2)
 		usage_error("--threads takes 1 or 2 (0: the default), not %d", opt_threads);
+	/* two threads only pay when both get a core of their own: by default
+	 * only where other work likely leaves two free */
 	unsigned threads = opt_threads ? (unsigned)opt_threads
-				       : g_get_num_processors() >= 2 ? 2 : 1;
+				       : g_get_num_processors() >= 4 ? 2 : 1;
 
 	FILE *out = stdout;
 	if (opt_output && !(out = fopen(opt_output, "w"))) {
