@@ -338,4 +338,8 @@ mw_status mwi_fastpath(struct mw_packet *pkt, int linktype,
 mw_status mwi_decode_general(struct mw_packet *pkt,
 			     const struct mw_decode_opts *o);
 
+/* Tests only: forget the Mobility Header outcomes the rules cached
+ * (rules/check_mip6.c), while no thread checks packets. */
+void mwi_mh_outcomes_forget(void);
+
 #endif

@@ -332,7 +332,7 @@ static void check_reserved(struct mwi_chk *c, int mi, const struct mw_msg *m)
 	}
 }
 
-static void check_mh(struct mwi_chk *c, int mi)
+static void check_mh_rules(struct mwi_chk *c, int mi)
 {
 	const struct mw_packet *p = c->pkt;
 	const struct mw_msg *m = &p->msgs[mi];
@@ -392,7 +392,247 @@ static void check_mh(struct mwi_chk *c, int mi)
 	}
 }
 
-MWI_MESSAGE_CHECKER(, mwi_check_mh, check_mh)
+/* ---- MH outcomes ----
+ * check_mh_rules() reads, of a Mobility Header whose options are at most
+ * MH_OPTS depth-0 options of the types in opt_code[] (no option whose
+ * data a rule reads but PadN's), only the facts of mh_key(). The passes
+ * of a clean trial are kept under that key; a message with the same key
+ * takes them in one lookup, before any trial (mh_taken()). The table works
+ * as the registration one in check_mip4.c: lock-free and insert-only (a
+ * slot is claimed by compare-and-swap on `facts`, filled, then published
+ * by a release store of `facts`; a published slot never changes). */
+
+#define MH_OPTS 4
+#define MH_SLOTS 1024
+#define MH_PROBE 8
+#define MH_CLAIMED UINT64_MAX  /* a slot being filled: no key's facts */
+
+/* The option types a rule looks at without reading their data (PadN's is
+ * a fact of the key): their digit in mh_key.opts; 0 for any other. */
+static const uint8_t opt_code[256] = {
+	[OPT_PAD1] = 1, [OPT_PADN] = 2, [OPT_ALTCOA] = 3, [OPT_NI] = 4,
+	[OPT_BAD] = 5, [OPT_BRA] = 6,
+};
+
+struct mh_key {
+	uint64_t opts;   /* one 16-bit digit per option, the first the most
+			  * significant: code, offset in the message mod 8,
+			  * PadN data captured and zero, Length */
+	uint64_t facts;  /* bit 0 set: a key; 0: none */
+};
+
+struct mh_outcome {
+	uint64_t facts;                 /* 0: a free slot */
+	uint64_t opts;
+	uint64_t bits[MWI_RULE_WORDS];
+	uint32_t first_off;             /* from the message's start */
+};
+static struct mh_outcome mh_memo[MH_SLOTS];
+
+/* The options of m in brief (and the first Alternate CoA and BRA): false
+ * if they are not all of opt_code[]'s types, depth 0, MH_OPTS at most. */
+static bool mh_opts_key(const struct mw_packet *p, const struct mw_msg *m,
+			uint64_t *opts, int *altcoa, int *bra)
+{
+	unsigned n = m->elem_count;
+	uint64_t x = 0;
+	*altcoa = *bra = -1;
+	if (n > MH_OPTS)
+		return false;
+	for (unsigned j = 0; j < n; j++) {
+		int i = m->elem_first + (int)j;
+		const struct mw_elem *e = &p->elems[i];
+		unsigned code = opt_code[e->type], pad = 0;
+		if (!code || e->depth || e->reg != MW_REG_MH_OPT || e->len > 255)
+			return false;
+		if (e->type == OPT_PADN && mwi_have(p, e->off, e->len)) {
+			bool zero = true;
+			for (uint32_t k = 2; k < e->len; k++)
+				zero &= p->data[e->off + k] == 0;
+			pad = 1u | (unsigned)zero << 1;
+		}
+		if (e->type == OPT_ALTCOA && *altcoa < 0)
+			*altcoa = i;
+		if (e->type == OPT_BRA && *bra < 0)
+			*bra = i;
+		x = x << 16 | code | ((e->off - m->off) % 8) << 3 | pad << 6 |
+		    e->len << 8;
+	}
+	*opts = x;
+	return true;
+}
+
+/* What check_bu() reads beyond the options: 19 bits. */
+static uint64_t bu_facts(const struct mw_packet *p, const struct mw_msg *m,
+			 const struct chain *ch, int altcoa)
+{
+	const struct mw_mh_bu *bu = &m->u.mh.u.bu;
+	const struct mw_in6 *coa = NULL;   /* as check_bu() chooses it */
+	if (altcoa >= 0 && p->elems[altcoa].len == 18 &&
+	    mwi_have(p, p->elems[altcoa].off + 2, 16))
+		coa = (const struct mw_in6 *)(p->data + p->elems[altcoa].off + 2);
+	else if (ch->ip6 >= 0)
+		coa = &p->layers[ch->ip6].u.ip6.src;
+	unsigned coa_state = !coa ? 0 : mwi_in6_unicast_routable(coa) ? 1 : 2;
+	return bu->flags | (uint64_t)(bu->lifetime == 0) << 16 |
+	       (uint64_t)coa_state << 17;
+}
+
+/* What check_ba() reads beyond the options: 18 bits. */
+static uint64_t ba_facts(const struct mw_packet *p, const struct mw_msg *m,
+			 int bra)
+{
+	const struct mw_mh_ba *ba = &m->u.mh.u.ba;
+	uint64_t f = ba->flags | (uint64_t)ba->status << 8;
+	if (bra >= 0 && p->elems[bra].len == 4 &&
+	    mwi_have(p, p->elems[bra].off + 2, 2))
+		f |= 1u << 16 |
+		     (uint64_t)(mw_load_be16(p->data + p->elems[bra].off + 2) <
+				ba->lifetime) << 17;
+	return f;
+}
+
+/* What check_reserved() and the Binding Error checks read: 12 bits. */
+static uint64_t other_facts(const struct mw_packet *p, const struct mw_msg *m,
+			    const struct chain *ch)
+{
+	uint32_t o = m->off;
+	switch (m->u.mh.type) {
+	case MW_MH_BRR:
+	case MW_MH_HOTI:
+	case MW_MH_COTI:
+		if (!mwi_have(p, o + 6, 2))
+			return 0;
+		return 1u | (uint64_t)(mw_load_be16(p->data + o + 6) == 0) << 1;
+	case MW_MH_BE: {
+		static const uint8_t zero[16];
+		uint64_t f = (uint64_t)m->u.mh.u.be.status << 4;
+		if (mwi_have(p, o + 7, 1))
+			f |= 1u | (uint64_t)(p->data[o + 7] == 0) << 1;
+		if (ch->ip6 >= 0) {
+			const struct mw_in6 *d = &p->layers[ch->ip6].u.ip6.dst;
+			f |= 1u << 2 | (uint64_t)(d->b[0] != 0xff &&
+						  memcmp(d->b, zero, 16) != 0) << 3;
+		}
+		return f;
+	}
+	default:
+		return 0;
+	}
+}
+
+/* The key of m's outcome: everything check_mh_rules() reads. facts 0:
+ * none (options it does not describe, another registry). */
+static struct mh_key mh_key(const struct mw_packet *p, const struct mw_msg *m)
+{
+	struct mh_key k = { 0, 0 };
+	const struct mw_mh *mh = &m->u.mh;
+	struct chain ch;
+	int altcoa, bra, last = m->elem_first + m->elem_count - 1;
+	if (m->reg != MW_REG_MH_TYPE || m->code != mh->type ||
+	    !mh_opts_key(p, m, &k.opts, &altcoa, &bra))
+		return k;
+	chain_of(p, m->layer, &ch);
+	const struct mw_reg_entry *row = mwi_reg_lookup(MW_REG_MH_TYPE, m->code);
+	uint64_t f = 1u | (uint64_t)mh->type << 1 |
+		     (uint64_t)(mh->payload_proto == MW_IPPROTO_NONE) << 9 |
+		     (uint64_t)(row != NULL) << 10 |
+		     (uint64_t)(row && mh->msg_len >= row->min_len) << 11 |
+		     (uint64_t)((mh->csum_ok + 1) & 3) << 12 |
+		     (uint64_t)mh->known << 14 |
+		     (uint64_t)(mh->reserved == 0) << 15 |
+		     (uint64_t)(ch.rh2 >= 0) << 16 |
+		     (uint64_t)(ch.dst_hao >= 0) << 17 |
+		     (uint64_t)msg_complete(p, m) << 18 |
+		     (uint64_t)(m->elem_count &&
+				p->elems[last].off + p->elems[last].len ==
+					m->off + mh->msg_len) << 19;
+	uint64_t t = mh->type == MW_MH_BU ? bu_facts(p, m, &ch, altcoa)
+		   : mh->type == MW_MH_BA ? ba_facts(p, m, bra)
+					  : other_facts(p, m, &ch);
+	k.facts = f | t << 20;
+	return k;
+}
+
+static unsigned mh_slot(const struct mh_key *k)
+{
+	uint64_t h = (k->facts ^ k->opts * 0xff51afd7ed558ccdull) *
+		     0x9e3779b97f4a7c15ull;
+	return (unsigned)(h >> 54); /* < MH_SLOTS */
+}
+
+/* m's outcome from the table, its passes joining m's fresh group at once,
+ * as a clean trial's would (mwi_trial_commit()): true if it was there.
+ * Only into a fresh group, with `passes` (the conditions of a commit). */
+static bool mh_taken(struct mwi_run *run, int mi)
+{
+	const struct mw_msg *m = &run->pkt->msgs[mi];
+	if (!run->passes || run->g_any)
+		return false;
+	struct mh_key key = mh_key(run->pkt, m);
+	if (!key.facts)
+		return false;
+	for (unsigned i = 0, s = mh_slot(&key); i < MH_PROBE; i++) {
+		const struct mh_outcome *o = &mh_memo[(s + i) % MH_SLOTS];
+		uint64_t f = __atomic_load_n(&o->facts, __ATOMIC_ACQUIRE);
+		if (!f)
+			return false;
+		if (f != key.facts || o->opts != key.opts)
+			continue;
+		for (int w = 0; w < MWI_RULE_WORDS; w++)
+			run->bits[w] |= o->bits[w];
+		run->g_any = true;
+		run->g_off = m->off + o->first_off;
+		return true;
+	}
+	return false;
+}
+
+/* Keep the outcome of a clean trial of message mi. */
+static void mh_keep(const struct mwi_chk *c, int mi)
+{
+	const struct mw_msg *m = &c->pkt->msgs[mi];
+	struct mh_key key = mh_key(c->pkt, m);
+	if (!key.facts)
+		return;
+	for (unsigned i = 0, s = mh_slot(&key); i < MH_PROBE; i++) {
+		struct mh_outcome *o = &mh_memo[(s + i) % MH_SLOTS];
+		uint64_t f = __atomic_load_n(&o->facts, __ATOMIC_ACQUIRE);
+		if (f == key.facts && o->opts == key.opts)
+			return;
+		f = 0;
+		if (!__atomic_compare_exchange_n(&o->facts, &f, MH_CLAIMED, false,
+						 __ATOMIC_ACQUIRE,
+						 __ATOMIC_RELAXED))
+			continue;
+		o->opts = key.opts;
+		memcpy(o->bits, c->bits, sizeof o->bits);
+		o->first_off = c->off - m->off;
+		__atomic_store_n(&o->facts, key.facts, __ATOMIC_RELEASE);
+		return;
+	}
+}
+
+void mwi_mh_outcomes_forget(void)
+{
+	memset(mh_memo, 0, sizeof mh_memo);
+}
+
+static void check_mh(struct mwi_chk *c, int mi)
+{
+	check_mh_rules(c, mi);
+	if (c->trial && !c->spoilt && c->any)
+		mh_keep(c, mi);
+}
+
+static void mh_rules(struct mwi_run *run, int msg) __attribute__((noinline));
+MWI_MESSAGE_CHECKER(static, mh_rules, check_mh)
+
+void mwi_check_mh(struct mwi_run *run, int mi)
+{
+	if (!mh_taken(run, mi))
+		mh_rules(run, mi);
+}
 
 /* ---- Home Address option and type 2 routing header (any packet) ---- */
 

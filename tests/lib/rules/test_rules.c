@@ -6,6 +6,8 @@
 
 #include <mipwire/mipwire.h>
 
+#include "internal.h"
+
 /* ---- catalogue ---- */
 
 static void test_catalogue_shape(void)
@@ -305,6 +307,10 @@ struct recs {
 	int n;
 	unsigned pass[MW_RULE_TALLY]; /* passes, single and in sets */
 	unsigned sets;
+	/* of each message: one by one, its first pass's offset; in bulk,
+	 * its set's offset (+ 1; 0: none) */
+	uint64_t first[MW_MAX_MSGS];
+	bool bulk;
 };
 
 static void rec_one(void *ctx, const struct mw_finding *f)
@@ -313,6 +319,9 @@ static void rec_one(void *ctx, const struct mw_finding *f)
 	size_t i = mw_rule_index(f->rule);
 	if (f->pass && i < MW_RULE_TALLY)
 		t->pass[i]++;
+	if (f->pass && !t->bulk && f->msg >= 0 && f->msg < MW_MAX_MSGS &&
+	    !t->first[f->msg])
+		t->first[f->msg] = f->offset + 1ull;
 	if (f->pass || t->n >= 256)
 		return;
 	t->r[t->n++] = (struct rec){ .rule = i, .msg = f->msg, .elem = f->elem,
@@ -324,6 +333,8 @@ static void rec_set(void *ctx, const struct mw_pass_set *s)
 {
 	struct recs *t = ctx;
 	t->sets++;
+	if (s->msg >= 0 && s->msg < MW_MAX_MSGS && !t->first[s->msg])
+		t->first[s->msg] = s->offset + 1ull;
 	for (size_t i = 0; i < mw_rule_count() && i < MW_RULE_TALLY; i++)
 		if (s->bits[i / 64] >> (i % 64) & 1)
 			t->pass[i]++;
@@ -334,6 +345,7 @@ static void same_recs(const struct recs *a, const struct recs *b)
 	CU_ASSERT_EQUAL(a->n, b->n);
 	CU_ASSERT(memcmp(a->r, b->r, sizeof a->r) == 0);
 	CU_ASSERT(memcmp(a->pass, b->pass, sizeof a->pass) == 0);
+	CU_ASSERT(memcmp(a->first, b->first, sizeof a->first) == 0);
 }
 
 /* The checks in bulk (mw_check_packet_mask) against one by one: the same
@@ -346,6 +358,7 @@ static void same_on(const uint8_t *buf, uint32_t caplen, uint32_t len)
 	static struct recs a, b;
 	memset(&a, 0, sizeof a);
 	memset(&b, 0, sizeof b);
+	b.bulk = true;
 	mw_decode(&pkt, MW_LINK_RAW, buf, caplen, len, NULL);
 	mw_check_packet(&pkt, rec_one, &a);
 	mw_check_packet_mask(&pkt, NULL, rec_one, rec_set, &b);
@@ -354,6 +367,7 @@ static void same_on(const uint8_t *buf, uint32_t caplen, uint32_t len)
 	for (int i = 0; i < bare.n_msgs; i++)
 		bare.msgs[i].shape = 0;
 	memset(&b, 0, sizeof b);
+	b.bulk = true;
 	mw_check_packet_mask(&bare, NULL, rec_one, rec_set, &b);
 	same_recs(&a, &b);
 }
@@ -567,6 +581,213 @@ static void test_mask_registrations(void)
 					}
 }
 
+/* A Mobility Header of a variant, for the cached MH outcomes of
+ * check_mip6.c: one for each fact their key holds. */
+struct mh_var {
+	uint8_t type;
+	uint16_t flags;          /* BU flags; BA: flags */
+	uint8_t status;          /* BA, BE */
+	uint16_t lifetime;
+	bool hao, rh2, bad_csum, src_linklocal, no_align;
+	bool reserved_nz;        /* BRR, HoTI, CoTI, BE: Reserved not zero */
+	bool dst_group;          /* sent to a multicast address */
+	int layout;              /* index into mh_layouts */
+};
+
+enum { L_NONE, L_ALTCOA, L_NI, L_BAD, L_NI_BAD, L_ALTCOA_NI_BAD, L_BRA,
+       L_BRA_LONG, L_PADN_NONZERO, L_PADN3, L_MNP, L_ALTCOA_GROUP,
+       L_ALTCOA_SHORT, L_NI_NI, L_BAD_PADN, L_PAD1, L_NI_LONG, L_BAD_SHORT,
+       L__COUNT };
+
+/* A layout differing from l in one length or value only (or l). */
+static int mh_layout_partner(int l)
+{
+	switch (l) {
+	case L_NI: return L_NI_LONG;
+	case L_BRA: return L_BRA_LONG;
+	case L_ALTCOA: return L_ALTCOA_GROUP;
+	case L_BAD: return L_BAD_SHORT;
+	case L_PADN3: return L_PADN_NONZERO;
+	default: return l;
+	}
+}
+
+static size_t mh_var_frame(uint8_t *buf, size_t cap, const struct mh_var *v)
+{
+	static const uint8_t zero[16], ni[4] = { 0, 1, 0, 2 },
+			     bad[12] = { 1, 2, 3, [11] = 12 }, ni6[6] = { 0, 1 }, padnz[2] = { 0, 7 },
+			     bra_short[2] = { 0, 5 }, bra_long[2] = { 0x7f, 0xff },
+			     mnp[18] = { 0, 48, 0x20, 0x01, 0x0d, 0xb8 };
+	struct mw_wbuf w;
+	struct mw_in6 coa, ha, hoa, grp;
+	mw_in6_parse("2001:db8:2::5", &coa);
+	mw_in6_parse("2001:db8:1::1", &ha);
+	mw_in6_parse("2001:db8:1::5", &hoa);
+	mw_in6_parse("ff02::1", &grp);
+	struct mw_ip6_spec ip = { .src = coa, .dst = ha };
+	if (v->dst_group)
+		mw_in6_parse("ff02::1", &ip.dst);
+	if (v->src_linklocal)
+		mw_in6_parse("fe80::5", &ip.src);
+	if (v->hao)
+		ip.hao = &hoa;
+	if (v->rh2)
+		ip.rh2 = &hoa;
+	struct mw_mh_opt_spec o[3];
+	size_t n = 0;
+	memset(o, 0, sizeof o);
+#define OPT(t, d, l) (o[n++] = (struct mw_mh_opt_spec){ .type = (t), .data = (d), .len = (l) })
+	switch (v->layout) {
+	case L_ALTCOA: OPT(3, coa.b, 16); break;
+	case L_NI: OPT(4, ni, 4); break;
+	case L_BAD: OPT(5, bad, 12); break;
+	case L_NI_BAD: OPT(4, ni, 4); OPT(5, bad, 12); break;
+	case L_ALTCOA_NI_BAD: OPT(3, coa.b, 16); OPT(4, ni, 4); OPT(5, bad, 12); break;
+	case L_BRA: OPT(2, bra_short, 2); break;
+	case L_BRA_LONG: OPT(2, bra_long, 2); break;
+	case L_PADN_NONZERO: OPT(1, padnz, 2); OPT(3, coa.b, 16); break;
+	case L_PADN3: OPT(1, zero, 3); OPT(3, coa.b, 16); break;
+	case L_MNP: OPT(6, mnp, 18); break;
+	case L_ALTCOA_GROUP: OPT(3, grp.b, 16); break;
+	case L_ALTCOA_SHORT: OPT(3, coa.b, 12); break;
+	case L_NI_NI: OPT(4, ni, 4); OPT(4, ni, 4); break;
+	case L_BAD_PADN: OPT(5, bad, 12); OPT(1, zero, 2); break;
+	case L_PAD1: OPT(0, NULL, 0); OPT(4, ni, 4); break;
+	case L_NI_LONG: OPT(4, ni6, 6); break;
+	case L_BAD_SHORT: /* Length one short: a byte left after it */
+		OPT(5, bad, 12);
+		o[0].set_len = true;
+		o[0].len_field = 11;
+		break;
+	default: break;
+	}
+#undef OPT
+	struct mw_ipctx c;
+	struct mw_mh mh;
+	mw_mh_init(&mh, v->type);
+	struct mw_mh_build_spec s = { .mh = &mh, .opts = o, .n_opts = n,
+				      .align = !v->no_align, .pad_to_8 = true };
+	if (v->type == MW_MH_BU) {
+		mh.u.bu.seq = 1;
+		mh.u.bu.flags = v->flags;
+		mh.u.bu.lifetime = v->lifetime;
+	} else if (v->type == MW_MH_BA) {
+		mh.u.ba.seq = 1;
+		mh.u.ba.flags = (uint8_t)v->flags;
+		mh.u.ba.status = v->status;
+		mh.u.ba.lifetime = v->lifetime;
+	} else if (v->type == MW_MH_BE) {
+		mh.u.be.status = v->status;
+		mh.u.be.hoa = hoa;
+	}
+	/* the fixed part as bytes, Reserved (its second byte) not zero */
+	uint8_t fixed[18] = { v->status, 1 };
+	if (v->reserved_nz && v->type == MW_MH_BE) {
+		memcpy(fixed + 2, hoa.b, 16);
+		s.fixed = fixed;
+		s.fixed_len = 18;
+	} else if (v->reserved_nz && (v->type == MW_MH_BRR || v->type == MW_MH_HOTI ||
+				      v->type == MW_MH_COTI)) {
+		fixed[0] = 0;
+		s.fixed = fixed;
+		s.fixed_len = v->type == MW_MH_BRR ? 2 : 10;
+	}
+	mw_wbuf_init(&w, buf, cap);
+	mw_ip6_begin(&w, &ip, 135, &c);
+	s.csum_src = &c.src6;
+	s.csum_dst = &c.dst6;
+	if (v->bad_csum) {
+		s.set_csum = true;
+		s.csum = 0x1234;
+	}
+	mw_mh_build(&w, &s);
+	mw_ip6_end(&w, &c, &ip);
+	return w.len;
+}
+
+/* In same_on() the second check in bulk is served from the cached
+ * outcome the first one left; the frame also cut short. */
+static void same_on_mh(const struct mh_var *v, bool cut)
+{
+	uint8_t frame[512];
+	size_t len = mh_var_frame(frame, sizeof frame, v);
+	CU_ASSERT_FATAL(len > 40);
+	same_on(frame, (uint32_t)len, (uint32_t)len);
+	if (cut)
+		same_on(frame, (uint32_t)len - 1, (uint32_t)len);
+}
+
+/* Mobility Headers of every variant: the same findings in bulk. The
+ * cached outcomes are forgotten before each run of variants (whose
+ * outcomes fit in the table), so that a variant finds those of its
+ * neighbours, differing in one fact, there. */
+static void test_mask_mh(void)
+{
+	static const uint16_t bu_flags[] = {
+		0, MW_BU_H | MW_BU_A, MW_BU_H, MW_BU_A, MW_BU_K, MW_BU_K | MW_BU_H | MW_BU_A,
+		MW_BU_R | MW_BU_H | MW_BU_A, MW_BU_R, MW_BU_P | MW_BU_A, MW_BU_P,
+		MW_BU_P | MW_BU_H | MW_BU_A, MW_BU_H | MW_BU_A | 1,
+	};
+	static const uint8_t types[] = { MW_MH_BU, MW_MH_BA, MW_MH_BE, MW_MH_BRR,
+					 MW_MH_HOTI, MW_MH_COTI, MW_MH_HOT, MW_MH_COT };
+	/* option layouts, HAO / RH2, lifetime 0, bad checksum, a link-local
+	 * source, options not aligned, with some flags or statuses */
+	for (size_t t = 0; t < sizeof types; t++) {
+		size_t nf = t < 2 ? sizeof bu_flags / sizeof bu_flags[0] : 1;
+		for (int l = 0; l < L__COUNT; l++)
+			for (size_t f = 0; f < nf; f++) {
+				mwi_mh_outcomes_forget();
+				for (unsigned bits = 0; bits < 512; bits++) {
+					struct mh_var v = {
+						.type = types[t],
+						.layout = bits % 2 ? mh_layout_partner(l) : l,
+						.flags = types[t] == MW_MH_BU ? bu_flags[f]
+									: (uint16_t)(f * 0x20),
+						.status = types[t] == MW_MH_BE ? 1
+								: (uint8_t)(f * 23),
+						.lifetime = bits & 2 ? 0 : 10,
+						.hao = bits & 256, .rh2 = bits & 4,
+						.bad_csum = bits & 8,
+						.src_linklocal = bits & 16,
+						.no_align = bits & 32,
+						.reserved_nz = bits & 64,
+						.dst_group = bits & 128,
+					};
+					same_on_mh(&v, bits % 3 == 1);
+				}
+			}
+	}
+	/* every combination of the BU flags A..B and each reserved one, with
+	 * lifetime 0 or not; every BA flag and status, every BE status */
+	for (unsigned x = 0; x < 1024 + 2 * 6; x++) {
+		if (x % 128 == 0 || x >= 1024)
+			mwi_mh_outcomes_forget();
+		for (unsigned lt = 0; lt < 2; lt++) {
+			/* x >= 1024: a reserved flag, after the same BU without it */
+			uint16_t f = (uint16_t)(x < 1024 ? x << 6 : MW_BU_H | MW_BU_A);
+			if (x >= 1024)
+				f |= (uint16_t)(lt << (x - 1024) / 2);
+			struct mh_var bu = { .type = MW_MH_BU, .flags = f,
+					     .lifetime = x >= 1024 || lt ? 10 : 0,
+					     .hao = true, .layout = L_ALTCOA };
+			same_on_mh(&bu, false);
+		}
+	}
+	for (unsigned x = 0; x < 512; x++) {
+		if (x % 128 == 0)
+			mwi_mh_outcomes_forget();
+		struct mh_var ba = { .type = MW_MH_BA, .lifetime = 10, .rh2 = true,
+				     .layout = x & 1 ? L_BAD : L_BRA };
+		if (x < 256)
+			ba.flags = (uint8_t)x;
+		else
+			ba.status = (uint8_t)x;
+		struct mh_var be = { .type = MW_MH_BE, .status = (uint8_t)x };
+		same_on_mh(&ba, false);
+		same_on_mh(&be, false);
+	}
+}
+
 static void test_empty_packet(void)
 {
 	static struct mw_packet pkt;
@@ -594,6 +815,7 @@ int main(void)
 	CU_add_test(s, "pass sets match single findings", test_pass_sets);
 	CU_add_test(s, "mask matches single findings on mutated frames",
 		    test_mask_mutated);
+	CU_add_test(s, "mask matches single findings on MH variants", test_mask_mh);
 	CU_add_test(s, "mask matches single findings on registration variants",
 		    test_mask_registrations);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
