@@ -253,6 +253,10 @@ MWI_EXPORT size_t mw_minenc_header(const struct mw_packet *pkt, int layer,
 	} else {
 		return 0;
 	}
+	/* a packet made or changed by hand may not hold the options it says */
+	if (ip.ihl != 20u + ip.opt_len || ip.opt_off > pkt->caplen ||
+	    pkt->caplen - ip.opt_off < ip.opt_len)
+		return 0;
 	ip4_base(&ip, out);
 	if (ip.opt_len)
 		memcpy(out + 20, pkt->data + ip.opt_off, ip.opt_len);

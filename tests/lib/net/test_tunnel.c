@@ -292,6 +292,14 @@ static void test_minenc_options(void)
 	CU_ASSERT_EQUAL(memcmp(hdr, want, 28), 0);
 	CU_ASSERT_EQUAL(mw_minenc_header(&p, 0, hdr), 0);
 	CU_ASSERT_FALSE(mw_minenc_rebuild(&p, 1, rb)); /* 20 bytes cannot hold it */
+	{	/* changed by hand: options it does not hold are not copied */
+		struct mw_packet q = p;
+		q.layers[2].u.ip4.ihl = 32;
+		CU_ASSERT_EQUAL(mw_minenc_header(&q, 2, hdr), 0);
+		q = p;
+		q.layers[2].u.ip4.opt_off = q.caplen - 4;
+		CU_ASSERT_EQUAL(mw_minenc_header(&q, 2, hdr), 0);
+	}
 	{
 		struct mw_decode_opts no = { .mip4_ports = { 434 }, .no_tunnels = true };
 		mw_decode(&p, MW_LINK_RAW, f, (uint32_t)n, (uint32_t)n, &no);
