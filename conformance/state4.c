@@ -1066,9 +1066,8 @@ void state4_packet(struct conf *c)
 			return;
 		}
 	}
-	/* every message on_msgs() handles and every tunnel has IPv4 (the
-	 * decoder sets kinds for every packet mipconform checks) */
-	if (p->kinds & 1u << MW_L_IP4)
+	/* every message on_msgs() handles and every tunnel has IPv4 */
+	if (mw_packet_kinds(p) & 1u << MW_L_IP4)
 		on_msgs(c);
 }
 

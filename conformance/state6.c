@@ -941,7 +941,7 @@ static __attribute__((noinline)) void packet6(struct conf *c)
 			on_icmp6(c, i, &h);
 		}
 	}
-	if (mh || !(p->kinds & 1u << MW_L_IP6_DST))
+	if (mh || !(mw_packet_kinds(p) & 1u << MW_L_IP6_DST))
 		return;
 	/* any other packet with a Home Address option */
 	for (int i = 0; i < p->n_layers; i++)
@@ -955,11 +955,10 @@ static __attribute__((noinline)) void packet6(struct conf *c)
 }
 
 /* Has the packet an IPv6 header? Nothing else here applies without one,
- * and most packets have none. (The decoder sets kinds for every packet
- * mipconform checks.) */
+ * and most packets have none. */
 static bool has_ip6(const struct mw_packet *p)
 {
-	return p->kinds & 1u << MW_L_IP6;
+	return mw_packet_kinds(p) & 1u << MW_L_IP6;
 }
 
 static __attribute__((noinline)) void tick_packet(struct conf *c)

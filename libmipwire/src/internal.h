@@ -31,16 +31,6 @@ int mwi_table_full(struct mwi_dec *d, int which, size_t off);
  * whole typed member (u.eth, u.ip4, u.ip6, u.udp) in one go. */
 _Static_assert(MW_L__COUNT <= 32, "mw_packet.kinds holds a bit per layer kind");
 
-/* pkt->kinds, also for a packet that the decoder did not fill (made by
- * hand: layers but no summary). */
-static inline uint32_t mwi_kinds(const struct mw_packet *p)
-{
-	uint32_t k = p->kinds;
-	if (__builtin_expect(!k, 0))
-		for (int i = 0; i < p->n_layers; i++)
-			k |= 1u << (p->layers[i].kind & 31);
-	return k;
-}
 
 static inline int mwi_add_layer_nc(struct mwi_dec *d, enum mw_layer_kind kind,
 				   size_t off, size_t len)

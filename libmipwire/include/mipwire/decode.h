@@ -133,6 +133,17 @@ struct mw_packet {
 	struct mw_note notes[MW_MAX_NOTES];
 };
 
+/* pkt->kinds, also for a packet not filled by the decoder (made or
+ * changed by hand: layers but no summary). */
+static inline uint32_t mw_packet_kinds(const struct mw_packet *p)
+{
+	uint32_t k = p->kinds;
+	if (__builtin_expect(!k, 0))
+		for (int i = 0; i < p->n_layers; i++)
+			k |= 1u << (p->layers[i].kind & 31);
+	return k;
+}
+
 struct mw_decode_opts {
 	uint16_t mip4_ports[4];  /* UDP ports carrying MIPv4 (0-terminated); default {434} */
 	uint16_t pmip6_udp_port; /* default 5436 */

@@ -143,7 +143,7 @@ static void run(const struct mw_packet *pkt, const struct mw_keys *keys,
 		return;
 	if (!passes)
 		memset(c.bits, 0xff, sizeof c.bits);
-	if (mwi_kinds(pkt) & IP6_HDR_KINDS)
+	if (mw_packet_kinds(pkt) & IP6_HDR_KINDS)
 		mwi_check_ip6_headers(&c);
 	for (int i = 0; i < pkt->n_msgs; i++) {
 		unsigned kind = pkt->msgs[i].kind;
