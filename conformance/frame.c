@@ -42,11 +42,7 @@ void frame_finding(void *ctx, const struct mw_finding *f)
 void frame_passes(void *ctx, const struct mw_pass_set *s)
 {
 	struct conf *c = ctx;
-	if (s->nwords >= REPORT_SETW) {   /* the catalogue's size: bits beyond are 0 */
-		frame_pass_set(c, s->msg, s->offset, s->who, s->bits);
-		return;
-	}
-	uint64_t w[REPORT_SETW] = { 0 };
-	memcpy(w, s->bits, s->nwords * sizeof *w);
-	frame_pass_set(c, s->msg, s->offset, s->who, w);
+	uint64_t buf[REPORT_SETW];
+	frame_pass_set(c, s->msg, s->offset, s->who,
+		       report_setw(s->bits, s->nwords, buf));
 }

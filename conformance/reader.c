@@ -215,12 +215,8 @@ static void keep_passes(void *ctx, const struct mw_pass_set *s)
 	e->offset = s->offset;
 	e->who = s->who;
 	e->set = true;
-	if (__builtin_expect(s->nwords == REPORT_SETW, 1)) {
-		memcpy(e->w, s->bits, sizeof e->w);
-	} else {   /* bits beyond REPORT_SETW words are 0 */
-		memset(e->w, 0, sizeof e->w);
-		memcpy(e->w, s->bits, MIN(s->nwords, REPORT_SETW) * sizeof *e->w);
-	}
+	uint64_t buf[REPORT_SETW];
+	memcpy(e->w, report_setw(s->bits, s->nwords, buf), sizeof e->w);
 }
 
 /* A copy of a frame's bytes that lives as long as the batch (the reader
@@ -247,9 +243,9 @@ static const uint8_t *keep_bytes(struct pipe *p, const char *file,
 
 /* The lines of a frame's slot that decoding writes and the checks read
  * first, fetched ahead (rw 1: for writing). The slot was last used by
- * the other thread, and each slot starts a new page, out of reach of the
- * hardware prefetcher: without this, each line's move between the two
- * cores stalls the thread. */
+ * the other thread, and slots are more than a page apart, out of reach of
+ * the hardware prefetcher: without this, each line's move between the
+ * two cores stalls the thread. */
 #define PREFETCH_SLOT(f, rw)                                              \
 	do {                                                              \
 		const struct bframe *f_ = (f);                            \
@@ -400,5 +396,9 @@ static int run_threads(struct conf *c, char *const *files, int n)
 
 int reader_run(struct conf *c, char *const *files, int n, unsigned threads)
 {
-	return threads >= 2 ? run_threads(c, files, n) : run_inline(c, files, n);
+	int bad = threads >= 2 ? run_threads(c, files, n) : run_inline(c, files, n);
+	/* the frames are gone: nothing after the run may look at one */
+	c->pkt = NULL;
+	c->fn_msg = -2;
+	return bad;
 }

@@ -664,23 +664,6 @@ void report_pass_set_new(struct report *r, const struct conf_node *node,
 	__builtin_prefetch(&r->tab[r->pend_hash & r->tab_mask], 1);
 }
 
-/* Passes of the rules of set s (SETW words) on node: merged into the
- * pending ones while they are on the same node and hold none of the
- * rules already (a set counts each rule once). */
-static inline void pend_add(struct report *r, const struct conf_node *node,
-			    const uint64_t *s)
-{
-	uint64_t dup = 0;
-	for (unsigned w = 0; w < SETW; w++)
-		dup |= r->p.w[w] & s[w];
-	if (dup || !node_eq(&r->p.node, node)) {
-		report_pass_set_new(r, node, s);
-		return;
-	}
-	for (unsigned w = 0; w < SETW; w++)
-		r->p.w[w] |= s[w];
-}
-
 void report_add(struct report *r, const struct mw_rule *rule,
 		const struct conf_node *node, const struct conf_where *w,
 		bool pass, const char *detail, uint32_t offset, uint32_t len)
@@ -689,7 +672,7 @@ void report_add(struct report *r, const struct mw_rule *rule,
 	if (!r->rs[i].enabled)
 		return;
 	if (pass) {
-		pend_add(r, node, r->sets[i].w);
+		report_pass_set(r, node, r->sets[i].w);
 		return;
 	}
 	report_flush(r);
@@ -720,20 +703,15 @@ void report_add(struct report *r, const struct mw_rule *rule,
 void report_add_passes(struct report *r, const struct conf_node *node,
 		       const uint64_t *bits, unsigned nwords)
 {
-	if (nwords >= SETW) {   /* the catalogue's size: bits beyond are 0 */
-		pend_add(r, node, bits);
-		return;
-	}
-	struct rset s = { 0 };
-	memcpy(s.w, bits, nwords * sizeof *bits);
-	pend_add(r, node, s.w);
+	uint64_t buf[SETW];
+	report_pass_set(r, node, report_setw(bits, nwords, buf));
 }
 
 void report_pass_slow(struct report *r, struct report_bit b, uint64_t hi,
 		      uint64_t lo, uint32_t fam)
 {
 	struct conf_node node = { .hi = hi, .lo = lo, .fam = fam };
-	pend_add(r, &node, r->sets[b.w * 64 + (size_t)__builtin_ctzll(b.bit)].w);
+	report_pass_set(r, &node, r->sets[b.w * 64 + (size_t)__builtin_ctzll(b.bit)].w);
 }
 
 bool report_wants_detail(struct report *r, const struct mw_rule *rule,

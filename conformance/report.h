@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <stdio.h>
 
 #include <mipwire/mipwire.h>
@@ -98,6 +99,19 @@ static inline void report_pass(struct report *r, struct report_bit b,
 	else
 		report_pass_slow(r, b, node.hi, node.lo, node.fam);
 }
+/* A pass set of nwords words (mw_pass_set) as REPORT_SETW words: bits
+ * itself when it has them all (the catalogue's size; words beyond are 0),
+ * else a zero-padded copy in buf. */
+static inline const uint64_t *report_setw(const uint64_t *bits, unsigned nwords,
+					  uint64_t buf[REPORT_SETW])
+{
+	if (__builtin_expect(nwords >= REPORT_SETW, 1))
+		return bits;
+	memset(buf, 0, REPORT_SETW * sizeof *buf);
+	memcpy(buf, bits, nwords * sizeof *buf);
+	return buf;
+}
+
 /* report_pass_set() when the set cannot join the pending passes: they
  * are counted and the set starts new ones. */
 void report_pass_set_new(struct report *r, const struct conf_node *node,
