@@ -242,8 +242,10 @@ map_next(struct mw_capture *c, struct mw_frame *f, bool swapped)
 	f->linktype = c->linktype;
 	f->number = ++c->frames;
 	c->pos += PCAP_REC_HDR + (size_t)caplen;
-	/* pages behind the previous record are not needed again: keep the
-	 * resident set small (the page cache keeps them) */
+	/* pages behind the previous record are given back to keep the
+	 * resident set small; a reader that still looks at earlier frames
+	 * (mipconform's second thread) faults them back in from the page
+	 * cache, which keeps them: the bytes stay valid */
 	if (__builtin_expect(c->pos - c->dropped >= MAP_DROP_STEP + 2 * 4096u, 0))
 		return map_drop(c, c->pos - PCAP_REC_HDR - caplen);
 	return 1;
