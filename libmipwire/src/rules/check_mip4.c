@@ -651,24 +651,14 @@ static const struct mw_ip4 *ip4_of(const struct mw_packet *p,
  * beyond the form, only the facts below (the form has no EDS or UDP
  * Tunnel extension). The passes of a clean trial are kept under (form
  * key, facts); a registration of the same form and facts takes them from
- * there in one lookup, before any trial (mip4_taken()). The table is
- * private to this file and safe from any number of checking threads
- * without a lock: a slot is claimed once
- * (compare-and-swap), filled, then published by its key (release); a
- * published slot never changes. It only fills up: once a key finds no
- * free slot among MSG_PROBE, its messages are checked in full. */
+ * there in one lookup, before any trial (mip4_taken()). The table is an
+ * outcome table of rules_int.h, private to this file. */
 
 #define FORM_KEY_BITS 36  /* form_key() < 2^36; msg_key() < 2^50 */
 #define MSG_SLOTS 512
-#define MSG_PROBE 8
-#define MSG_CLAIMED UINT64_MAX  /* a slot being filled: no key's value */
 
-struct msg_outcome {
-	uint64_t key;                   /* msg_key(); 0: a free slot */
-	uint64_t bits[MWI_RULE_WORDS];
-	uint32_t first_off;             /* from the UDP header */
-};
-static struct msg_outcome msg_memo[MSG_SLOTS];
+/* key msg_key(); first_off from the UDP header */
+static struct mwi_outcome msg_memo[MSG_SLOTS];
 
 /* What check_rrq() reads beyond the form: 14 bits. */
 static uint64_t rrq_facts(const struct mw_mip4_rrq *q, const struct mw_ip4 *ip)
@@ -716,26 +706,12 @@ static unsigned msg_slot(uint64_t key)
 	return (unsigned)((key * 0x9e3779b97f4a7c15ull) >> 55); /* < MSG_SLOTS */
 }
 
-/* m's outcome from the table (key != 0), its passes joining m's fresh
- * group at once, as a clean trial's would (mwi_trial_commit()): true if
- * it was there. */
+/* m's outcome from the table (key != 0): true if it was there. */
 static bool msg_take(struct mwi_run *run, const struct mw_msg *m,
 		     uint64_t key)
 {
-	for (unsigned i = 0, s = msg_slot(key); i < MSG_PROBE; i++) {
-		const struct msg_outcome *o = &msg_memo[(s + i) % MSG_SLOTS];
-		uint64_t k = __atomic_load_n(&o->key, __ATOMIC_ACQUIRE);
-		if (!k)
-			return false;
-		if (k != key)
-			continue;
-		for (int w = 0; w < MWI_RULE_WORDS; w++)
-			run->bits[w] |= o->bits[w];
-		run->g_any = true;
-		run->g_off = run->pkt->layers[m->layer].off + o->first_off;
-		return true;
-	}
-	return false;
+	return mwi_outcome_take(msg_memo, MSG_SLOTS, msg_slot(key), key, 0, run,
+				run->pkt->layers[m->layer].off);
 }
 
 /* A registration whose outcome the table holds takes it in one lookup,
@@ -756,20 +732,8 @@ static bool mip4_taken(struct mwi_run *run, int mi)
 static void msg_keep(const struct mwi_chk *c, const struct mw_msg *m,
 		     uint64_t key)
 {
-	for (unsigned i = 0, s = msg_slot(key); i < MSG_PROBE; i++) {
-		struct msg_outcome *o = &msg_memo[(s + i) % MSG_SLOTS];
-		uint64_t k = 0;
-		if (__atomic_load_n(&o->key, __ATOMIC_ACQUIRE) == key)
-			return;
-		if (!__atomic_compare_exchange_n(&o->key, &k, MSG_CLAIMED, false,
-						 __ATOMIC_ACQUIRE,
-						 __ATOMIC_RELAXED))
-			continue;
-		memcpy(o->bits, c->bits, sizeof o->bits);
-		o->first_off = c->off - c->pkt->layers[m->layer].off;
-		__atomic_store_n(&o->key, key, __ATOMIC_RELEASE);
-		return;
-	}
+	mwi_outcome_keep(msg_memo, MSG_SLOTS, msg_slot(key), key, 0, c,
+			 c->pkt->layers[m->layer].off);
 }
 
 /* Every rule of the message but its authenticators. */

@@ -397,15 +397,11 @@ static void check_mh_rules(struct mwi_chk *c, int mi)
  * MH_OPTS depth-0 options of the types in opt_code[] (no option whose
  * data a rule reads but PadN's), only the facts of mh_key(). The passes
  * of a clean trial are kept under that key; a message with the same key
- * takes them in one lookup, before any trial (mh_taken()). The table works
- * as the registration one in check_mip4.c: lock-free and insert-only (a
- * slot is claimed by compare-and-swap on `facts`, filled, then published
- * by a release store of `facts`; a published slot never changes). */
+ * takes them in one lookup, before any trial (mh_taken()), from an outcome
+ * table of rules_int.h private to this file (key: facts, opts). */
 
 #define MH_OPTS 4
 #define MH_SLOTS 1024
-#define MH_PROBE 8
-#define MH_CLAIMED UINT64_MAX  /* a slot being filled: no key's facts */
 
 /* The option types a rule looks at without reading their data (PadN's is
  * a fact of the key): their digit in mh_key.opts; 0 for any other. */
@@ -421,13 +417,8 @@ struct mh_key {
 	uint64_t facts;  /* bit 0 set: a key; 0: none */
 };
 
-struct mh_outcome {
-	uint64_t facts;                 /* 0: a free slot */
-	uint64_t opts;
-	uint64_t bits[MWI_RULE_WORDS];
-	uint32_t first_off;             /* from the message's start */
-};
-static struct mh_outcome mh_memo[MH_SLOTS];
+/* key (facts, opts); first_off from the message's start */
+static struct mwi_outcome mh_memo[MH_SLOTS];
 
 /* The options of m in brief (and the first Alternate CoA and BRA): false
  * if they are not all of opt_code[]'s types, depth 0, MH_OPTS at most. */
@@ -570,22 +561,8 @@ static bool mh_taken(struct mwi_run *run, int mi)
 	if (!run->passes || run->g_any)
 		return false;
 	struct mh_key key = mh_key(run->pkt, m);
-	if (!key.facts)
-		return false;
-	for (unsigned i = 0, s = mh_slot(&key); i < MH_PROBE; i++) {
-		const struct mh_outcome *o = &mh_memo[(s + i) % MH_SLOTS];
-		uint64_t f = __atomic_load_n(&o->facts, __ATOMIC_ACQUIRE);
-		if (!f)
-			return false;
-		if (f != key.facts || o->opts != key.opts)
-			continue;
-		for (int w = 0; w < MWI_RULE_WORDS; w++)
-			run->bits[w] |= o->bits[w];
-		run->g_any = true;
-		run->g_off = m->off + o->first_off;
-		return true;
-	}
-	return false;
+	return key.facts && mwi_outcome_take(mh_memo, MH_SLOTS, mh_slot(&key),
+					     key.facts, key.opts, run, m->off);
 }
 
 /* Keep the outcome of a clean trial of message mi. */
@@ -593,24 +570,9 @@ static void mh_keep(const struct mwi_chk *c, int mi)
 {
 	const struct mw_msg *m = &c->pkt->msgs[mi];
 	struct mh_key key = mh_key(c->pkt, m);
-	if (!key.facts)
-		return;
-	for (unsigned i = 0, s = mh_slot(&key); i < MH_PROBE; i++) {
-		struct mh_outcome *o = &mh_memo[(s + i) % MH_SLOTS];
-		uint64_t f = __atomic_load_n(&o->facts, __ATOMIC_ACQUIRE);
-		if (f == key.facts && o->opts == key.opts)
-			return;
-		f = 0;
-		if (!__atomic_compare_exchange_n(&o->facts, &f, MH_CLAIMED, false,
-						 __ATOMIC_ACQUIRE,
-						 __ATOMIC_RELAXED))
-			continue;
-		o->opts = key.opts;
-		memcpy(o->bits, c->bits, sizeof o->bits);
-		o->first_off = c->off - m->off;
-		__atomic_store_n(&o->facts, key.facts, __ATOMIC_RELEASE);
-		return;
-	}
+	if (key.facts)
+		mwi_outcome_keep(mh_memo, MH_SLOTS, mh_slot(&key), key.facts,
+				 key.opts, c, m->off);
 }
 
 void mwi_mh_outcomes_forget(void)

@@ -213,4 +213,71 @@ static inline bool mwi_ip4_is_group(uint32_t a)
 	return (a >> 28) == 0xe || a == 0xffffffffu;
 }
 
+
+/* ---- outcome tables ----
+ * A message's passes, when its checks read nothing beyond a key, kept
+ * under that key (two words: a != 0, b) in a table of a checker file
+ * (check_mip4.c: registrations, check_mip6.c: Mobility Headers). Lock-free
+ * and insert-only, safe from any number of checking threads: a slot is
+ * claimed once by compare-and-swap on `a`, filled, then published by a
+ * release store of `a`; a published slot never changes. It only fills
+ * up: once a key finds no free slot among MWI_OUTCOME_PROBE from its
+ * home, its messages are checked in full. */
+#define MWI_OUTCOME_PROBE 8
+#define MWI_OUTCOME_CLAIMED UINT64_MAX  /* a slot being filled: no key */
+
+struct mwi_outcome {
+	uint64_t a, b;                  /* the key; a == 0: a free slot */
+	uint64_t bits[MWI_RULE_WORDS];  /* the passes */
+	uint32_t first_off;             /* the first pass's, from the base */
+};
+
+/* The passes under key (a, b) in table t (n slots, a power of two; home
+ * the key's slot) join run's fresh group at once, as a clean trial's
+ * would (mwi_trial_commit()), the first at base + its offset: true if
+ * the table had them. */
+static inline bool mwi_outcome_take(const struct mwi_outcome *t, unsigned n,
+				    unsigned home, uint64_t a, uint64_t b,
+				    struct mwi_run *run, uint32_t base)
+{
+	for (unsigned i = 0; i < MWI_OUTCOME_PROBE; i++) {
+		const struct mwi_outcome *o = &t[(home + i) & (n - 1)];
+		uint64_t k = __atomic_load_n(&o->a, __ATOMIC_ACQUIRE);
+		if (!k)
+			return false;
+		if (k != a || o->b != b)
+			continue;
+		for (int w = 0; w < MWI_RULE_WORDS; w++)
+			run->bits[w] |= o->bits[w];
+		run->g_any = true;
+		run->g_off = base + o->first_off;
+		return true;
+	}
+	return false;
+}
+
+/* Keep the passes of a clean trial c under key (a, b), the first one's
+ * offset from base. */
+static inline void mwi_outcome_keep(struct mwi_outcome *t, unsigned n,
+				    unsigned home, uint64_t a, uint64_t b,
+				    const struct mwi_chk *c, uint32_t base)
+{
+	for (unsigned i = 0; i < MWI_OUTCOME_PROBE; i++) {
+		struct mwi_outcome *o = &t[(home + i) & (n - 1)];
+		uint64_t k = __atomic_load_n(&o->a, __ATOMIC_ACQUIRE);
+		if (k == a && o->b == b)
+			return;
+		k = 0;
+		if (!__atomic_compare_exchange_n(&o->a, &k, MWI_OUTCOME_CLAIMED,
+						 false, __ATOMIC_ACQUIRE,
+						 __ATOMIC_RELAXED))
+			continue;
+		o->b = b;
+		memcpy(o->bits, c->bits, sizeof o->bits);
+		o->first_off = c->off - base;
+		__atomic_store_n(&o->a, a, __ATOMIC_RELEASE);
+		return;
+	}
+}
+
 #endif
