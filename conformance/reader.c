@@ -23,6 +23,31 @@ static const char *display_name(const char *path)
 	return strcmp(path, "-") ? path : "(stdin)";
 }
 
+/* What a file that cannot go on prints (both loops, one wording each). */
+static char *open_failed(const char *err)
+{
+	return g_strdup_printf("mipconform: %s\n", err);
+}
+
+static char *unsupported(const char *name, const struct mw_frame *fr)
+{
+	return g_strdup_printf("mipconform: %s: unsupported link type %d\n", name,
+			       fr->linktype);
+}
+
+static char *read_failed(const char *name, struct mw_capture *cap)
+{
+	return g_strdup_printf("mipconform: %s: %s\n", name, mw_capture_error(cap));
+}
+
+/* Print and free a message of the three above; -1 (the file failed). */
+static int fail(char *msg)
+{
+	fputs(msg, stderr);
+	g_free(msg);
+	return -1;
+}
+
 /* ---- one thread ---- */
 
 struct slot {
@@ -39,10 +64,8 @@ static int run_file(struct conf *c, const char *path, struct slot *ring)
 	const char *name = display_name(path);
 	int rc = 1;
 
-	if (!cap) {
-		fprintf(stderr, "mipconform: %s\n", err);
-		return -1;
-	}
+	if (!cap)
+		return fail(open_failed(err));
 	report_file(c->rep, name);
 	/* other readers reuse their buffer: no decoding ahead */
 	unsigned depth = mw_capture_frames_stable(cap) ? AHEAD : 1;
@@ -66,19 +89,17 @@ static int run_file(struct conf *c, const char *path, struct slot *ring)
 		if (n)
 			frame_prefetch_late(c, &ring[head].note);
 		if (frame_unsupported(s->st, &s->pkt)) {
-			fprintf(stderr, "mipconform: %s: unsupported link type %d\n",
-				name, s->fr.linktype);
 			mw_capture_close(cap);
-			return -1;
+			return fail(unsupported(name, &s->fr));
 		}
 		frame_start(c, name, &s->fr, &s->pkt, &s->note);
 		mw_check_packet_mask(&s->pkt, c->keys, frame_finding, frame_passes, c);
 		frame_finish(c);
 	}
 	if (rc < 0) {
-		fprintf(stderr, "mipconform: %s: %s\n", name, mw_capture_error(cap));
+		int bad = fail(read_failed(name, cap));
 		mw_capture_close(cap);
-		return -1;
+		return bad;
 	}
 	mw_capture_close(cap);
 	return 0;
@@ -268,7 +289,7 @@ static void produce_file(struct pipe *p, const char *path)
 	take(p, name);
 	if (!cap) {
 		p->b->ends = true;
-		p->b->err = g_strdup_printf("mipconform: %s\n", err);
+		p->b->err = open_failed(err);
 		hand_over(p);
 		return;
 	}
@@ -279,8 +300,7 @@ static void produce_file(struct pipe *p, const char *path)
 		int rc = mw_capture_next(cap, &fr);
 		if (rc != 1) {
 			if (rc < 0)
-				p->b->err = g_strdup_printf("mipconform: %s: %s\n", name,
-							    mw_capture_error(cap));
+				p->b->err = read_failed(name, cap);
 			break;
 		}
 		if (p->b->n == BATCH_FRAMES) {
@@ -300,8 +320,7 @@ static void produce_file(struct pipe *p, const char *path)
 		mw_status st = mw_decode(&f->pkt, fr.linktype, fr.data, fr.caplen,
 					 fr.wirelen, NULL);
 		if (frame_unsupported(st, &f->pkt)) {
-			b->err = g_strdup_printf("mipconform: %s: unsupported link type %d\n",
-						 name, fr.linktype);
+			b->err = unsupported(name, &fr);
 			break;
 		}
 		f->ev_first = b->n_ev;
@@ -365,10 +384,11 @@ static int consume(struct conf *c, struct batch *b)
 		return 0;
 	if (b->cap)
 		mw_capture_close(b->cap);
-	if (b->err)
-		fputs(b->err, stderr);
-	g_free(b->err);
-	return b->err != NULL;
+	if (!b->err)
+		return 0;
+	fail(b->err);
+	b->err = NULL;
+	return 1;
 }
 
 static int run_threads(struct conf *c, char *const *files, int n)
