@@ -143,19 +143,6 @@ void state4_free(struct state4 *s)
 
 /* ---- authenticated span hash ---- */
 
-static inline uint64_t ld64(const uint8_t *p)
-{
-	uint64_t w;
-	memcpy(&w, p, 8);
-	return w;
-}
-
-static inline uint64_t ld32(const uint8_t *p)
-{
-	uint32_t w;
-	memcpy(&w, p, 4);
-	return w;
-}
 
 /* 64x64 -> 128-bit product, halves folded: every input bit reaches the
  * low half too. */
@@ -180,19 +167,19 @@ static uint64_t span_hash(const uint8_t *p, size_t n)
 	uint64_t h = n ^ 0x9e3779b97f4a7c15ull, g = 0x8ebc6af09c88c6e3ull, a, b;
 	if (n > 16) {
 		for (; end - p > 32; p += 32) {
-			h = mum(ld64(p) ^ 0xa0761d6478bd642full, ld64(p + 8) ^ h);
-			g = mum(ld64(p + 16) ^ 0x589965cc75374cc3ull, ld64(p + 24) ^ g);
+			h = mum(mw_load_ne64(p) ^ 0xa0761d6478bd642full, mw_load_ne64(p + 8) ^ h);
+			g = mum(mw_load_ne64(p + 16) ^ 0x589965cc75374cc3ull, mw_load_ne64(p + 24) ^ g);
 		}
 		if (end - p > 16)
-			h = mum(ld64(p) ^ 0xa0761d6478bd642full, ld64(p + 8) ^ h);
-		a = ld64(end - 16);   /* the last 16 bytes (may overlap) */
-		b = ld64(end - 8);
+			h = mum(mw_load_ne64(p) ^ 0xa0761d6478bd642full, mw_load_ne64(p + 8) ^ h);
+		a = mw_load_ne64(end - 16);   /* the last 16 bytes (may overlap) */
+		b = mw_load_ne64(end - 8);
 	} else if (n >= 8) {
-		a = ld64(p);
-		b = ld64(end - 8);
+		a = mw_load_ne64(p);
+		b = mw_load_ne64(end - 8);
 	} else if (n >= 4) {
-		a = ld32(p);
-		b = ld32(end - 4);
+		a = mw_load_ne32(p);
+		b = mw_load_ne32(end - 4);
 	} else {
 		a = n ? (uint64_t)p[0] << 16 | (uint64_t)p[n / 2] << 8 | p[n - 1] : 0;
 		b = 0;

@@ -195,21 +195,6 @@ static inline bool fp_ok(uint64_t v)
 	return v * 0xfffefffefffeffffull <= UINT64_MAX / 0xffff;
 }
 
-static inline uint64_t ld64(const uint8_t *p)
-{
-	uint64_t v;
-
-	__builtin_memcpy(&v, p, 8);
-	return v;
-}
-
-static inline uint32_t ld32(const uint8_t *p)
-{
-	uint32_t v;
-
-	__builtin_memcpy(&v, p, 4);
-	return v;
-}
 
 /* The last k (1..7) bytes before `end` as a native word whose first byte
  * sits where a word boundary would put it (the odd last byte is the high
@@ -218,9 +203,9 @@ static inline uint32_t ld32(const uint8_t *p)
 static inline uint64_t fp_tail(const uint8_t *end, size_t k)
 {
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	return ld64(end - 8) >> (64 - 8 * k);
+	return mw_load_ne64(end - 8) >> (64 - 8 * k);
 #else
-	return ld64(end - 8) << (64 - 8 * k);
+	return mw_load_ne64(end - 8) << (64 - 8 * k);
 #endif
 }
 
@@ -275,7 +260,7 @@ fp_chain(uint64_t c, uint64_t t, const uint8_t *end, size_t n)
 	c += t;
 	c += c < t;
 	for (const uint8_t *p = end - 8 * n; p < end; p += 8) {
-		uint64_t v = ld64(p);
+		uint64_t v = mw_load_ne64(p);
 
 		c += v;
 		c += c < v;
@@ -482,8 +467,8 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 	ip->csum = be16(h + 10);
 	/* five 32-bit words: an exact sum; the addresses' also go into the
 	 * UDP pseudo-header */
-	addrs = (uint64_t)ld32(h + 12) + ld32(h + 16);
-	ip->csum_ok = fp_ok((uint64_t)ld32(h) + ld32(h + 4) + ld32(h + 8) + addrs);
+	addrs = (uint64_t)mw_load_ne32(h + 12) + mw_load_ne32(h + 16);
+	ip->csum_ok = fp_ok((uint64_t)mw_load_ne32(h) + mw_load_ne32(h + 4) + mw_load_ne32(h + 8) + addrs);
 	ip->is_fragment = false;
 	ip->src = mw_load_be32(h + 12);
 	ip->dst = mw_load_be32(h + 16);

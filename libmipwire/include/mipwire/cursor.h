@@ -226,6 +226,20 @@ static inline uint64_t mw_load_be64(const uint8_t *p)
 {
 	return ((uint64_t)mw_load_be32(p) << 32) | mw_load_be32(p + 4);
 }
+/* Host byte order, any alignment (for hashing and checksums, where the
+ * order does not matter): one load each. */
+static inline uint32_t mw_load_ne32(const uint8_t *p)
+{
+	uint32_t v;
+	__builtin_memcpy(&v, p, 4);
+	return v;
+}
+static inline uint64_t mw_load_ne64(const uint8_t *p)
+{
+	uint64_t v;
+	__builtin_memcpy(&v, p, 8);
+	return v;
+}
 
 #ifdef __cplusplus
 }
