@@ -773,6 +773,20 @@ static void test_mask_mh(void)
 			same_on_mh(&bu, false);
 		}
 	}
+	/* every layout after every other with the same facts otherwise: only
+	 * the key's option word keeps their outcomes apart */
+	for (int a = 0; a < L__COUNT; a++) {
+		mwi_mh_outcomes_forget();
+		for (int l = 0; l < L__COUNT; l++) {
+			struct mh_var bu = { .type = MW_MH_BU, .flags = MW_BU_H | MW_BU_A,
+					     .lifetime = 10, .hao = true,
+					     .layout = (a + l) % L__COUNT };
+			struct mh_var ba = { .type = MW_MH_BA, .lifetime = 10, .rh2 = true,
+					     .layout = (a + l) % L__COUNT };
+			same_on_mh(&bu, false);
+			same_on_mh(&ba, false);
+		}
+	}
 	for (unsigned x = 0; x < 512; x++) {
 		if (x % 128 == 0)
 			mwi_mh_outcomes_forget();
