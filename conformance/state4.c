@@ -468,7 +468,7 @@ static NOINLINE void on_adv(struct conf *c, const struct mw_msg *msg,
 			}
 		}
 	}
-	bool mcast = (ip->dst >> 28) == 0xe || ip->dst == 0xffffffffu;
+	bool mcast = mw_ip4_is_group(ip->dst);
 	if (mcast && g->last_mcast > 0 && a->lifetime > 0) {
 		double iv = c->now - g->last_mcast;
 		conf_result(c, RULE("MIP4-ADV-INTERVAL"), node,
@@ -767,7 +767,7 @@ static NOINLINE void on_rrp(struct conf *c, const struct mw_msg *msg,
 		conf_result(c, RULE("MIP4-RRP-HA-COPY"), node, p->ha == r->ha,
 			    "Home Agent %s, request had %s",
 			    conf_ip4(p->ha, (char[16]){0}), conf_ip4(r->ha, (char[16]){0}));
-	bool grp = (r->dst >> 28) == 0xe || r->dst == 0xffffffffu;
+	bool grp = mw_ip4_is_group(r->dst);
 	conf_result(c, RULE("MIP4-RRP-ADDRS"), node,
 		    (grp || ip->src == r->dst) &&
 		    (ip->dst == r->src || ip->dst == rhoa || ip->dst == 0xffffffffu),

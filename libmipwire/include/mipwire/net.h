@@ -92,6 +92,12 @@ struct mw_sll {
 	uint32_t ifindex;   /* SLL2 only */
 };
 
+/* An IPv4 group destination: multicast (224/4) or limited broadcast. */
+static inline bool mw_ip4_is_group(uint32_t a)
+{
+	return (a >> 28) == 0xe || a == 0xffffffffu;
+}
+
 struct mw_ip4 {
 	uint8_t ihl;        /* header length in bytes */
 	uint8_t tos;

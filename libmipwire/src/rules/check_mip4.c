@@ -601,11 +601,11 @@ static void check_rrp(struct mwi_chk *c, int mi, const struct mw_msg *m,
 		  MWI_R_MIP4_RRP_CODE_KNOWN, mi, -1, m->off + 1, 1,
 		  "unassigned reply code %u", r->code);
 	if (ip)
-		MWI_CHECK(c, ip->src != 0 && !mwi_ip4_is_group(ip->src),
+		MWI_CHECK(c, ip->src != 0 && !mw_ip4_is_group(ip->src),
 			  MWI_R_MIP4_RRP_SRC_UNICAST, mi, -1, m->off, m->len,
 			  "reply sent from a non-unicast address");
 	if (!fa_denial)
-		MWI_CHECK(c, r->ha != 0 && !mwi_ip4_is_group(r->ha),
+		MWI_CHECK(c, r->ha != 0 && !mw_ip4_is_group(r->ha),
 			  MWI_R_MIP4_RRP_HA_UNICAST, mi, -1, m->off + 8, 4,
 			  "Home Agent field is not a unicast address");
 	int ut = find_ext(p, v, EXT_UDPT_REPLY);
@@ -683,10 +683,10 @@ static uint64_t rrq_facts(const struct mw_mip4_rrq *q, const struct mw_ip4 *ip)
 static uint64_t rrp_facts(const struct mw_mip4_rrp *r, const struct mw_ip4 *ip)
 {
 	uint64_t f = r->code |
-		     (uint64_t)(r->ha != 0 && !mwi_ip4_is_group(r->ha)) << 8;
+		     (uint64_t)(r->ha != 0 && !mw_ip4_is_group(r->ha)) << 8;
 	if (ip)
 		f |= 1u << 9 |
-		     (uint64_t)(ip->src != 0 && !mwi_ip4_is_group(ip->src)) << 10;
+		     (uint64_t)(ip->src != 0 && !mw_ip4_is_group(ip->src)) << 10;
 	return f;
 }
 
@@ -815,7 +815,7 @@ static void check_mip4_adv(struct mwi_chk *c, int mi)
 		MWI_CHECK(c, ip->ttl == 1, MWI_R_MIP4_ADV_TTL, mi, -1,
 			  p->layers[ipl].off + 8, 1,
 			  "expected TTL 1, seen %u", ip->ttl);
-		if (mwi_ip4_is_group(ip->dst))
+		if (mw_ip4_is_group(ip->dst))
 			MWI_CHECK(c, ip->dst == ALL_SYSTEMS || ip->dst == 0xffffffffu,
 				  MWI_R_MIP4_ADV_DST, mi, -1,
 				  p->layers[ipl].off + 16, 4,

@@ -207,11 +207,6 @@ static inline bool mwi_in6_unicast_routable(const struct mw_in6 *a)
 		return false;                      /* unspecified, loopback */
 	return true;
 }
-/* IPv4: multicast (224/4) or limited broadcast. */
-static inline bool mwi_ip4_is_group(uint32_t a)
-{
-	return (a >> 28) == 0xe || a == 0xffffffffu;
-}
 
 
 /* ---- outcome tables ----
