@@ -179,27 +179,35 @@ static void test_truncated_is_not_a_violation(void)
 }
 
 /* Into buf: a home registration BU from 2001:db8:2::5 (Home Address
- * option 2001:db8:1::5) to its HA, with n_altcoa Alternate Care-of
- * Address options; its length. */
-static size_t bu_frame(uint8_t *buf, size_t cap, unsigned n_altcoa)
+ * option 2001:db8:1::5) to its HA with n_altcoa Alternate Care-of Address
+ * options, or the BA back (type 2 routing header, no option); its length. */
+static size_t mh_frame(uint8_t *buf, size_t cap, uint8_t type, unsigned n_altcoa)
 {
 	struct mw_wbuf w;
 	struct mw_in6 coa, ha, hoa;
 	mw_in6_parse("2001:db8:2::5", &coa);
 	mw_in6_parse("2001:db8:1::1", &ha);
 	mw_in6_parse("2001:db8:1::5", &hoa);
-	struct mw_ip6_spec ip = { .src = coa, .dst = ha, .hao = &hoa };
+	struct mw_ip6_spec ip = { .src = coa, .dst = ha };
 	struct mw_ipctx c;
 	struct mw_mh mh;
-	mw_mh_init(&mh, MW_MH_BU);
-	mh.u.bu.seq = 1;
-	mh.u.bu.flags = MW_BU_H | MW_BU_A;
-	mh.u.bu.lifetime = 10;
+	mw_mh_init(&mh, type);
 	struct mw_mh_opt_spec o[2] = { { .type = 3, .data = coa.b, .len = 16 },
 				       { .type = 3, .data = coa.b, .len = 16 } };
-	struct mw_mh_build_spec s = { .mh = &mh, .opts = o, .n_opts = n_altcoa,
-				      .align = true, .pad_to_8 = true };
+	struct mw_mh_build_spec s = { .mh = &mh, .opts = o, .align = true,
+				      .pad_to_8 = true };
 	CU_ASSERT_FATAL(n_altcoa <= 2);
+	if (type == MW_MH_BU) {
+		ip.hao = &hoa;
+		mh.u.bu.seq = 1;
+		mh.u.bu.flags = MW_BU_H | MW_BU_A;
+		mh.u.bu.lifetime = 10;
+		s.n_opts = n_altcoa;
+	} else {
+		ip.rh2 = &hoa;
+		mh.u.ba.seq = 1;
+		mh.u.ba.lifetime = 10;
+	}
 	mw_wbuf_init(&w, buf, cap);
 	mw_ip6_begin(&w, &ip, 135, &c);
 	s.csum_src = &c.src6;
@@ -213,7 +221,7 @@ static size_t bu_frame(uint8_t *buf, size_t cap, unsigned n_altcoa)
 static void test_mh_checks(void)
 {
 	uint8_t buf[256];
-	size_t n = bu_frame(buf, sizeof buf, 1);
+	size_t n = mh_frame(buf, sizeof buf, MW_MH_BU, 1);
 	struct col col;
 	run_checks(buf, n, (uint32_t)n, &col);
 	CU_ASSERT_EQUAL(verdict(&col, "MIP6-MH-CHECKSUM"), 1);
@@ -285,7 +293,7 @@ static void test_pass_sets(void)
 
 	/* a BU with a Home Address option (passes not bound to a message)
 	 * and two options of one rule (a second pass in the group) */
-	n = bu_frame(buf, sizeof buf, 2);
+	n = mh_frame(buf, sizeof buf, MW_MH_BU, 2);
 	same_findings(buf, n, (uint32_t)n);
 	buf[n - 1] ^= 0x55;
 	same_findings(buf, n, (uint32_t)n);
@@ -480,42 +488,6 @@ static size_t reg_frame(uint8_t *buf, size_t cap, uint8_t type, bool fa,
 	return reg_frame_val(buf, cap, type, fa, variant, VAL_NONE, 0);
 }
 
-static size_t mh_frame(uint8_t *buf, size_t cap, uint8_t type)
-{
-	struct mw_wbuf w;
-	struct mw_in6 coa, ha, hoa;
-	mw_in6_parse("2001:db8:2::5", &coa);
-	mw_in6_parse("2001:db8:1::1", &ha);
-	mw_in6_parse("2001:db8:1::5", &hoa);
-	struct mw_ip6_spec ip = { .src = coa, .dst = ha };
-	if (type == MW_MH_BU)
-		ip.hao = &hoa;
-	else
-		ip.rh2 = &hoa;
-	struct mw_ipctx c;
-	struct mw_mh mh;
-	mw_mh_init(&mh, type);
-	struct mw_mh_opt_spec o[1] = { { .type = 3, .data = coa.b, .len = 16 } };
-	struct mw_mh_build_spec s = { .mh = &mh, .opts = o, .align = true,
-				      .pad_to_8 = true };
-	if (type == MW_MH_BU) {
-		mh.u.bu.seq = 1;
-		mh.u.bu.flags = MW_BU_H | MW_BU_A;
-		mh.u.bu.lifetime = 10;
-		s.n_opts = 1;
-	} else {
-		mh.u.ba.seq = 1;
-		mh.u.ba.lifetime = 10;
-	}
-	mw_wbuf_init(&w, buf, cap);
-	mw_ip6_begin(&w, &ip, 135, &c);
-	s.csum_src = &c.src6;
-	s.csum_dst = &c.dst6;
-	mw_mh_build(&w, &s);
-	mw_ip6_end(&w, &c, &ip);
-	return w.len;
-}
-
 /* Checks the frame as it is, then `rounds` mutations of it (bit flips,
  * and every 7th a cut). */
 static void same_on_mutations(const uint8_t *frame, size_t len, int rounds,
@@ -546,7 +518,7 @@ static void test_mask_mutated(void)
 					       k % 2 ? MW_MIP4_RRP : MW_MIP4_RRQ,
 					       k >= 2, V_PLAIN)
 				   : mh_frame(frame, sizeof frame,
-					      k == 4 ? MW_MH_BU : MW_MH_BA);
+					      k == 4 ? MW_MH_BU : MW_MH_BA, 1);
 		same_on_mutations(frame, len, 3000, &seed);
 	}
 }
