@@ -187,9 +187,9 @@ static uint64_t span_hash(const uint8_t *p, size_t n)
 	return mum(a ^ g ^ 0xe7037ed1a0b428dbull, b ^ h);
 }
 
-/* The message's first authorization-enabling extension (MN-HA 32,
- * MN-AAA 36) and, when udpt is not NULL, its first UDP Tunnel Reply
- * extension (44); NULL if none. */
+/* The message's first authorization-enabling extension (MN-HA or
+ * generalized MN-AAA) and, when udpt is not NULL, its first UDP Tunnel
+ * Reply extension; NULL if none. */
 static const struct mw_elem *auth_ext(const struct mw_packet *p, const struct mw_msg *m,
 				      const struct mw_elem **udpt)
 {
@@ -200,11 +200,11 @@ static const struct mw_elem *auth_ext(const struct mw_packet *p, const struct mw
 	for (; e < end; e++) {
 		if (e->depth != 0)
 			continue;
-		if ((e->type == 32 || e->type == 36) && !auth) {
+		if ((e->type == MW_MIP4X_MN_HA_AUTH || e->type == MW_MIP4X_GEN_AUTH) && !auth) {
 			auth = e;
 			if (!udpt || *udpt)
 				break;
-		} else if (e->type == 44 && udpt && !*udpt) {
+		} else if (e->type == MW_MIP4X_UDP_TUN_REPLY && udpt && !*udpt) {
 			*udpt = e;
 			if (auth)
 				break;
@@ -796,7 +796,7 @@ static NOINLINE void on_rrp(struct conf *c, const struct mw_msg *msg,
 		for (unsigned i = 0; g && i < g->n_coa; i++)
 			adv |= g->coa[i] == r->coa;
 		if (g && g->n_coa && !adv)
-			conf_result(c, RULE("MIP4-FA-COA-77"), node, p->code == 77,
+			conf_result(c, RULE("MIP4-FA-COA-77"), node, p->code == MW_RRP_INVALID_COA,
 				    "care-of address %s not advertised: expected code 77, seen %u",
 				    conf_ip4(r->coa, (char[16]){0}), p->code);
 	}
@@ -854,8 +854,9 @@ static NOINLINE void on_tunnel(struct conf *c, int outer, int inner)
 			    "outer source %s, Home Agent of the reply %s",
 			    conf_ip4(o->src, (char[16]){0}), conf_ip4(m->b_ha, (char[16]){0}));
 		uint8_t proto = o->proto;
-		bool ok = proto == 4 || (proto == 55 && (m->b_flags & MW_RRQ_M)) ||
-			  (proto == 47 && (m->b_flags & MW_RRQ_G));
+		bool ok = proto == MW_IPPROTO_IPIP ||
+			  (proto == MW_IPPROTO_MINENC && (m->b_flags & MW_RRQ_M)) ||
+			  (proto == MW_IPPROTO_GRE && (m->b_flags & MW_RRQ_G));
 		conf_result(c, RULE("MIP4-TUN-ENCAP"), node, ok,
 			    "encapsulation protocol %u, requested flags 0x%02x", proto, m->b_flags);
 		int deeper = mw_find_layer(p, MW_L_IP4, p->n_layers);

@@ -493,7 +493,7 @@ static void hdrs_of(const struct mw_packet *p, int upto, struct hdrs *h)
 			if (l[j].u.ext.hao.present && h->hao < 0)
 				h->hao = j;
 		} else if (l[j].kind == MW_L_IP6_RH) {
-			if (l[j].u.ext.rh_type == 2 && h->rh2 < 0)
+			if (l[j].u.ext.rh_type == MW_RH_TYPE2 && h->rh2 < 0)
 				h->rh2 = j;
 		} else if (l[j].kind == MW_L_IP6 || l[j].kind == MW_L_IP4) {
 			break;
@@ -646,7 +646,7 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 	}
 	if (!b || !b->have_bu)
 		return;
-	if (ba->status != 135)
+	if (ba->status != MW_BA_SEQ_OUT_OF_WINDOW)
 		conf_result(c, RULE("MIP6-BA-SEQ"), node, ba->seq == b->bu_seq,
 			    "sequence %u, Binding Update had %u", ba->seq, b->bu_seq);
 	else if (b->have_accepted)
@@ -654,7 +654,7 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 			    "status 135 with sequence %u, last accepted %u", ba->seq,
 			    b->last_accepted);
 	if (b->bu.expect135)
-		conf_result(c, RULE("MIP6-BA-SEQ-WINDOW"), node, ba->status == 135,
+		conf_result(c, RULE("MIP6-BA-SEQ-WINDOW"), node, ba->status == MW_BA_SEQ_OUT_OF_WINDOW,
 			    "sequence %u not greater than last accepted %u, but status %u",
 			    b->bu_seq, b->last_accepted, ba->status);
 	else if (b->have_accepted && ba->status < 128)
@@ -700,7 +700,7 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 			b->pmip_bound = ba->lifetime != 0;
 			b->mag_src = true;
 		}
-	} else if (ba->status == 135) {
+	} else if (ba->status == MW_BA_SEQ_OUT_OF_WINDOW) {
 		b->resync = true;
 		b->resync_seq = ba->seq;
 	}
@@ -741,12 +741,12 @@ static void on_be(struct conf *c, int mi, const struct hdrs *h)
 	struct rr6 *r = get(c->s6->rr, &ip->dst, &ip->src, false, c->now);
 	if (!r)
 		return;
-	if (be->status == 1 && r->have_hao)
+	if (be->status == MW_BE_UNKNOWN_HAO && r->have_hao)
 		conf_result(c, RULE("MIP6-BE-HOA"), node,
 			    memcmp(&be->hoa, &r->hao, 16) == 0,
 			    "Home Address %s, offending packet's HAO %s",
 			    conf_ip6(&be->hoa, (char[46]){0}), conf_ip6(&r->hao, (char[46]){0}));
-	if (be->status == 1 && r->be_expected) {
+	if (be->status == MW_BE_UNKNOWN_HAO && r->be_expected) {
 		conf_pass(c, RULE("MIP6-BE-AFTER-HAO"), node);
 		r->be_expected = false;
 	}
@@ -811,20 +811,20 @@ static void on_icmp6(struct conf *c, int mi, const struct hdrs *h)
 	static const struct mw_in6 any;
 	node = conf_node6(&ip->src);
 	switch (l->u.icmp.type) {
-	case 144: {
+	case MW_ICMP6_DHAAD_REQ: {
 		struct rr6 *r = get(c->s6->rr, &ip->src, &any, true, c->now);
 		r->have_dhaad = true;
 		r->dhaad_id = id;
 		break;
 	}
-	case 145: {
+	case MW_ICMP6_DHAAD_REP: {
 		struct rr6 *r = get(c->s6->rr, &ip->dst, &any, false, c->now);
 		if (r && r->have_dhaad)
 			conf_result(c, RULE("MIP6-DHAAD-REPLY-ID"), node, r->dhaad_id == id,
 				    "Identifier %u, request had %u", id, r->dhaad_id);
 		break;
 	}
-	case 146: {
+	case MW_ICMP6_MPS: {
 		if (h->hao < 0)
 			break;
 		struct rr6 *r = get(c->s6->rr, &p->layers[h->hao].u.ext.hao.hoa, &any,
@@ -833,7 +833,7 @@ static void on_icmp6(struct conf *c, int mi, const struct hdrs *h)
 		r->mps_id = id;
 		break;
 	}
-	case 147: {
+	case MW_ICMP6_MPA: {
 		struct mw_in6 mn = h->rh2 >= 0 ? p->layers[h->rh2].u.ext.rh2_addr : ip->dst;
 		struct rr6 *r = get(c->s6->rr, &mn, &any, true, c->now);
 		if (r->have_mps) {

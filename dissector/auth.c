@@ -128,7 +128,8 @@ static void mip4_auth(struct mk_msgctx *cx)
 		int st;
 
 		if (e->reg != MW_REG_MIP4_EXT || e->depth != 0 ||
-		    ((e->type < 32 || e->type > 34) && e->type != 36))
+		    ((e->type < MW_MIP4X_MN_HA_AUTH || e->type > MW_MIP4X_FA_HA_AUTH) &&
+		     e->type != MW_MIP4X_GEN_AUTH))
 			continue;
 		if (!mw_mip4_auth_layout(pkt, i, &cov, &spi, &aoff, &alen)) {
 			show_status(cx, mk_toff(cx->v, e->off), 0,
@@ -136,8 +137,9 @@ static void mip4_auth(struct mk_msgctx *cx)
 			continue;
 		}
 		memset(&q, 0, sizeof(q));
-		q.kind = e->type == 32 ? MW_SA_MN_HA : e->type == 33 ? MW_SA_MN_FA
-			 : e->type == 34 ? MW_SA_FA_HA : MW_SA_MN_AAA;
+		q.kind = e->type == MW_MIP4X_MN_HA_AUTH ? MW_SA_MN_HA
+			 : e->type == MW_MIP4X_MN_FA_AUTH ? MW_SA_MN_FA
+			 : e->type == MW_MIP4X_FA_HA_AUTH ? MW_SA_FA_HA : MW_SA_MN_AAA;
 		q.has_spi = true;
 		q.spi = spi;
 		if (hoa) {
@@ -158,7 +160,7 @@ static void mip4_auth(struct mk_msgctx *cx)
 		}
 		for (int j = m->elem_first; j < i; j++) {
 			const struct mw_elem *n = &pkt->elems[j];
-			if (n->reg == MW_REG_MIP4_EXT && n->type == 131 &&
+			if (n->reg == MW_REG_MIP4_EXT && n->type == MW_MIP4X_MN_NAI &&
 			    n->status == MW_OK &&
 			    n->body_off + n->body_len <= pkt->caplen) {
 				q.nai = pkt->data + n->body_off;

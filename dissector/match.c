@@ -155,27 +155,27 @@ static enum mk_cls classify(const struct mk_msgctx *cx, bool *reply,
 			return h->type == MW_MH_HOTI || h->type == MW_MH_HOT
 				       ? C_HOTI : C_COTI;
 		}
-		case 8:  /* FBU / FBack (RFC 5568): BU / BA layout */
+		case MW_MH_FBU:  /* FBU / FBack (RFC 5568): BU / BA layout */
 			*id = h->u.bu.seq;
 			return C_FBU;
-		case 9:
+		case MW_MH_FBACK:
 			*id = h->u.ba.seq;
 			*reply = true;
 			return C_FBU;
-		case 14: /* HI / HAck */
-		case 15:
-		case 17: /* LRI / LRA */
-		case 18:
-		case 19: /* UPN / UPA */
-		case 20:
+		case MW_MH_HI:
+		case MW_MH_HACK:
+		case MW_MH_LRI:
+		case MW_MH_LRA:
+		case MW_MH_UPN:
+		case MW_MH_UPA:
 			if (!field_u(cx, "seq", &v))
 				return C_NONE;
 			*id = v;
-			*reply = h->type == 15 || h->type == 18 ||
-				 h->type == 20;
-			return h->type <= 15 ? C_HI : h->type <= 18 ? C_LR
-								    : C_UPN;
-		case 13: { /* Heartbeat (RFC 5847): R flag = response */
+			*reply = h->type == MW_MH_HACK || h->type == MW_MH_LRA ||
+				 h->type == MW_MH_UPA;
+			return h->type <= MW_MH_HACK ? C_HI
+			       : h->type <= MW_MH_LRA ? C_LR : C_UPN;
+		case MW_MH_HB: { /* Heartbeat (RFC 5847): R flag = response */
 			guint64 r;
 			if (!field_u(cx, "seq", &v) || !field_u(cx, "r", &r))
 				return C_NONE;
@@ -183,7 +183,7 @@ static enum mk_cls classify(const struct mk_msgctx *cx, bool *reply,
 			*reply = r != 0;
 			return C_HB;
 		}
-		case 16: { /* Binding Revocation: BRI (type 1) / BRA (type 2) */
+		case MW_MH_BR: { /* Binding Revocation: BRI (type 1) / BRA (type 2) */
 			guint64 brt;
 			if (!field_u(cx, "seq", &v) ||
 			    !field_u(cx, "br_type", &brt) ||
@@ -201,10 +201,10 @@ static enum mk_cls classify(const struct mk_msgctx *cx, bool *reply,
 		*id = m->u.icmp6.ident;
 		*by_pair = false;
 		switch (m->code) {
-		case 144: return C_DHAAD;
-		case 145: *reply = true; return C_DHAAD;
-		case 146: return C_MPS;
-		case 147: *reply = true; return C_MPS;
+		case MW_ICMP6_DHAAD_REQ: return C_DHAAD;
+		case MW_ICMP6_DHAAD_REP: *reply = true; return C_DHAAD;
+		case MW_ICMP6_MPS: return C_MPS;
+		case MW_ICMP6_MPA: *reply = true; return C_MPS;
 		default: return C_NONE;
 		}
 	}

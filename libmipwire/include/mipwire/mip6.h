@@ -92,6 +92,10 @@ enum {
 #define MW_BU_B 0x0040  /* bulk registration, RFC 6602 */
 #define MW_BU_S 0x0020  /* multicast subscription, RFC 7161 */
 
+/* Status codes the tools test for (names: MW_REG_BA_STATUS, MW_REG_BE_STATUS). */
+#define MW_BA_SEQ_OUT_OF_WINDOW 135
+#define MW_BE_UNKNOWN_HAO 1      /* unknown binding for Home Address option */
+
 /* BA flag bits (8-bit field after status). */
 #define MW_BA_K 0x80
 #define MW_BA_R 0x40

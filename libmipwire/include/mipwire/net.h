@@ -92,6 +92,8 @@ struct mw_sll {
 	uint32_t ifindex;   /* SLL2 only */
 };
 
+#define MW_RH_TYPE2 2  /* routing header type of Mobile IPv6 (RFC 6275 6.4) */
+
 /* An IPv4 group destination: multicast (224/4) or limited broadcast. */
 static inline bool mw_ip4_is_group(uint32_t a)
 {
@@ -133,7 +135,7 @@ struct mw_ip6_ext {
 	uint8_t hdr_len;    /* raw Hdr Ext Len field */
 	uint32_t opt_off, opt_len; /* options / type-specific data, frame offsets */
 	/* routing header */
-	uint8_t rh_type, segleft;
+	uint8_t rh_type, segleft;  /* MW_RH_TYPE2: Mobile IPv6 */
 	struct mw_in6 rh2_addr;  /* type 2: the home address */
 	bool rh2_valid;           /* type 2 with Hdr Ext Len 2, segleft 1 */
 	/* destination options */

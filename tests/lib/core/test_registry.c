@@ -144,6 +144,21 @@ static void test_lookup(void)
 				       "Binding Update");
 }
 
+/* The codes the headers name for the tools are the registry's rows. */
+static void test_named_codes(void)
+{
+	static const struct { enum mw_reg_id reg; unsigned code; const char *key; } c[] = {
+		{ MW_REG_MIP4_REPLY, MW_RRP_INVALID_COA, "invalid_care_of_address" },
+		{ MW_REG_BA_STATUS, MW_BA_SEQ_OUT_OF_WINDOW, "sequence_number_out_of_window" },
+		{ MW_REG_BE_STATUS, MW_BE_UNKNOWN_HAO, "unknown_binding_for_home_address_destina" },
+	};
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		const struct mw_reg_entry *e = mw_reg_lookup(c[i].reg, c[i].code);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+		CU_ASSERT_STRING_EQUAL(e->key, c[i].key);
+	}
+}
+
 /* A layout field read back through mw_field_read (mask, lists, bounds). */
 static void test_field_read(void)
 {
@@ -205,6 +220,7 @@ void add_registry_tests(void)
 
 	CU_add_test(s, "tables well-formed", test_tables);
 	CU_add_test(s, "lookup", test_lookup);
+	CU_add_test(s, "codes named in the headers", test_named_codes);
 	CU_add_test(s, "no name clashes", test_name_clash);
 	CU_add_test(s, "field read", test_field_read);
 	CU_add_test(s, "message variants", test_msg_variant);
