@@ -8,9 +8,11 @@
  * distinct set is interned once (a small id); a node keeps (set id,
  * count) pairs in its one-cache-line record, which lives in the node hash
  * table itself. Consecutive passes on one node are merged into one set
- * first. A packet's passes then cost a set lookup (hot), one node record
- * (one cold line) and a count++. Per (rule, node) pass counts are summed
- * when the reports are written.
+ * first. A packet's passes then cost one node record (one cold line), a
+ * compare with the set of its first or second pair (a node passes a few
+ * sets over and over) and a count++; a set lookup (hot) only when neither
+ * is it. Per (rule, node) pass counts are summed when the reports are
+ * written.
  *
  * First-seen order of a rule's entities: when a set is new to a node, the
  * rules of it the node had not been judged on yet are appended, as one
@@ -625,6 +627,42 @@ static inline void count_set(struct report *r, const struct conf_node *node,
 		count_each(r, x, s);
 }
 
+/* node_count() of the set s when it is that of the node's first or
+ * second pair (a node's usual sets), found by comparing s with their
+ * sets instead of looking s up: a set has one id, so this is the pair
+ * node_count() would find. False, and nothing counted, otherwise. */
+static inline bool count_usual(struct report *r, struct rnode *x,
+			       const struct rset *s)
+{
+	uint64_t p0 = x->pair[0], p1 = x->pair[1];
+	if (p0 && set_eq(&r->sets[pair_set(p0)], s)) {
+		x->pair[0] = p0 + 1;
+		return true;
+	}
+	if (p1 && set_eq(&r->sets[pair_set(p1)], s)) {
+		x->pair[1] = p0;
+		x->pair[0] = p1 + 1;
+		return true;
+	}
+	return false;
+}
+
+/* pend_flush() in the usual case (every rule enabled, a node seen before
+ * passing one of its usual sets), with no call (so its caller needs no
+ * stack frame): true when the pending passes were counted. */
+static inline bool pend_flush_usual(struct report *r)
+{
+	size_t k;
+	struct rnode *x;
+	if (r->p.node.fam == PEND_NONE || !r->all_on)
+		return false;
+	x = node_at(r, &r->p.node, r->pend_hash, &k);
+	if (!x || !count_usual(r, x, (const struct rset *)r->p.w))
+		return false;
+	r->p.node.fam = PEND_NONE;
+	return true;
+}
+
 /* Count the pending passes, if any (report_flush(), inline in the hot
  * callers: one call frame less per flush). */
 static inline __attribute__((always_inline)) void pend_flush(struct report *r)
@@ -648,20 +686,40 @@ void report_flush(struct report *r)
 	pend_flush(r);
 }
 
-/* report_pass_set_new(): count the pending passes and start new ones: set s (SETW words; it
- * may be in r->sets, which counting can move: copied first) on node. Its
- * record is only needed when they are counted, typically while the next
- * packet is processed: fetch it meanwhile (it is mostly not in cache). */
-void report_pass_set_new(struct report *r, const struct conf_node *node,
-			 const uint64_t *s)
+/* Start a batch of passes: set w on node. Its record is only needed when
+ * they are counted, typically while the next packet is processed: fetch
+ * it meanwhile (it is mostly not in cache). */
+static inline void pend_start(struct report *r, const struct conf_node *node,
+			      const uint64_t *w)
 {
-	uint64_t w[SETW];
-	memcpy(w, s, sizeof w);
-	pend_flush(r);
 	r->p.node = *node;
 	memcpy(r->p.w, w, sizeof r->p.w);
 	r->pend_hash = node_hash(node);
 	__builtin_prefetch(&r->tab[r->pend_hash & r->tab_mask], 1);
+}
+
+/* report_pass_set_new() when the pending passes are not a usual set: s
+ * may be in r->sets, which counting can move (copied first). */
+static __attribute__((noinline)) void pass_set_flush(struct report *r,
+						     const struct conf_node *node,
+						     const uint64_t *s)
+{
+	uint64_t w[SETW];
+	memcpy(w, s, sizeof w);
+	pend_flush(r);
+	pend_start(r, node, w);
+}
+
+/* Count the pending passes and start new ones: set s (SETW words) on
+ * node. */
+void report_pass_set_new(struct report *r, const struct conf_node *node,
+			 const uint64_t *s)
+{
+	if (!pend_flush_usual(r)) {
+		pass_set_flush(r, node, s);
+		return;
+	}
+	pend_start(r, node, s);
 }
 
 void report_add(struct report *r, const struct mw_rule *rule,
