@@ -30,66 +30,114 @@ struct conf {
 	struct conf_node fn_node, fn_other;
 };
 
-/* A catalogue rule and its bit in a rule set. */
+/* A catalogue rule, its bit in a rule set and its local number in the
+ * checker that uses it (struct conf_rules). */
 struct conf_rule {
 	const struct mw_rule *ru;
 	struct report_bit at;
+	unsigned loc;
 };
 
-/* RULE()'s first use at a call site (out of line: cold). */
-static __attribute__((noinline, unused)) struct conf_rule
-conf_rule_find(const char *id)
+/* A checker's rules by local number (0..63, an enum of the checker's),
+ * looked up in the catalogue once (conf_rules_init()), and a memo of the
+ * rule sets of the sets of local numbers its accumulators collected:
+ * a pass into an accumulator is then one OR of a constant. */
+#define CONF_MEMO_BITS 6
+struct conf_rules {
+	unsigned n;
+	struct conf_rule at[64];
+	struct conf_memo {
+		uint64_t l;               /* local numbers (0: free) */
+		uint64_t w[REPORT_SETW];  /* their rule set */
+	} memo[1u << CONF_MEMO_BITS];
+};
+
+/* Look up n (<= 64) rules by id (rule ids[i] is local number i); no rule twice
+ * (an accumulator tells a second pass of a rule by its local number). */
+static __attribute__((noinline, unused)) void
+conf_rules_init(struct conf_rules *t, const char *const *ids, unsigned n)
 {
-	const struct mw_rule *rule = mw_rule_find(id);
-	g_assert(rule != NULL);
-	return (struct conf_rule){ .ru = rule,
-				   .at = report_bit_of(mw_rule_index(rule)) };
+	g_assert(n <= 64);
+	memset(t, 0, sizeof *t);
+	t->n = n;
+	for (unsigned i = 0; i < n; i++) {
+		const struct mw_rule *rule = mw_rule_find(ids[i]);
+		g_assert(rule != NULL);
+		for (unsigned j = 0; j < i; j++)
+			g_assert(t->at[j].ru != rule);
+		t->at[i] = (struct conf_rule){ .ru = rule, .at = report_bit_of(mw_rule_index(rule)),
+					       .loc = i };
+	}
 }
 
-/* A catalogue rule by id (a struct conf_rule), looked up once per call
- * site. */
-#define RULE(id)                                                        \
-	({                                                              \
-		static struct conf_rule r_;                             \
-		if (__builtin_expect(!r_.ru, 0))                        \
-			r_ = conf_rule_find(id);                        \
-		r_;                                                     \
-	})
+/* Rule i of t (i a constant: the local number stays one). */
+static inline struct conf_rule conf_rule_at(const struct conf_rules *t, unsigned i)
+{
+	struct conf_rule r = t->at[i];
+	r.loc = i;
+	return r;
+}
 
-/* The passes of one handler on one node, collected here and handed to the
- * report as one set by conf_acc_end() (a pass is then one OR into a local
- * word, not a compare with the report's pending node). Its failures still
- * go to the report at once: where they fall among the node's own passes
- * shows in no report (only the order in which nodes are first judged on a
- * rule does), so a handler may use an accumulator as long as it judges no
- * other node between its first pass and conf_acc_end(). */
+/* conf_rules_set() when l is not in the memo. */
+static __attribute__((noinline, unused)) void
+conf_memo_fill(const struct conf_rules *t, struct conf_memo *e, uint64_t l)
+{
+	e->l = l;
+	memset(e->w, 0, sizeof e->w);
+	for (uint64_t b = l; b; b &= b - 1) {
+		struct report_bit at = t->at[__builtin_ctzll(b)].at;
+		e->w[at.w] |= at.bit;
+	}
+}
+
+/* The rule set (REPORT_SETW words) of the local numbers l (not 0); valid
+ * until the next call. */
+static inline const uint64_t *conf_rules_set(struct conf_rules *t, uint64_t l)
+{
+	struct conf_memo *e = &t->memo[(l * 0x9e3779b97f4a7c15ull) >> (64 - CONF_MEMO_BITS)];
+	if (__builtin_expect(e->l != l, 0))
+		conf_memo_fill(t, e, l);
+	return e->w;
+}
+
+/* The passes of one handler on one node, collected here by local number
+ * and handed to the report as one set by conf_acc_end() (a pass is then
+ * one OR into a local word, not a compare with the report's pending
+ * node). Its failures still go to the report at once: where they fall
+ * among the node's own passes shows in no report (only the order in which
+ * nodes are first judged on a rule does), so a handler may use an
+ * accumulator as long as it judges no other node between its first pass
+ * and conf_acc_end(). */
 struct conf_acc {
-	uint64_t w[REPORT_SETW];
+	uint64_t l;                /* bit i: local rule i of t passed */
+	struct conf_rules *t;
 	struct conf_node node;
 };
 
-static inline struct conf_acc conf_acc_of(struct conf_node node)
+static inline struct conf_acc conf_acc_of(struct conf_node node, struct conf_rules *t)
 {
-	return (struct conf_acc){ .node = node };
+	return (struct conf_acc){ .node = node, .t = t };
 }
 
-/* Hand the collected passes to the report (and start afresh). */
+/* Hand the collected passes to the report (and start afresh). The node
+ * is copied: the accumulator's address is not taken, so it can stay in
+ * registers. */
 static inline void conf_acc_end(struct conf *c, struct conf_acc *a)
 {
-	uint64_t any = 0;
-	for (unsigned w = 0; w < REPORT_SETW; w++)
-		any |= a->w[w];
-	if (any)
-		report_pass_set(c->rep, &a->node, a->w);
-	memset(a->w, 0, sizeof a->w);
+	if (a->l) {
+		struct conf_node n = a->node;
+		report_pass_set(c->rep, &n, conf_rules_set(a->t, a->l));
+	}
+	a->l = 0;
 }
 
 /* One check of `rule` on `node`: a struct conf_node (conf_node4(),
  * conf_node6()), or a struct conf_acc * collecting the passes of one
- * node. The detail's format and arguments are only evaluated when
- * the check fails and the report keeps the example, so passes (the
- * common case) build no strings. A pass is inline (report_pass()): the
- * node is not built in memory unless the batch takes a new node. */
+ * node (rule then one of its table's). The detail's format and arguments
+ * are only evaluated when the check fails and the report keeps the
+ * example, so passes (the common case) build no strings. A pass is
+ * inline (report_pass()): the node is not built in memory unless the
+ * batch takes a new node. */
 static inline void conf_pass_(struct conf *c, struct conf_rule rule,
 			      struct conf_node node)
 {
@@ -101,10 +149,10 @@ static inline void conf_pass_(struct conf *c, struct conf_rule rule,
 static inline void conf_acc_pass_(struct conf *c, struct conf_rule rule,
 				  struct conf_acc *a)
 {
-	uint64_t *w = &a->w[rule.at.w];
-	if (__builtin_expect(*w & rule.at.bit, 0))
+	uint64_t b = 1ull << rule.loc;
+	if (__builtin_expect(a->l & b, 0))
 		conf_acc_end(c, a);
-	*w |= rule.at.bit;
+	a->l |= b;
 }
 
 static inline struct conf_node conf_node_id_(struct conf_node n)

@@ -68,7 +68,7 @@ struct report_pend {
 #define REPORT_PEND_NONE UINT32_MAX   /* no struct conf_node has this fam */
 
 /* A rule's bit in a rule set (catalogue index i: bit i % 64 of word
- * i / 64), worked out once per call site (conf.h's RULE()). */
+ * i / 64), worked out once per rule (conf.h's struct conf_rules). */
 struct report_bit {
 	uint64_t bit;
 	uint32_t w;

@@ -20,6 +20,54 @@
 #include "bigmem.h"
 #include "otab.h"
 
+/* The rules this file checks, by local number (struct conf_rules). */
+#define S4_RULES(X) \
+	X(MIP4_ADV_SEQ, "MIP4-ADV-SEQ") \
+	X(MIP4_ADV_INTERVAL, "MIP4-ADV-INTERVAL") \
+	X(MIP4_SOL_BACKOFF, "MIP4-SOL-BACKOFF") \
+	X(MIP4_FA_ORIGINATE, "MIP4-FA-ORIGINATE") \
+	X(MIP4_FA_RELAY_RRQ, "MIP4-FA-RELAY-RRQ") \
+	X(MIP4_FA_RELAY_ADDRS, "MIP4-FA-RELAY-ADDRS") \
+	X(MIP4_FA_COA_77, "MIP4-FA-COA-77") \
+	X(MIP4_RRQ_RATE, "MIP4-RRQ-RATE") \
+	X(MIP4_RRQ_BACKOFF, "MIP4-RRQ-BACKOFF") \
+	X(MIP4_RRQ_RETRANS_MAX, "MIP4-RRQ-RETRANS-MAX") \
+	X(MIP4_RRQ_IDENT_NEW, "MIP4-RRQ-IDENT-NEW") \
+	X(MIP4_RRQ_LIFETIME_ADV, "MIP4-RRQ-LIFETIME-ADV") \
+	X(MIP4_RRQ_ENCAP_ADV, "MIP4-RRQ-ENCAP-ADV") \
+	X(MIP4_REREG_BEFORE_EXPIRY, "MIP4-REREG-BEFORE-EXPIRY") \
+	X(MIP4_REBOOT_REREG, "MIP4-REBOOT-REREG") \
+	X(MIP4_FA_RELAY_RRP, "MIP4-FA-RELAY-RRP") \
+	X(MIP4_RRP_UNSOLICITED, "MIP4-RRP-UNSOLICITED") \
+	X(MIP4_RRP_IDENT, "MIP4-RRP-IDENT") \
+	X(MIP4_RRP_LIFETIME, "MIP4-RRP-LIFETIME") \
+	X(MIP4_RRP_HOA, "MIP4-RRP-HOA") \
+	X(MIP4_RRP_HA_COPY, "MIP4-RRP-HA-COPY") \
+	X(MIP4_RRP_ADDRS, "MIP4-RRP-ADDRS") \
+	X(MIP4_RRP_PORTS, "MIP4-RRP-PORTS") \
+	X(MIP4_FA_DENIAL_RATE, "MIP4-FA-DENIAL-RATE") \
+	X(MIP4_TUN_BINDING, "MIP4-TUN-BINDING") \
+	X(MIP4_TUN_SRC, "MIP4-TUN-SRC") \
+	X(MIP4_TUN_ENCAP, "MIP4-TUN-ENCAP") \
+	X(MIP4_TUN_LOOP, "MIP4-TUN-LOOP") \
+	X(MIP4_TUN_BCAST, "MIP4-TUN-BCAST") \
+	X(MIP4_RT_ADDRS, "MIP4-RT-ADDRS") \
+	X(MIP4_RT_GRANTED, "MIP4-RT-GRANTED") \
+	X(MIP4_UDPT_ACCEPTED, "MIP4-UDPT-ACCEPTED") \
+	X(MIP4_UDPT_SRC_PORT, "MIP4-UDPT-SRC-PORT")
+enum {
+#define S4_ENUM(n, id) S4_##n,
+	S4_RULES(S4_ENUM)
+	S4_N
+};
+static const char *const s4_ids[] = {
+#define S4_ID(n, id) id,
+	S4_RULES(S4_ID)
+};
+_Static_assert(S4_N <= 64, "a struct conf_rules holds 64 rules");
+static struct conf_rules s4_rules;
+#define R4(n) conf_rule_at(&s4_rules, S4_##n)
+
 #define MAX_PENDING 4
 #define MAX_ANSWERED 8
 #define IDLE_EXPIRE 600.0   /* s of silence before a node's state is dropped */
@@ -120,6 +168,7 @@ struct state4 {
 struct state4 *state4_new(void)
 {
 	struct state4 *s = g_new0(struct state4, 1);
+	conf_rules_init(&s4_rules, s4_ids, S4_N);
 	otab4_init(&s->mn);
 	otab4_init(&s->rrq_to);
 	s->agents = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
@@ -452,7 +501,7 @@ static NOINLINE void on_adv(struct conf *c, const struct mw_msg *msg,
 			ok = true;                  /* agent reboot: 0..255 again */
 		else
 			ok = seq > prev;            /* gaps: lost frames are not the agent's fault */
-		conf_result(c, RULE("MIP4-ADV-SEQ"), node, ok,
+		conf_result(c, R4(MIP4_ADV_SEQ), node, ok,
 			    "sequence %u after %u (expected %u)", seq, prev,
 			    prev == 0xffff ? 256 : prev + 1);
 		if (reboot) {
@@ -471,7 +520,7 @@ static NOINLINE void on_adv(struct conf *c, const struct mw_msg *msg,
 	bool mcast = mw_ip4_is_group(ip->dst);
 	if (mcast && g->last_mcast > 0 && a->lifetime > 0) {
 		double iv = c->now - g->last_mcast;
-		conf_result(c, RULE("MIP4-ADV-INTERVAL"), node,
+		conf_result(c, R4(MIP4_ADV_INTERVAL), node,
 			    iv <= a->lifetime / 3.0 * 1.1 + 0.05,
 			    "%.2f s between advertisements, Lifetime %u s (expected <= %.1f s)",
 			    iv, a->lifetime, a->lifetime / 3.0);
@@ -506,7 +555,7 @@ static NOINLINE void on_sol(struct conf *c, const struct mw_ip4 *ip)
 			so->n = 0, so->iv = 0;
 		else {
 			bool ok = so->n < 3 ? iv >= 0.9 : iv >= so->iv * 0.9;
-			conf_result(c, RULE("MIP4-SOL-BACKOFF"), node, ok,
+			conf_result(c, R4(MIP4_SOL_BACKOFF), node, ok,
 				    "solicitation %u only %.2f s after the previous (previous interval %.2f s)",
 				    so->n + 1, iv, so->iv);
 			so->iv = iv;
@@ -557,22 +606,22 @@ static void on_relayed_rrq(struct conf *c, const struct mw_msg *msg,
 {
 	struct state4 *s = c->s4;
 	const struct mw_mip4_rrq *q = &msg->u.mip4.u.rrq;
-	struct conf_acc acc = conf_acc_of(conf_node4(ip->src)), *node = &acc;
+	struct conf_acc acc = conf_acc_of(conf_node4(ip->src), &s4_rules), *node = &acc;
 	rrq_to_add(s, ip->dst);
 	struct req *mnreq = mn_req(m, q->ident, true);
 	if (mnreq) {
-		conf_pass(c, RULE("MIP4-FA-ORIGINATE"), node);
+		conf_pass(c, R4(MIP4_FA_ORIGINATE), node);
 		uint64_t h;
 		if ((mnreq->st & R_HAS_HASH) &&
 		    auth_span_hash(c->pkt, msg, auth_ext(c->pkt, msg, NULL), &h))
-			conf_result(c, RULE("MIP4-FA-RELAY-RRQ"), node, mnreq->hash == h,
+			conf_result(c, R4(MIP4_FA_RELAY_RRQ), node, mnreq->hash == h,
 				    "relayed request differs from the mobile node's before the end of the MN-HA authentication");
 	} else if (m->last_mn_rrq > 0) {
-		conf_result(c, RULE("MIP4-FA-ORIGINATE"), node, false,
+		conf_result(c, R4(MIP4_FA_ORIGINATE), node, false,
 			    "request for home address %s (Identification %016llx) not sent by the mobile node",
 			    conf_ip4(q->hoa, (char[16]){0}), (unsigned long long)q->ident);
 	}
-	conf_result(c, RULE("MIP4-FA-RELAY-ADDRS"), node,
+	conf_result(c, R4(MIP4_FA_RELAY_ADDRS), node,
 		    ip->dst == q->ha && udp->dport == MW_MIP4_PORT,
 		    "relayed to %s port %u, Home Agent field %s",
 		    conf_ip4(ip->dst, (char[16]){0}), udp->dport,
@@ -583,7 +632,7 @@ static void on_relayed_rrq(struct conf *c, const struct mw_msg *msg,
 			bool adv = false;
 			for (unsigned i = 0; i < g->n_coa; i++)
 				adv |= g->coa[i] == q->coa;
-			conf_result(c, RULE("MIP4-FA-COA-77"), node, adv,
+			conf_result(c, R4(MIP4_FA_COA_77), node, adv,
 				    "relayed a request for care-of address %s it did not advertise",
 				    conf_ip4(q->coa, (char[16]){0}));
 		}
@@ -607,7 +656,7 @@ static NOINLINE void on_rrq(struct conf *c, const struct mw_msg *msg,
 	}
 
 	/* sent by the mobile node: a registration ends an agent search */
-	struct conf_acc acc = conf_acc_of(conf_node4(m->key)), *node = &acc;
+	struct conf_acc acc = conf_acc_of(conf_node4(m->key), &s4_rules), *node = &acc;
 	if (g_hash_table_size(s->sols)) {
 		struct sol4 *so = g_hash_table_lookup(s->sols, GUINT_TO_POINTER(ip->src));
 		if (so)
@@ -617,16 +666,16 @@ static NOINLINE void on_rrq(struct conf *c, const struct mw_msg *msg,
 	struct req *same = mn_req(m, q->ident, false);
 	if (m->last_mn_rrq > 0) {
 		double iv = c->now - m->last_mn_rrq;
-		conf_result(c, RULE("MIP4-RRQ-RATE"), node, iv >= 0.999,
+		conf_result(c, R4(MIP4_RRQ_RATE), node, iv >= 0.999,
 			    "requests %.3f s apart (minimum 1 s)", iv);
 		if (m->st & M_UNANSWERED) {
 			if (m->retrans_iv > 0)
-				conf_result(c, RULE("MIP4-RRQ-BACKOFF"), node,
+				conf_result(c, R4(MIP4_RRQ_BACKOFF), node,
 					    iv >= 2 * m->retrans_iv * 0.9,
 					    "retransmission after %.2f s, previous period %.2f s (expected >= %.2f s)",
 					    iv, m->retrans_iv, 2 * m->retrans_iv);
 			if (m->last_lifetime && m->last_lifetime != INF_LIFETIME)
-				conf_result(c, RULE("MIP4-RRQ-RETRANS-MAX"), node,
+				conf_result(c, R4(MIP4_RRQ_RETRANS_MAX), node,
 					    iv <= m->last_lifetime,
 					    "next request after %.1f s, requested Lifetime %u s",
 					    iv, m->last_lifetime);
@@ -635,7 +684,7 @@ static NOINLINE void on_rrq(struct conf *c, const struct mw_msg *msg,
 			m->retrans_iv = 0;
 		}
 	}
-	conf_result(c, RULE("MIP4-RRQ-IDENT-NEW"), node,
+	conf_result(c, R4(MIP4_RRQ_IDENT_NEW), node,
 		    same || !ident_answered(m, q->ident),
 		    "Identification %016llx reused from an answered request",
 		    (unsigned long long)q->ident);
@@ -643,25 +692,25 @@ static NOINLINE void on_rrq(struct conf *c, const struct mw_msg *msg,
 	if (g) {
 		g->got_rrq = true;
 		if (g->reg_lifetime != INF_LIFETIME && q->lifetime != 0)
-			conf_result(c, RULE("MIP4-RRQ-LIFETIME-ADV"), node,
+			conf_result(c, R4(MIP4_RRQ_LIFETIME_ADV), node,
 				    q->lifetime <= g->reg_lifetime,
 				    "Lifetime %u s above the advertised Registration Lifetime %u s",
 				    q->lifetime, g->reg_lifetime);
 		if (q->flags & (MW_RRQ_M | MW_RRQ_G)) {
 			bool ok = (!(q->flags & MW_RRQ_M) || (g->flags & MW_MAA_M)) &&
 				  (!(q->flags & MW_RRQ_G) || (g->flags & MW_MAA_G));
-			conf_result(c, RULE("MIP4-RRQ-ENCAP-ADV"), node, ok,
+			conf_result(c, R4(MIP4_RRQ_ENCAP_ADV), node, ok,
 				    "M/G requested (flags 0x%02x) but the agent advertised 0x%04x",
 				    q->flags, g->flags);
 		}
 	}
 	if ((m->st & M_BOUND) && m->b_expiry > 0 && q->lifetime != 0)
-		conf_result(c, RULE("MIP4-REREG-BEFORE-EXPIRY"), node,
+		conf_result(c, R4(MIP4_REREG_BEFORE_EXPIRY), node,
 			    c->now <= m->b_expiry,
 			    "re-registered %.1f s after the registration expired",
 			    c->now - m->b_expiry);
 	if (m->st & M_REREG) {
-		conf_pass(c, RULE("MIP4-REBOOT-REREG"), node);
+		conf_pass(c, R4(MIP4_REBOOT_REREG), node);
 		m->st &= (uint8_t)~M_REREG;
 	}
 	m->last_mn_rrq = c->now;
@@ -723,7 +772,7 @@ static void rrp_relay(struct conf *c, const struct mw_msg *msg, const struct mw_
 					m->pend[i].st |= R_HAS_RRP;
 				}
 	} else if ((r->st & R_HAS_RRP) && auth_span_hash(c->pkt, msg, auth, &h)) {
-		conf_result(c, RULE("MIP4-FA-RELAY-RRP"), node, h == r->rrp_hash,
+		conf_result(c, R4(MIP4_FA_RELAY_RRP), node, h == r->rrp_hash,
 			    "relayed reply differs from the home agent's before the end of the MN-HA authentication");
 	}
 }
@@ -733,7 +782,7 @@ static NOINLINE void on_rrp(struct conf *c, const struct mw_msg *msg,
 {
 	struct state4 *s = c->s4;
 	const struct mw_mip4_rrp *p = &msg->u.mip4.u.rrp;
-	struct conf_acc acc = conf_acc_of(conf_node4(ip->src)), *node = &acc;
+	struct conf_acc acc = conf_acc_of(conf_node4(ip->src), &s4_rules), *node = &acc;
 	uint32_t key = p->hoa ? p->hoa : ip->dst;
 	struct mn4 *m = mn_get(s, key, false, c->now);
 	if (!m && key != ip->dst)
@@ -741,40 +790,40 @@ static NOINLINE void on_rrp(struct conf *c, const struct mw_msg *msg,
 	struct req *any = NULL, *best = m ? rrp_match(m, ip, (uint32_t)p->ident, &any) : NULL;
 	if (!any) {
 		if (otab4_get(&s->rrq_to, ip->src) || (m && m->last_mn_rrq > 0))
-			conf_result(c, RULE("MIP4-RRP-UNSOLICITED"), node, false,
+			conf_result(c, R4(MIP4_RRP_UNSOLICITED), node, false,
 				    "reply (code %u) to %s with no matching request",
 				    p->code, conf_ip4(ip->dst, (char[16]){0}));
 		return;
 	}
-	conf_pass(c, RULE("MIP4-RRP-UNSOLICITED"), node);
+	conf_pass(c, R4(MIP4_RRP_UNSOLICITED), node);
 	struct req *r = best ? best : any;
 	bool from_fa = r->st & R_FROM_FA;
 	uint32_t rhoa = req_hoa(m, r);
-	conf_result(c, RULE("MIP4-RRP-IDENT"), node, best != NULL,
+	conf_result(c, R4(MIP4_RRP_IDENT), node, best != NULL,
 		    "Identification low 32 bits %08x, request had %08x",
 		    (uint32_t)p->ident, (uint32_t)any->ident);
 	bool accepted = p->code <= 1;
 	bool fa_denial = p->code >= 64 && p->code <= 127;
 	if (accepted)
-		conf_result(c, RULE("MIP4-RRP-LIFETIME"), node,
+		conf_result(c, R4(MIP4_RRP_LIFETIME), node,
 			    p->lifetime <= r->lifetime,
 			    "granted Lifetime %u s, requested %u s", p->lifetime, r->lifetime);
 	if (rhoa != 0 && !fa_denial)
-		conf_result(c, RULE("MIP4-RRP-HOA"), node, p->hoa == rhoa,
+		conf_result(c, R4(MIP4_RRP_HOA), node, p->hoa == rhoa,
 			    "Home Address %s, request had %s",
 			    conf_ip4(p->hoa, (char[16]){0}), conf_ip4(rhoa, (char[16]){0}));
 	if (accepted)
-		conf_result(c, RULE("MIP4-RRP-HA-COPY"), node, p->ha == r->ha,
+		conf_result(c, R4(MIP4_RRP_HA_COPY), node, p->ha == r->ha,
 			    "Home Agent %s, request had %s",
 			    conf_ip4(p->ha, (char[16]){0}), conf_ip4(r->ha, (char[16]){0}));
 	bool grp = mw_ip4_is_group(r->dst);
-	conf_result(c, RULE("MIP4-RRP-ADDRS"), node,
+	conf_result(c, R4(MIP4_RRP_ADDRS), node,
 		    (grp || ip->src == r->dst) &&
 		    (ip->dst == r->src || ip->dst == rhoa || ip->dst == 0xffffffffu),
 		    "reply %s -> %s, request was %s -> %s",
 		    conf_ip4(ip->src, (char[16]){0}), conf_ip4(ip->dst, (char[16]){0}),
 		    conf_ip4(r->src, (char[16]){0}), conf_ip4(r->dst, (char[16]){0}));
-	conf_result(c, RULE("MIP4-RRP-PORTS"), node,
+	conf_result(c, R4(MIP4_RRP_PORTS), node,
 		    udp->sport == r->dport && udp->dport == r->sport,
 		    "reply ports %u -> %u, request ports %u -> %u", udp->sport,
 		    udp->dport, r->sport, r->dport);
@@ -783,7 +832,7 @@ static NOINLINE void on_rrp(struct conf *c, const struct mw_msg *msg,
 	if (fa_denial && !from_fa) {
 		double last = (m->st & M_FA_DENIAL) ? m->last_fa_denial : 0;
 		if (last > 0)
-			conf_result(c, RULE("MIP4-FA-DENIAL-RATE"), node,
+			conf_result(c, R4(MIP4_FA_DENIAL_RATE), node,
 				    c->now - last >= 0.999,
 				    "denials %.3f s apart to the same mobile node",
 				    c->now - last);
@@ -796,7 +845,7 @@ static NOINLINE void on_rrp(struct conf *c, const struct mw_msg *msg,
 		for (unsigned i = 0; g && i < g->n_coa; i++)
 			adv |= g->coa[i] == r->coa;
 		if (g && g->n_coa && !adv)
-			conf_result(c, RULE("MIP4-FA-COA-77"), node, p->code == MW_RRP_INVALID_COA,
+			conf_result(c, R4(MIP4_FA_COA_77), node, p->code == MW_RRP_INVALID_COA,
 				    "care-of address %s not advertised: expected code 77, seen %u",
 				    conf_ip4(r->coa, (char[16]){0}), p->code);
 	}
@@ -845,28 +894,28 @@ static NOINLINE void on_tunnel(struct conf *c, int outer, int inner)
 	struct mn4 *m = mn_find(s, in->dst);
 	if (m && ((m->st & M_BOUND) || m->last_mn_rrq > 0)) {
 		bool live = binding_live(m, c->now);
-		conf_result(c, RULE("MIP4-TUN-BINDING"), node, live && o->dst == m->b_coa,
+		conf_result(c, R4(MIP4_TUN_BINDING), node, live && o->dst == m->b_coa,
 			    "tunnel to %s for home address %s without a binding in force",
 			    conf_ip4(o->dst, (char[16]){0}), conf_ip4(in->dst, (char[16]){0}));
 		if (!live)
 			return;
-		conf_result(c, RULE("MIP4-TUN-SRC"), node, o->src == m->b_ha,
+		conf_result(c, R4(MIP4_TUN_SRC), node, o->src == m->b_ha,
 			    "outer source %s, Home Agent of the reply %s",
 			    conf_ip4(o->src, (char[16]){0}), conf_ip4(m->b_ha, (char[16]){0}));
 		uint8_t proto = o->proto;
 		bool ok = proto == MW_IPPROTO_IPIP ||
 			  (proto == MW_IPPROTO_MINENC && (m->b_flags & MW_RRQ_M)) ||
 			  (proto == MW_IPPROTO_GRE && (m->b_flags & MW_RRQ_G));
-		conf_result(c, RULE("MIP4-TUN-ENCAP"), node, ok,
+		conf_result(c, R4(MIP4_TUN_ENCAP), node, ok,
 			    "encapsulation protocol %u, requested flags 0x%02x", proto, m->b_flags);
 		int deeper = mw_find_layer(p, MW_L_IP4, p->n_layers);
 		bool loop = deeper > inner && p->layers[deeper].depth > p->layers[inner].depth &&
 			    in->src == m->b_coa && in->dst == m->key;
-		conf_result(c, RULE("MIP4-TUN-LOOP"), node, !loop,
+		conf_result(c, R4(MIP4_TUN_LOOP), node, !loop,
 			    "datagram from the care-of address tunnelled back to it");
 		uint32_t fin = deeper >= 0 ? p->layers[deeper].u.ip4.dst : in->dst;
 		if (fin == 0xffffffffu)
-			conf_result(c, RULE("MIP4-TUN-BCAST"), node, m->b_flags & MW_RRQ_B,
+			conf_result(c, R4(MIP4_TUN_BCAST), node, m->b_flags & MW_RRQ_B,
 				    "broadcast forwarded to %s, which did not set B",
 				    conf_ip4(m->key, (char[16]){0}));
 		return;
@@ -874,10 +923,10 @@ static NOINLINE void on_tunnel(struct conf *c, int outer, int inner)
 	/* reverse: care-of address -> HA, inner source a home address */
 	m = mn_find(s, in->src);
 	if (m && (m->st & M_BOUND) && o->dst == m->b_ha) {
-		conf_result(c, RULE("MIP4-RT-ADDRS"), node, o->src == m->b_coa,
+		conf_result(c, R4(MIP4_RT_ADDRS), node, o->src == m->b_coa,
 			    "reverse tunnel from %s, registered care-of address %s",
 			    conf_ip4(o->src, (char[16]){0}), conf_ip4(m->b_coa, (char[16]){0}));
-		conf_result(c, RULE("MIP4-RT-GRANTED"), node,
+		conf_result(c, R4(MIP4_RT_GRANTED), node,
 			    binding_live(m, c->now) && (m->b_flags & MW_RRQ_T),
 			    "reverse tunnel for %s without an accepted T registration",
 			    conf_ip4(m->key, (char[16]){0}));
@@ -892,9 +941,9 @@ static NOINLINE void on_udp_tunnel(struct conf *c, const struct mw_udp *udp, int
 	if (!m)
 		return;
 	node = conf_node4(m->key);
-	conf_result(c, RULE("MIP4-UDPT-ACCEPTED"), node, m->st & M_UDPT_OK,
+	conf_result(c, R4(MIP4_UDPT_ACCEPTED), node, m->st & M_UDPT_OK,
 		    "UDP-tunnelled data without an accepted UDP Tunnel Reply");
-	conf_result(c, RULE("MIP4-UDPT-SRC-PORT"), node, udp->sport == m->last_sport,
+	conf_result(c, R4(MIP4_UDPT_SRC_PORT), node, udp->sport == m->last_sport,
 		    "tunnel source port %u, last request's port %u", udp->sport,
 		    m->last_sport);
 }
@@ -930,7 +979,7 @@ static COLD void sweep(struct conf *c)
 		}
 		g_array_sort(late, cmp_u32);
 		for (unsigned i = 0; i < late->len; i++)
-			conf_result(c, RULE("MIP4-REBOOT-REREG"),
+			conf_result(c, R4(MIP4_REBOOT_REREG),
 				    conf_node4(g_array_index(late, uint32_t, i)), false,
 				    "no re-registration after the foreign agent rebooted");
 		g_array_free(late, TRUE);

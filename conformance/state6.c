@@ -20,6 +20,43 @@
 #include "bigmem.h"
 #include "otab.h"
 
+/* The rules this file checks, by local number (struct conf_rules). */
+#define S6_RULES(X) \
+	X(MIP6_HA_BA_ALWAYS, "MIP6-HA-BA-ALWAYS") \
+	X(MIP6_CN_BA_WHEN_A, "MIP6-CN-BA-WHEN-A") \
+	X(MIP6_BU_SEQ_INCREASE, "MIP6-BU-SEQ-INCREASE") \
+	X(MIP6_BU_BACKOFF, "MIP6-BU-BACKOFF") \
+	X(MIP6_BU_RATE, "MIP6-BU-RATE") \
+	X(PMIP6_PBU_REREG_HI, "PMIP6-PBU-REREG-HI") \
+	X(MIP6_BA_SEQ, "MIP6-BA-SEQ") \
+	X(MIP6_BA_135_SEQ, "MIP6-BA-135-SEQ") \
+	X(MIP6_BA_SEQ_WINDOW, "MIP6-BA-SEQ-WINDOW") \
+	X(MIP6_BA_LIFETIME, "MIP6-BA-LIFETIME") \
+	X(MIP6_BA_NOT_DISCARDED, "MIP6-BA-NOT-DISCARDED") \
+	X(MIP6_BA_DEST, "MIP6-BA-DEST") \
+	X(MIP6_BA_DEREG, "MIP6-BA-DEREG") \
+	X(NEMO_BA_R, "NEMO-BA-R") \
+	X(MIP6_BE_HOA, "MIP6-BE-HOA") \
+	X(MIP6_BE_AFTER_HAO, "MIP6-BE-AFTER-HAO") \
+	X(MIP6_RR_NEW_COOKIE, "MIP6-RR-NEW-COOKIE") \
+	X(MIP6_RR_HOT_COOKIE, "MIP6-RR-HOT-COOKIE") \
+	X(MIP6_RR_COT_COOKIE, "MIP6-RR-COT-COOKIE") \
+	X(MIP6_DHAAD_REPLY_ID, "MIP6-DHAAD-REPLY-ID") \
+	X(MIP6_MPA_ID, "MIP6-MPA-ID") \
+	X(MIP6_MPA_RATE, "MIP6-MPA-RATE")
+enum {
+#define S6_ENUM(n, id) S6_##n,
+	S6_RULES(S6_ENUM)
+	S6_N
+};
+static const char *const s6_ids[] = {
+#define S6_ID(n, id) id,
+	S6_RULES(S6_ID)
+};
+_Static_assert(S6_N <= 64, "a struct conf_rules holds 64 rules");
+static struct conf_rules s6_rules;
+#define R6(n) conf_rule_at(&s6_rules, S6_##n)
+
 #define IDLE_EXPIRE 600.0
 #define REPLY_WAIT 5.0      /* s before a missing BA counts as missing */
 #define NCOOKIE 4
@@ -319,6 +356,7 @@ static void tab_del(struct tab6 *t, size_t k)
 struct state6 *state6_new(void)
 {
 	struct state6 *s = g_new0(struct state6, 1);
+	conf_rules_init(&s6_rules, s6_ids, S6_N);
 	s->bind = tab_new(s, true, sizeof(struct bind6), sizeof(struct bind6_aux));
 	s->rr = tab_new(s, false, sizeof(struct rr6), 0);
 	dq_init(&s->bu_due);
@@ -519,11 +557,11 @@ static void judge_unanswered(struct conf *c, struct bind6 *b, bool at_end)
 	(void)at_end;
 	node = conf_node6(&b->e.key.b);
 	if (b->bu.home && !b->bu.proxy)
-		conf_result(c, RULE("MIP6-HA-BA-ALWAYS"), node, false,
+		conf_result(c, R6(MIP6_HA_BA_ALWAYS), node, false,
 			    "no Binding Acknowledgement to the home registration (sequence %u) within %.0f s",
 			    b->bu_seq, REPLY_WAIT);
 	else if (!b->bu.home && !b->bu.proxy && b->bu.a)
-		conf_result(c, RULE("MIP6-CN-BA-WHEN-A"), node, false,
+		conf_result(c, R6(MIP6_CN_BA_WHEN_A), node, false,
 			    "no Binding Acknowledgement to the Binding Update (A set, sequence %u) within %.0f s",
 			    b->bu_seq, REPLY_WAIT);
 	b->outstanding = false;
@@ -544,7 +582,7 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 	struct tab6 *t = c->s6->bind;
 	struct bind6 *b = get(t, &hoa, &ip->dst, true, c->now);
 	/* (the judgements of other nodes below come before its passes) */
-	struct conf_acc acc = conf_acc_of(conf_node6(&ip->src)), *node = &acc;
+	struct conf_acc acc = conf_acc_of(conf_node6(&ip->src), &s6_rules), *node = &acc;
 
 	bool discard = m->u.mh.csum_ok == 0 || m->u.mh.payload_proto != MW_IPPROTO_NONE ||
 		       ip->src.b[0] == 0xff;
@@ -561,13 +599,13 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 	/* sender rules */
 	if (b->have_bu && !discard) {
 		uint16_t base = b->resync ? b->resync_seq : b->bu_seq;
-		conf_result(c, RULE("MIP6-BU-SEQ-INCREASE"), node, seq_gt(bu->seq, base),
+		conf_result(c, R6(MIP6_BU_SEQ_INCREASE), node, seq_gt(bu->seq, base),
 			    "sequence %u not greater than %u (previous Binding Update%s)",
 			    bu->seq, base, b->resync ? " / status 135" : "");
 		if (retrans) {
 			double iv = c->now - b->bu_ts;
 			if (b->retrans_iv > 0 && b->retrans_iv < 32)
-				conf_result(c, RULE("MIP6-BU-BACKOFF"), node,
+				conf_result(c, R6(MIP6_BU_BACKOFF), node,
 					    iv >= 2 * b->retrans_iv * 0.9,
 					    "retransmission after %.2f s, previous timeout %.2f s (expected doubling)",
 					    iv, b->retrans_iv);
@@ -578,7 +616,7 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 	}
 	/* rate limit: the times of the last three BUs (rate[0], rate[1], bu_ts) */
 	if (b->rate[0] > 0)
-		conf_result(c, RULE("MIP6-BU-RATE"), node, c->now - b->rate[0] >= 1.0,
+		conf_result(c, R6(MIP6_BU_RATE), node, c->now - b->rate[0] >= 1.0,
 			    "4 Binding Updates to one node within %.3f s", c->now - b->rate[0]);
 	b->rate[0] = b->rate[1];
 	b->rate[1] = b->bu_ts;
@@ -588,7 +626,7 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 		int hi = find_opt(p, m, 23);
 		if (b->pmip_bound && memcmp(bind_mag(t, b), &ip->src, 16) == 0 && hi >= 0 &&
 		    p->elems[hi].off + 4 <= p->caplen)
-			conf_result(c, RULE("PMIP6-PBU-REREG-HI"), node,
+			conf_result(c, R6(PMIP6_PBU_REREG_HI), node,
 				    p->data[p->elems[hi].off + 3] == 5,
 				    "lifetime extension with Handoff Indicator %u, expected 5",
 				    p->data[p->elems[hi].off + 3]);
@@ -625,7 +663,7 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 	const struct mw_mh_ba *ba = &m->u.mh.u.ba;
 	const struct mw_ip6 *ip = &p->layers[h->ip6].u.ip6;
 	struct mw_in6 hoa = h->rh2 >= 0 ? p->layers[h->rh2].u.ext.rh2_addr : ip->dst;
-	struct conf_acc acc = conf_acc_of(conf_node6(&ip->src)), *node = &acc;
+	struct conf_acc acc = conf_acc_of(conf_node6(&ip->src), &s6_rules), *node = &acc;
 	struct tab6 *t = c->s6->bind;
 	struct bind6 *b = get(t, &hoa, &ip->src, false, c->now);
 	if (!b) {
@@ -647,44 +685,44 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 	if (!b || !b->have_bu)
 		return;
 	if (ba->status != MW_BA_SEQ_OUT_OF_WINDOW)
-		conf_result(c, RULE("MIP6-BA-SEQ"), node, ba->seq == b->bu_seq,
+		conf_result(c, R6(MIP6_BA_SEQ), node, ba->seq == b->bu_seq,
 			    "sequence %u, Binding Update had %u", ba->seq, b->bu_seq);
 	else if (b->have_accepted)
-		conf_result(c, RULE("MIP6-BA-135-SEQ"), node, ba->seq == b->last_accepted,
+		conf_result(c, R6(MIP6_BA_135_SEQ), node, ba->seq == b->last_accepted,
 			    "status 135 with sequence %u, last accepted %u", ba->seq,
 			    b->last_accepted);
 	if (b->bu.expect135)
-		conf_result(c, RULE("MIP6-BA-SEQ-WINDOW"), node, ba->status == MW_BA_SEQ_OUT_OF_WINDOW,
+		conf_result(c, R6(MIP6_BA_SEQ_WINDOW), node, ba->status == MW_BA_SEQ_OUT_OF_WINDOW,
 			    "sequence %u not greater than last accepted %u, but status %u",
 			    b->bu_seq, b->last_accepted, ba->status);
 	else if (b->have_accepted && ba->status < 128)
-		conf_pass(c, RULE("MIP6-BA-SEQ-WINDOW"), node);
+		conf_pass(c, R6(MIP6_BA_SEQ_WINDOW), node);
 	if (ba->status < 128)
-		conf_result(c, RULE("MIP6-BA-LIFETIME"), node, ba->lifetime <= b->bu_lifetime,
+		conf_result(c, R6(MIP6_BA_LIFETIME), node, ba->lifetime <= b->bu_lifetime,
 			    "granted Lifetime %u, requested %u (x4 s)", ba->lifetime,
 			    b->bu_lifetime);
-	conf_result(c, RULE("MIP6-BA-NOT-DISCARDED"), node, !b->bu.discard,
+	conf_result(c, R6(MIP6_BA_NOT_DISCARDED), node, !b->bu.discard,
 		    "acknowledged a Binding Update that had to be discarded (checksum / Payload Proto)");
 	bool dst_ok = memcmp(&ip->dst, &b->bu_src, 16) == 0;
 	bool rh_ok = b->bu.hao ? h->rh2 >= 0 : h->rh2 < 0;
 	if (!b->bu.proxy)
-		conf_result(c, RULE("MIP6-BA-DEST"), node, dst_ok && rh_ok,
+		conf_result(c, R6(MIP6_BA_DEST), node, dst_ok && rh_ok,
 			    "BA %s the BU source%s", dst_ok ? "to" : "not to",
 			    rh_ok ? "" : (b->bu.hao ? ", without the type 2 routing header"
 						    : ", with a type 2 routing header"));
 	if (b->bu.home && b->bu.dereg && ba->status < 128 && !b->bu.proxy)
-		conf_result(c, RULE("MIP6-BA-DEREG"), node,
+		conf_result(c, R6(MIP6_BA_DEREG), node,
 			    ba->lifetime == 0 && find_opt(p, m, 2) < 0,
 			    "deregistration BA with Lifetime %u%s", ba->lifetime,
 			    find_opt(p, m, 2) >= 0 ? " and a Binding Refresh Advice" : "");
 	if (ba->flags & MW_BA_R)
-		conf_result(c, RULE("NEMO-BA-R"), node, b->bu.r,
+		conf_result(c, R6(NEMO_BA_R), node, b->bu.r,
 			    "Mobile Router flag set, Binding Update did not set it");
 	if (b->outstanding && !b->bu.discard) {
 		if (b->bu.home && !b->bu.proxy)
-			conf_pass(c, RULE("MIP6-HA-BA-ALWAYS"), node);
+			conf_pass(c, R6(MIP6_HA_BA_ALWAYS), node);
 		else if (!b->bu.home && !b->bu.proxy && b->bu.a)
-			conf_pass(c, RULE("MIP6-CN-BA-WHEN-A"), node);
+			conf_pass(c, R6(MIP6_CN_BA_WHEN_A), node);
 	}
 	/* answered: its deadline would find nothing to judge */
 	b->outstanding = false;
@@ -742,12 +780,12 @@ static void on_be(struct conf *c, int mi, const struct hdrs *h)
 	if (!r)
 		return;
 	if (be->status == MW_BE_UNKNOWN_HAO && r->have_hao)
-		conf_result(c, RULE("MIP6-BE-HOA"), node,
+		conf_result(c, R6(MIP6_BE_HOA), node,
 			    memcmp(&be->hoa, &r->hao, 16) == 0,
 			    "Home Address %s, offending packet's HAO %s",
 			    conf_ip6(&be->hoa, (char[46]){0}), conf_ip6(&r->hao, (char[46]){0}));
 	if (be->status == MW_BE_UNKNOWN_HAO && r->be_expected) {
-		conf_pass(c, RULE("MIP6-BE-AFTER-HAO"), node);
+		conf_pass(c, R6(MIP6_BE_AFTER_HAO), node);
 		r->be_expected = false;
 	}
 }
@@ -776,7 +814,7 @@ static void on_rr(struct conf *c, int mi, const struct hdrs *h)
 		r->init_ts[home] = c->now;
 		node = conf_node6(&ip->src);
 		if (*n)
-			conf_result(c, RULE("MIP6-RR-NEW-COOKIE"), node, !reused,
+			conf_result(c, R6(MIP6_RR_NEW_COOKIE), node, !reused,
 				    "%s reuses an earlier cookie", home ? "HoTI" : "CoTI");
 		memcpy(set[*n % NCOOKIE], mh->u.init.cookie, 8);
 		(*n)++;
@@ -793,7 +831,7 @@ static void on_rr(struct conf *c, int mi, const struct hdrs *h)
 	for (unsigned i = 0; i < n && i < NCOOKIE; i++)
 		found |= memcmp(set[i], mh->u.test.cookie, 8) == 0;
 	node = conf_node6(&ip->src);
-	conf_result(c, home ? RULE("MIP6-RR-HOT-COOKIE") : RULE("MIP6-RR-COT-COOKIE"), node,
+	conf_result(c, home ? R6(MIP6_RR_HOT_COOKIE) : R6(MIP6_RR_COT_COOKIE), node,
 		    found, "%s cookie does not echo any %s cookie", home ? "HoT" : "CoT",
 		    home ? "HoTI" : "CoTI");
 }
@@ -820,7 +858,7 @@ static void on_icmp6(struct conf *c, int mi, const struct hdrs *h)
 	case MW_ICMP6_DHAAD_REP: {
 		struct rr6 *r = get(c->s6->rr, &ip->dst, &any, false, c->now);
 		if (r && r->have_dhaad)
-			conf_result(c, RULE("MIP6-DHAAD-REPLY-ID"), node, r->dhaad_id == id,
+			conf_result(c, R6(MIP6_DHAAD_REPLY_ID), node, r->dhaad_id == id,
 				    "Identifier %u, request had %u", id, r->dhaad_id);
 		break;
 	}
@@ -837,12 +875,12 @@ static void on_icmp6(struct conf *c, int mi, const struct hdrs *h)
 		struct mw_in6 mn = h->rh2 >= 0 ? p->layers[h->rh2].u.ext.rh2_addr : ip->dst;
 		struct rr6 *r = get(c->s6->rr, &mn, &any, true, c->now);
 		if (r->have_mps) {
-			conf_result(c, RULE("MIP6-MPA-ID"), node, r->mps_id == id,
+			conf_result(c, R6(MIP6_MPA_ID), node, r->mps_id == id,
 				    "Identifier %u, solicitation had %u", id, r->mps_id);
 			r->have_mps = false;
 		}
 		if (r->last_mpa > 0)
-			conf_result(c, RULE("MIP6-MPA-RATE"), node, c->now - r->last_mpa >= 0.999,
+			conf_result(c, R6(MIP6_MPA_RATE), node, c->now - r->last_mpa >= 0.999,
 				    "two Mobile Prefix Advertisements %.3f s apart",
 				    c->now - r->last_mpa);
 		r->last_mpa = c->now;
@@ -891,7 +929,7 @@ static void sweep(struct conf *c, bool at_end)
 			g_array_append_val(later, it);
 			continue;
 		}
-		conf_result(c, RULE("MIP6-BE-AFTER-HAO"), conf_node6(&r->e.key.b),
+		conf_result(c, R6(MIP6_BE_AFTER_HAO), conf_node6(&r->e.key.b),
 			    false, "no Binding Error for a Home Address option packet without a binding");
 		r->be_expected = false;
 	}
