@@ -9,9 +9,8 @@
  * count) pairs in its one-cache-line record, which lives in the node hash
  * table itself. Consecutive passes on one node are merged into one set
  * first. A packet's passes then cost one node record (one cold line), a
- * compare with the set of its first or second pair (a node passes a few
- * sets over and over) and a count++; a set lookup (hot) only when neither
- * is it. Per (rule, node) pass counts are summed when the reports are
+ * compare with the sets of its first pairs (a node passes a few sets over
+ * and over) and a count++; a set lookup (hot) only when none is it. Per (rule, node) pass counts are summed when the reports are
  * written.
  *
  * First-seen order of a rule's entities: when a set is new to a node, the
@@ -627,21 +626,32 @@ static inline void count_set(struct report *r, const struct conf_node *node,
 		count_each(r, x, s);
 }
 
-/* node_count() of the set s when it is that of the node's first or
- * second pair (a node's usual sets), found by comparing s with their
- * sets instead of looking s up: a set has one id, so this is the pair
- * node_count() would find. False, and nothing counted, otherwise. */
+/* node_count() of the set s when it is that of one of the node's first
+ * three pairs (a node's usual sets: an agent cycles through three), found
+ * by comparing s with their sets instead of looking s up: a set has one
+ * id, so this is the pair node_count() would find. False, and nothing
+ * counted, otherwise. */
 static inline bool count_usual(struct report *r, struct rnode *x,
 			       const struct rset *s)
 {
-	uint64_t p0 = x->pair[0], p1 = x->pair[1];
-	if (p0 && set_eq(&r->sets[pair_set(p0)], s)) {
+	uint64_t p0 = x->pair[0], p1 = x->pair[1], p2;
+	if (!p0)   /* (pairs fill from 0) */
+		return false;
+	if (set_eq(&r->sets[pair_set(p0)], s)) {
 		x->pair[0] = p0 + 1;
 		return true;
 	}
-	if (p1 && set_eq(&r->sets[pair_set(p1)], s)) {
+	if (!p1)
+		return false;
+	if (set_eq(&r->sets[pair_set(p1)], s)) {
 		x->pair[1] = p0;
 		x->pair[0] = p1 + 1;
+		return true;
+	}
+	p2 = x->pair[2];
+	if (p2 && set_eq(&r->sets[pair_set(p2)], s)) {
+		x->pair[2] = p1;
+		x->pair[1] = p2 + 1;
 		return true;
 	}
 	return false;
