@@ -117,16 +117,21 @@ static inline const uint64_t *report_setw(const uint64_t *bits, unsigned nwords,
 void report_pass_set_new(struct report *r, const struct conf_node *node,
 			 const uint64_t *w);
 /* Passes of the rules of set w (REPORT_SETW words) on `node`:
- * report_add_passes(), inline while they join the pending passes. */
+ * report_add_passes(), inline while they join the pending passes. The
+ * node first: a packet's first set is mostly on another node than the
+ * last packet's. */
 static inline void report_pass_set(struct report *r, const struct conf_node *node,
 				   const uint64_t *w)
 {
 	struct report_pend *p = (struct report_pend *)r;
 	uint64_t dup = 0;
+	if (node->lo != p->node.lo || node->hi != p->node.hi || node->fam != p->node.fam) {
+		report_pass_set_new(r, node, w);
+		return;
+	}
 	for (unsigned i = 0; i < REPORT_SETW; i++)
 		dup |= p->w[i] & w[i];
-	if (dup || node->lo != p->node.lo || node->hi != p->node.hi ||
-	    node->fam != p->node.fam) {
+	if (dup) {
 		report_pass_set_new(r, node, w);
 		return;
 	}
