@@ -19,7 +19,10 @@ static inline bool frame_unsupported(mw_status st, const struct mw_packet *p)
 }
 
 /* What a frame's first prefetch works out, kept beside the frame (in its
- * reader slot) for its later prefetch and its checks. */
+ * reader slot) for its later prefetch and its checks. 32 bytes: a slot
+ * (reader.c's struct bframe, struct slot) is then 72 cache lines, so
+ * every slot's fields sit at the same place in their lines, which the
+ * slot prefetches in reader.c count on. */
 struct frame_note {
 	struct conf_node node; /* node of message 0's passes and findings by
 				* its sender (finding_node()), if has_msg */
