@@ -227,28 +227,44 @@ struct mwi_outcome {
 	uint32_t first_off;             /* the first pass's, from the base */
 };
 
-/* The passes under key (a, b) in table t (n slots, a power of two; home
- * the key's slot) join run's fresh group at once, as a clean trial's
- * would (mwi_trial_commit()), the first at base + its offset: true if
- * the table had them. */
-static inline bool mwi_outcome_take(const struct mwi_outcome *t, unsigned n,
-				    unsigned home, uint64_t a, uint64_t b,
-				    struct mwi_run *run, uint32_t base)
+/* The published slot of key (a, b) in table t (n slots, a power of two;
+ * home the key's slot), NULL if the table has none. */
+static inline const struct mwi_outcome *
+mwi_outcome_find(const struct mwi_outcome *t, unsigned n, unsigned home,
+		 uint64_t a, uint64_t b)
 {
 	for (unsigned i = 0; i < MWI_OUTCOME_PROBE; i++) {
 		const struct mwi_outcome *o = &t[(home + i) & (n - 1)];
 		uint64_t k = __atomic_load_n(&o->a, __ATOMIC_ACQUIRE);
 		if (!k)
-			return false;
-		if (k != a || o->b != b)
-			continue;
-		for (int w = 0; w < MWI_RULE_WORDS; w++)
-			run->bits[w] |= o->bits[w];
-		run->g_any = true;
-		run->g_off = base + o->first_off;
-		return true;
+			return NULL;
+		if (k == a && o->b == b)
+			return o;
 	}
-	return false;
+	return NULL;
+}
+
+/* Outcome o's passes join run's fresh group at once, as a clean trial's
+ * would (mwi_trial_commit()), the first at base + its offset. */
+static inline void mwi_outcome_join(struct mwi_run *run,
+				    const struct mwi_outcome *o, uint32_t base)
+{
+	for (int w = 0; w < MWI_RULE_WORDS; w++)
+		run->bits[w] |= o->bits[w];
+	run->g_any = true;
+	run->g_off = base + o->first_off;
+}
+
+/* The passes under key (a, b) in table t join run's fresh group
+ * (mwi_outcome_join()): true if the table had them. */
+static inline bool mwi_outcome_take(const struct mwi_outcome *t, unsigned n,
+				    unsigned home, uint64_t a, uint64_t b,
+				    struct mwi_run *run, uint32_t base)
+{
+	const struct mwi_outcome *o = mwi_outcome_find(t, n, home, a, b);
+	if (o)
+		mwi_outcome_join(run, o, base);
+	return o != NULL;
 }
 
 /* Keep the passes of a clean trial c under key (a, b), the first one's
@@ -274,5 +290,11 @@ static inline void mwi_outcome_keep(struct mwi_outcome *t, unsigned n,
 		return;
 	}
 }
+
+/* The cached outcome of registration m (first_off from the header of
+ * its layer), NULL if none is kept: what mwi_check_mip4() would take
+ * for it into a fresh group, without keys. */
+const struct mwi_outcome *mwi_mip4_outcome(const struct mw_packet *p,
+					   const struct mw_msg *m);
 
 #endif
