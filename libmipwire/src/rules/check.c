@@ -30,6 +30,7 @@ static void group_flush(struct mwi_run *c)
 			.nwords = MWI_RULE_WORDS, .bits = c->bits,
 		};
 		c->passes(c->ctx, &s);
+		c->n_out++;
 		memset(c->bits, 0, sizeof c->bits);
 		c->g_any = false;
 	}
@@ -103,6 +104,7 @@ void mwi_pass_slow(struct mwi_run *c, enum mwi_rule_idx r, int msg,
 	f.pass = true;
 	f.who = MW_WHO_SENDER;
 	c->emit(c->ctx, &f);
+	c->n_out++;
 }
 
 void mwi_fail_run(struct mwi_run *c, enum mwi_rule_idx r, int msg, int elem,
@@ -119,6 +121,7 @@ void mwi_fail_run(struct mwi_run *c, enum mwi_rule_idx r, int msg, int elem,
 	vsnprintf(f.detail, sizeof f.detail, fmt, ap);
 	va_end(ap);
 	c->emit(c->ctx, &f);
+	c->n_out++;
 }
 
 /* The layer kinds whose headers mwi_check_ip6_headers() checks. */
@@ -134,16 +137,19 @@ static void (*const checkers[])(struct mwi_run *, int) = {
 	[MW_MSG_ICMP6] = mwi_check_icmp6,
 };
 
-/* A packet whose only check is a registration with a cached outcome (no
- * IPv6 header checks, one message, no keys: no authenticator findings)
- * gets the one pass set run() would deliver, straight from the table:
- * true if it did. */
+/* A packet whose checks all have cached outcomes (without keys: no
+ * authenticator findings) gets the pass sets run() would deliver,
+ * straight from the tables: true if it did. A lone registration (no
+ * IPv6 header checks) here; a lone Mobility Header in check_mip6.c. */
 static bool run_taken(const struct mw_packet *pkt, mw_pass_fn passes,
 		      void *ctx)
 {
 	const struct mw_msg *m = &pkt->msgs[0];
-	if (pkt->n_msgs != 1 || m->kind != MW_MSG_MIP4 ||
-	    (mw_packet_kinds(pkt) & IP6_HDR_KINDS))
+	if (pkt->n_msgs != 1)
+		return false;
+	if (m->kind == MW_MSG_MH)
+		return mwi_mh_packet_taken(pkt, passes, ctx);
+	if (m->kind != MW_MSG_MIP4 || (mw_packet_kinds(pkt) & IP6_HDR_KINDS))
 		return false;
 	const struct mwi_outcome *o = mwi_mip4_outcome(pkt, m);
 	if (!o)
@@ -168,8 +174,11 @@ run(const struct mw_packet *pkt, const struct mw_keys *keys, mw_emit_fn emit,
 			     .passes = passes };
 	if (!passes)
 		memset(c.bits, 0xff, sizeof c.bits);
-	if (mw_packet_kinds(pkt) & IP6_HDR_KINDS)
+	if (mw_packet_kinds(pkt) & IP6_HDR_KINDS) {
 		mwi_check_ip6_headers(&c);
+		if (passes)
+			mwi_ip6_headers_keep(&c);
+	}
 	for (int i = 0; i < pkt->n_msgs; i++) {
 		unsigned kind = pkt->msgs[i].kind;
 		if (kind >= sizeof checkers / sizeof checkers[0] || !checkers[kind])

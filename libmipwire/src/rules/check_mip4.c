@@ -739,8 +739,8 @@ static bool mip4_taken(struct mwi_run *run, int mi)
 static void msg_keep(const struct mwi_chk *c, const struct mw_msg *m,
 		     uint64_t key)
 {
-	mwi_outcome_keep(msg_memo, MSG_SLOTS, msg_slot(key), key, 0, c,
-			 c->pkt->layers[m->layer].off);
+	mwi_outcome_keep(msg_memo, MSG_SLOTS, msg_slot(key), key, 0, c->bits,
+			 c->off - c->pkt->layers[m->layer].off);
 }
 
 /* Every rule of the message but its authenticators. */

@@ -37,6 +37,7 @@ struct mwi_run {
 	int g_msg, g_layer;       /* group key: message, or IP layer if msg < 0 */
 	uint32_t g_off;           /* the first pass's offset */
 	uint32_t g_lo, g_hi;      /* msg < 0: the offsets that locate in g_layer */
+	unsigned n_out;           /* calls of emit and passes so far */
 	uint64_t bits[MWI_RULE_WORDS];
 };
 
@@ -267,11 +268,11 @@ static inline bool mwi_outcome_take(const struct mwi_outcome *t, unsigned n,
 	return o != NULL;
 }
 
-/* Keep the passes of a clean trial c under key (a, b), the first one's
- * offset from base. */
+/* Keep passes `bits` under key (a, b), the first one's offset `first`
+ * from the base. */
 static inline void mwi_outcome_keep(struct mwi_outcome *t, unsigned n,
 				    unsigned home, uint64_t a, uint64_t b,
-				    const struct mwi_chk *c, uint32_t base)
+				    const uint64_t *bits, uint32_t first)
 {
 	for (unsigned i = 0; i < MWI_OUTCOME_PROBE; i++) {
 		struct mwi_outcome *o = &t[(home + i) & (n - 1)];
@@ -284,8 +285,8 @@ static inline void mwi_outcome_keep(struct mwi_outcome *t, unsigned n,
 						 __ATOMIC_RELAXED))
 			continue;
 		o->b = b;
-		memcpy(o->bits, c->bits, sizeof o->bits);
-		o->first_off = c->off - base;
+		memcpy(o->bits, bits, sizeof o->bits);
+		o->first_off = first;
 		__atomic_store_n(&o->a, a, __ATOMIC_RELEASE);
 		return;
 	}
@@ -296,5 +297,14 @@ static inline void mwi_outcome_keep(struct mwi_outcome *t, unsigned n,
  * for it into a fresh group, without keys. */
 const struct mwi_outcome *mwi_mip4_outcome(const struct mw_packet *p,
 					   const struct mw_msg *m);
+
+/* A packet of one Mobility Header whose IPv6 header and MH outcomes the
+ * tables hold (check_mip6.c): its pass sets, as run() would deliver
+ * them, go to `passes`; true if they did. */
+bool mwi_mh_packet_taken(const struct mw_packet *p, mw_pass_fn passes,
+			 void *ctx);
+/* After the IPv6 header checks of run: keep their outcome when the
+ * packet is one mwi_mh_packet_taken() could take. */
+void mwi_ip6_headers_keep(const struct mwi_run *run);
 
 #endif
