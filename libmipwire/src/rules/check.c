@@ -138,9 +138,10 @@ static void (*const checkers[])(struct mwi_run *, int) = {
 };
 
 /* A packet whose checks all have cached outcomes (without keys: no
- * authenticator findings) gets the pass sets run() would deliver,
- * straight from the tables: true if it did. A lone registration (no
- * IPv6 header checks) here; a lone Mobility Header in check_mip6.c. */
+ * authenticator findings), or are those of an advertisement that passes
+ * them all, gets the pass sets run() would deliver, straight from the
+ * tables or the trial: true if it did. A lone registration (no IPv6
+ * header checks) here; a lone Mobility Header in check_mip6.c. */
 static bool run_taken(const struct mw_packet *pkt, mw_pass_fn passes,
 		      void *ctx)
 {
@@ -149,7 +150,11 @@ static bool run_taken(const struct mw_packet *pkt, mw_pass_fn passes,
 		return false;
 	if (m->kind == MW_MSG_MH)
 		return mwi_mh_packet_taken(pkt, passes, ctx);
-	if (m->kind != MW_MSG_MIP4 || (mw_packet_kinds(pkt) & IP6_HDR_KINDS))
+	if (mw_packet_kinds(pkt) & IP6_HDR_KINDS)
+		return false;
+	if (m->kind == MW_MSG_MIP4_ADV)
+		return mwi_mip4_adv_alone(pkt, passes, ctx);
+	if (m->kind != MW_MSG_MIP4)
 		return false;
 	const struct mwi_outcome *o = mwi_mip4_outcome(pkt, m);
 	if (!o)

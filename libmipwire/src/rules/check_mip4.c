@@ -638,6 +638,13 @@ static void check_tunnel_data(struct mwi_chk *c, int mi, const struct mw_msg *m)
 		  "a registration message is tunnelled inside the UDP tunnel");
 }
 
+static __attribute__((noinline, cold)) const struct mw_ip4 *
+ip4_walk(const struct mw_packet *p, const struct mw_msg *m)
+{
+	int ipl = mwi_find_layer(p, MW_L_IP4, m->layer);
+	return ipl >= 0 ? &p->layers[ipl].u.ip4 : NULL;
+}
+
 /* The IPv4 header of message m, NULL if none. */
 static const struct mw_ip4 *ip4_of(const struct mw_packet *p,
 				   const struct mw_msg *m)
@@ -646,8 +653,7 @@ static const struct mw_ip4 *ip4_of(const struct mw_packet *p,
 	if (l > 0 && l < p->n_layers && p->layers[l].kind == MW_L_UDP &&
 	    p->layers[l - 1].kind == MW_L_IP4)
 		return &p->layers[l - 1].u.ip4; /* the common case, no walk */
-	int ipl = mwi_find_layer(p, MW_L_IP4, l);
-	return ipl >= 0 ? &p->layers[ipl].u.ip4 : NULL;
+	return ip4_walk(p, m);
 }
 
 /* ---- message outcomes ----
@@ -890,6 +896,7 @@ static void check_mip4_adv(struct mwi_chk *c, int mi)
 }
 
 MWI_MESSAGE_CHECKER(, mwi_check_mip4_adv, check_mip4_adv)
+MWI_MESSAGE_ALONE(mwi_mip4_adv_alone, check_mip4_adv)
 
 static void check_mip4_sol(struct mwi_chk *c, int mi)
 {

@@ -169,6 +169,30 @@ static inline bool mwi_trial_commit(const struct mwi_chk *t)
 		name##_for_real(run, msg);                                  \
 	}
 
+/* Defines `name(p, passes, ctx)`: the checks of packet p whose only
+ * checks are those of its one message, by `check(c, msg)`, as run() makes
+ * them with `passes` and without keys when the message's trial is clean:
+ * its passes in one set (none if it has none); true then, false (nothing
+ * delivered) if the trial was spoilt. No run state, no group. */
+#define MWI_MESSAGE_ALONE(name, check)                                      \
+	__attribute__((flatten)) bool                                       \
+	name(const struct mw_packet *p, mw_pass_fn passes, void *ctx)       \
+	{                                                                   \
+		struct mwi_chk t = { .pkt = p, .trial = true, .msg = 0 };   \
+		check(&t, 0);                                               \
+		if (t.spoilt)                                               \
+			return false;                                       \
+		if (t.any) {                                                \
+			struct mw_pass_set s = {                            \
+				.msg = 0, .offset = t.off,                  \
+				.who = MW_WHO_SENDER,                       \
+				.nwords = MWI_RULE_WORDS, .bits = t.bits,   \
+			};                                                  \
+			passes(ctx, &s);                                    \
+		}                                                           \
+		return true;                                                \
+	}
+
 /* The checkers, one per message kind (of message `msg`) and one for the
  * IPv6 headers of the packet. */
 void mwi_check_mip4(struct mwi_run *run, int msg);
@@ -303,6 +327,10 @@ const struct mwi_outcome *mwi_mip4_outcome(const struct mw_packet *p,
  * them, go to `passes`; true if they did. */
 bool mwi_mh_packet_taken(const struct mw_packet *p, mw_pass_fn passes,
 			 void *ctx);
+/* MWI_MESSAGE_ALONE() of an agent advertisement (check_mip4.c): with no
+ * outcome cached, a clean trial's passes straight from the trial. */
+bool mwi_mip4_adv_alone(const struct mw_packet *p, mw_pass_fn passes,
+			void *ctx);
 /* After the IPv6 header checks of run: keep their outcome when the
  * packet is one mwi_mh_packet_taken() could take. */
 void mwi_ip6_headers_keep(const struct mwi_run *run);
