@@ -638,12 +638,22 @@ static void check_tunnel_data(struct mwi_chk *c, int mi, const struct mw_msg *m)
 		  "a registration message is tunnelled inside the UDP tunnel");
 }
 
+static __attribute__((noinline, cold)) const struct mw_ip4 *
+ip4_walk(const struct mw_packet *p, const struct mw_msg *m)
+{
+	int ipl = mwi_find_layer(p, MW_L_IP4, m->layer);
+	return ipl >= 0 ? &p->layers[ipl].u.ip4 : NULL;
+}
+
 /* The IPv4 header of message m, NULL if none. */
 static const struct mw_ip4 *ip4_of(const struct mw_packet *p,
 				   const struct mw_msg *m)
 {
-	int ipl = mwi_find_layer(p, MW_L_IP4, m->layer);
-	return ipl >= 0 ? &p->layers[ipl].u.ip4 : NULL;
+	int l = m->layer;
+	if (l > 0 && l < p->n_layers && p->layers[l].kind == MW_L_UDP &&
+	    p->layers[l - 1].kind == MW_L_IP4)
+		return &p->layers[l - 1].u.ip4; /* the common case, no walk */
+	return ip4_walk(p, m);
 }
 
 /* ---- message outcomes ----
@@ -706,12 +716,14 @@ static unsigned msg_slot(uint64_t key)
 	return (unsigned)((key * 0x9e3779b97f4a7c15ull) >> 55); /* < MSG_SLOTS */
 }
 
-/* m's outcome from the table (key != 0): true if it was there. */
-static bool msg_take(struct mwi_run *run, const struct mw_msg *m,
-		     uint64_t key)
+const struct mwi_outcome *mwi_mip4_outcome(const struct mw_packet *p,
+					   const struct mw_msg *m)
 {
-	return mwi_outcome_take(msg_memo, MSG_SLOTS, msg_slot(key), key, 0, run,
-				run->pkt->layers[m->layer].off);
+	if (m->code != MW_MIP4_RRQ && m->code != MW_MIP4_RRP)
+		return NULL;
+	uint64_t key = msg_key(m, form_key(p, m), ip4_of(p, m));
+	return key ? mwi_outcome_find(msg_memo, MSG_SLOTS, msg_slot(key), key, 0)
+		   : NULL;
 }
 
 /* A registration whose outcome the table holds takes it in one lookup,
@@ -721,19 +733,20 @@ static bool mip4_taken(struct mwi_run *run, int mi)
 {
 	const struct mw_packet *p = run->pkt;
 	const struct mw_msg *m = &p->msgs[mi];
-	if (!run->passes || run->g_any ||
-	    (m->code != MW_MIP4_RRQ && m->code != MW_MIP4_RRP))
+	if (!run->passes || run->g_any)
 		return false;
-	uint64_t key = msg_key(m, form_key(p, m), ip4_of(p, m));
-	return key && msg_take(run, m, key);
+	const struct mwi_outcome *o = mwi_mip4_outcome(p, m);
+	if (o)
+		mwi_outcome_join(run, o, p->layers[m->layer].off);
+	return o != NULL;
 }
 
 /* Keep the outcome of a clean trial of a common form (key != 0). */
 static void msg_keep(const struct mwi_chk *c, const struct mw_msg *m,
 		     uint64_t key)
 {
-	mwi_outcome_keep(msg_memo, MSG_SLOTS, msg_slot(key), key, 0, c,
-			 c->pkt->layers[m->layer].off);
+	mwi_outcome_keep(msg_memo, MSG_SLOTS, msg_slot(key), key, 0, c->bits,
+			 c->off - c->pkt->layers[m->layer].off);
 }
 
 /* Every rule of the message but its authenticators. */
@@ -883,6 +896,7 @@ static void check_mip4_adv(struct mwi_chk *c, int mi)
 }
 
 MWI_MESSAGE_CHECKER(, mwi_check_mip4_adv, check_mip4_adv)
+MWI_MESSAGE_ALONE(mwi_mip4_adv_alone, check_mip4_adv)
 
 static void check_mip4_sol(struct mwi_chk *c, int mi)
 {

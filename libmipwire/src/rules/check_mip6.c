@@ -512,18 +512,19 @@ static uint64_t other_facts(const struct mw_packet *p, const struct mw_msg *m,
 	}
 }
 
-/* The key of m's outcome: everything check_mh_rules() reads. facts 0:
- * none (options it does not describe, another registry). */
-static struct mh_key mh_key(const struct mw_packet *p, const struct mw_msg *m)
+/* The key of m's outcome, given chain_of(p, m->layer): everything
+ * check_mh_rules() reads. facts 0: none (options it does not describe,
+ * another registry). */
+static struct mh_key mh_key_in(const struct mw_packet *p,
+			       const struct mw_msg *m, const struct chain *chp)
 {
 	struct mh_key k = { 0, 0 };
 	const struct mw_mh *mh = &m->u.mh;
-	struct chain ch;
+	const struct chain ch = *chp;
 	int altcoa, bra, last = m->elem_first + m->elem_count - 1;
 	if (m->reg != MW_REG_MH_TYPE || m->code != mh->type ||
 	    !mh_opts_key(p, m, &k.opts, &altcoa, &bra))
 		return k;
-	chain_of(p, m->layer, &ch);
 	const struct mw_reg_entry *row = mwi_reg_lookup(MW_REG_MH_TYPE, m->code);
 	uint64_t f = 1u | (uint64_t)mh->type << 1 |
 		     (uint64_t)(mh->payload_proto == MW_IPPROTO_NONE) << 9 |
@@ -543,6 +544,13 @@ static struct mh_key mh_key(const struct mw_packet *p, const struct mw_msg *m)
 					  : other_facts(p, m, &ch);
 	k.facts = f | t << 20;
 	return k;
+}
+
+static struct mh_key mh_key(const struct mw_packet *p, const struct mw_msg *m)
+{
+	struct chain ch;
+	chain_of(p, m->layer, &ch);
+	return mh_key_in(p, m, &ch);
 }
 
 static unsigned mh_slot(const struct mh_key *k)
@@ -572,12 +580,7 @@ static void mh_keep(const struct mwi_chk *c, int mi)
 	struct mh_key key = mh_key(c->pkt, m);
 	if (key.facts)
 		mwi_outcome_keep(mh_memo, MH_SLOTS, mh_slot(&key), key.facts,
-				 key.opts, c, m->off);
-}
-
-void mwi_mh_outcomes_forget(void)
-{
-	memset(mh_memo, 0, sizeof mh_memo);
+				 key.opts, c->bits, c->off - m->off);
 }
 
 static void check_mh(struct mwi_chk *c, int mi)
@@ -723,6 +726,163 @@ __attribute__((flatten)) void mwi_check_ip6_headers(struct mwi_run *run)
 	for (int i = 0; i < p->n_layers; i++)
 		if (ip6_header_checked(&p->layers[i]))
 			ip6_header(&c, i);
+}
+
+/* ---- IPv6 header outcomes and plain Mobility Header packets ----
+ * A packet of a plain form (layers: link layers, IPv6, at most one
+ * Destination Options or routing header, the Mobility Header, all of
+ * one depth; the MH its only message) has at most one checked header,
+ * whose findings are all about that header. When they are all passes,
+ * each once, located in the header (below the MH's offset), they are
+ * one pass set, kept under the facts check_dst_opts() or check_rh2()
+ * reads (hdr_key()) in an outcome table of rules_int.h. Such a packet
+ * whose header and MH outcomes are both kept gets its two pass sets
+ * straight from the tables (mwi_mh_packet_taken()). */
+
+#define HDR_SLOTS 256
+
+/* key facts (b 0); first_off from the header's start */
+static struct mwi_outcome hdr_memo[HDR_SLOTS];
+
+/* Whether p is of the plain form for its message m; *x gets the index
+ * of its extension header, -1 if none. */
+static inline bool plain_mh(const struct mw_packet *p,
+			    const struct mw_msg *m, int *x)
+{
+	const struct mw_layer *L = p->layers;
+	int ip = m->layer, n = p->n_layers;
+	if (n != ip + 2 && n != ip + 3)
+		return false;
+	if (L[ip].kind != MW_L_IP6 || L[n - 1].kind != MW_L_MH ||
+	    L[n - 1].depth != L[ip].depth)
+		return false;
+	*x = -1;
+	if (n == ip + 3) {
+		if ((L[ip + 1].kind != MW_L_IP6_DST &&
+		     L[ip + 1].kind != MW_L_IP6_RH) ||
+		    L[ip + 1].depth != L[ip].depth)
+			return false;
+		*x = ip + 1;
+	}
+	for (int j = 0; j < ip; j++)
+		if (L[j].kind != MW_L_ETH && L[j].kind != MW_L_VLAN)
+			return false;
+	return true;
+}
+
+/* The key of the outcome of header x (checked, of a plain packet) whose
+ * findings all locate below `end`: everything check_dst_opts() or
+ * check_rh2() reads (the placement and the IPv6 header before it are
+ * those of the plain form); 0 if none (findings that may locate
+ * elsewhere). */
+static uint64_t hdr_key(const struct mw_packet *p, int x, uint32_t end)
+{
+	const struct mw_layer *l = &p->layers[x];
+	if (l->off >= end)
+		return 0;
+	if (l->kind == MW_L_IP6_RH) {   /* bit 1: a routing header */
+		if (l->off + 8 >= end)
+			return 0;
+		bool res0 = mwi_have(p, l->off + 4, 4) &&
+			    mw_load_be32(p->data + l->off + 4) == 0;
+		return 1u | 1u << 1 | (uint64_t)res0 << 2 |
+		       (uint64_t)(l->u.ext.hdr_len == 2) << 3 |
+		       (uint64_t)(l->u.ext.segleft == 1) << 4 |
+		       (uint64_t)mwi_in6_unicast_routable(&l->u.ext.rh2_addr) << 5;
+	}
+	uint32_t bad_len;
+	int n = count_hao(p, l, &bad_len);
+	const struct mw_hao *h = &l->u.ext.hao;
+	uint64_t k = 1u | (uint64_t)(n > 0) << 2 | (uint64_t)(n <= 1) << 3 |
+		     (uint64_t)(bad_len == 0) << 4 |
+		     (uint64_t)mwi_have(p, l->u.ext.opt_off, l->u.ext.opt_len) << 5 |
+		     (uint64_t)h->present << 6;
+	if (!h->present)
+		return k;
+	if (h->off < l->off || h->off - l->off > 255 || h->off + 2 >= end)
+		return 0;
+	return k | (uint64_t)(h->off - l->off) << 8 |
+	       (uint64_t)mwi_in6_unicast_routable(&h->hoa) << 16;
+}
+
+static unsigned hdr_slot(uint64_t key)
+{
+	return (unsigned)((key * 0x9e3779b97f4a7c15ull) >> 56); /* < HDR_SLOTS */
+}
+
+/* The outcome key of plain packet p's checked extension header x: 0 if
+ * none. The header is checked in run() only when the packet's layer
+ * kinds say it is there. */
+static uint64_t plain_hdr_key(const struct mw_packet *p, int x)
+{
+	if (!(mw_packet_kinds(p) & 1u << p->layers[x].kind))
+		return 0;
+	return hdr_key(p, x, p->layers[p->n_layers - 1].off);
+}
+
+void mwi_ip6_headers_keep(const struct mwi_run *run)
+{
+	const struct mw_packet *p = run->pkt;
+	int x;
+	/* clean: one group of the headers' passes, nothing delivered yet */
+	if (run->n_out || !run->g_open || run->g_msg >= 0 || !run->g_any ||
+	    p->n_msgs != 1 || p->msgs[0].kind != MW_MSG_MH ||
+	    !plain_mh(p, &p->msgs[0], &x) || x < 0 ||
+	    !ip6_header_checked(&p->layers[x]))
+		return;
+	uint64_t k = plain_hdr_key(p, x);
+	if (k && run->g_off >= p->layers[x].off)
+		mwi_outcome_keep(hdr_memo, HDR_SLOTS, hdr_slot(k), k, 0,
+				 run->bits, run->g_off - p->layers[x].off);
+}
+
+bool mwi_mh_packet_taken(const struct mw_packet *p, mw_pass_fn passes,
+			 void *ctx)
+{
+	const struct mw_msg *m = &p->msgs[0];
+	const struct mwi_outcome *h = NULL, *o;
+	int x;
+	if (!plain_mh(p, m, &x))
+		return false;
+	/* chain_of(p, m->layer) of the plain form */
+	struct chain ch = { .ip6 = m->layer, .dst_hao = -1, .rh2 = -1 };
+	if (x >= 0 && ip6_header_checked(&p->layers[x])) {
+		const struct mw_layer *l = &p->layers[x];
+		uint64_t k = plain_hdr_key(p, x);
+		h = k ? mwi_outcome_find(hdr_memo, HDR_SLOTS, hdr_slot(k), k, 0)
+		      : NULL;
+		if (!h)
+			return false;
+		if (l->kind == MW_L_IP6_RH)
+			ch.rh2 = x;     /* checked: of type 2 */
+		else if (l->u.ext.hao.present)
+			ch.dst_hao = x;
+	}
+	struct mh_key key = mh_key_in(p, m, &ch);
+	if (!key.facts || !(o = mwi_outcome_find(mh_memo, MH_SLOTS, mh_slot(&key),
+						  key.facts, key.opts)))
+		return false;
+	if (h) {
+		struct mw_pass_set s = {
+			.msg = -1, .offset = p->layers[x].off + h->first_off,
+			.who = MW_WHO_SENDER, .nwords = MWI_RULE_WORDS,
+			.bits = h->bits,
+		};
+		passes(ctx, &s);
+	}
+	struct mw_pass_set s = {
+		.msg = 0, .offset = m->off + o->first_off,
+		.who = MW_WHO_SENDER, .nwords = MWI_RULE_WORDS, .bits = o->bits,
+	};
+	passes(ctx, &s);
+	return true;
+}
+
+/* (the IPv6 header outcomes too: the tests vary both) */
+void mwi_mh_outcomes_forget(void)
+{
+	memset(mh_memo, 0, sizeof mh_memo);
+	memset(hdr_memo, 0, sizeof hdr_memo);
 }
 
 /* ---- ICMPv6: DHAAD and mobile prefix discovery ---- */

@@ -37,6 +37,7 @@ struct mwi_run {
 	int g_msg, g_layer;       /* group key: message, or IP layer if msg < 0 */
 	uint32_t g_off;           /* the first pass's offset */
 	uint32_t g_lo, g_hi;      /* msg < 0: the offsets that locate in g_layer */
+	unsigned n_out;           /* calls of emit and passes so far */
 	uint64_t bits[MWI_RULE_WORDS];
 };
 
@@ -168,6 +169,30 @@ static inline bool mwi_trial_commit(const struct mwi_chk *t)
 		name##_for_real(run, msg);                                  \
 	}
 
+/* Defines `name(p, passes, ctx)`: the checks of packet p whose only
+ * checks are those of its one message, by `check(c, msg)`, as run() makes
+ * them with `passes` and without keys when the message's trial is clean:
+ * its passes in one set (none if it has none); true then, false (nothing
+ * delivered) if the trial was spoilt. No run state, no group. */
+#define MWI_MESSAGE_ALONE(name, check)                                      \
+	__attribute__((flatten)) bool                                       \
+	name(const struct mw_packet *p, mw_pass_fn passes, void *ctx)       \
+	{                                                                   \
+		struct mwi_chk t = { .pkt = p, .trial = true, .msg = 0 };   \
+		check(&t, 0);                                               \
+		if (t.spoilt)                                               \
+			return false;                                       \
+		if (t.any) {                                                \
+			struct mw_pass_set s = {                            \
+				.msg = 0, .offset = t.off,                  \
+				.who = MW_WHO_SENDER,                       \
+				.nwords = MWI_RULE_WORDS, .bits = t.bits,   \
+			};                                                  \
+			passes(ctx, &s);                                    \
+		}                                                           \
+		return true;                                                \
+	}
+
 /* The checkers, one per message kind (of message `msg`) and one for the
  * IPv6 headers of the packet. */
 void mwi_check_mip4(struct mwi_run *run, int msg);
@@ -227,35 +252,51 @@ struct mwi_outcome {
 	uint32_t first_off;             /* the first pass's, from the base */
 };
 
-/* The passes under key (a, b) in table t (n slots, a power of two; home
- * the key's slot) join run's fresh group at once, as a clean trial's
- * would (mwi_trial_commit()), the first at base + its offset: true if
- * the table had them. */
-static inline bool mwi_outcome_take(const struct mwi_outcome *t, unsigned n,
-				    unsigned home, uint64_t a, uint64_t b,
-				    struct mwi_run *run, uint32_t base)
+/* The published slot of key (a, b) in table t (n slots, a power of two;
+ * home the key's slot), NULL if the table has none. */
+static inline const struct mwi_outcome *
+mwi_outcome_find(const struct mwi_outcome *t, unsigned n, unsigned home,
+		 uint64_t a, uint64_t b)
 {
 	for (unsigned i = 0; i < MWI_OUTCOME_PROBE; i++) {
 		const struct mwi_outcome *o = &t[(home + i) & (n - 1)];
 		uint64_t k = __atomic_load_n(&o->a, __ATOMIC_ACQUIRE);
 		if (!k)
-			return false;
-		if (k != a || o->b != b)
-			continue;
-		for (int w = 0; w < MWI_RULE_WORDS; w++)
-			run->bits[w] |= o->bits[w];
-		run->g_any = true;
-		run->g_off = base + o->first_off;
-		return true;
+			return NULL;
+		if (k == a && o->b == b)
+			return o;
 	}
-	return false;
+	return NULL;
 }
 
-/* Keep the passes of a clean trial c under key (a, b), the first one's
- * offset from base. */
+/* Outcome o's passes join run's fresh group at once, as a clean trial's
+ * would (mwi_trial_commit()), the first at base + its offset. */
+static inline void mwi_outcome_join(struct mwi_run *run,
+				    const struct mwi_outcome *o, uint32_t base)
+{
+	for (int w = 0; w < MWI_RULE_WORDS; w++)
+		run->bits[w] |= o->bits[w];
+	run->g_any = true;
+	run->g_off = base + o->first_off;
+}
+
+/* The passes under key (a, b) in table t join run's fresh group
+ * (mwi_outcome_join()): true if the table had them. */
+static inline bool mwi_outcome_take(const struct mwi_outcome *t, unsigned n,
+				    unsigned home, uint64_t a, uint64_t b,
+				    struct mwi_run *run, uint32_t base)
+{
+	const struct mwi_outcome *o = mwi_outcome_find(t, n, home, a, b);
+	if (o)
+		mwi_outcome_join(run, o, base);
+	return o != NULL;
+}
+
+/* Keep passes `bits` under key (a, b), the first one's offset `first`
+ * from the base. */
 static inline void mwi_outcome_keep(struct mwi_outcome *t, unsigned n,
 				    unsigned home, uint64_t a, uint64_t b,
-				    const struct mwi_chk *c, uint32_t base)
+				    const uint64_t *bits, uint32_t first)
 {
 	for (unsigned i = 0; i < MWI_OUTCOME_PROBE; i++) {
 		struct mwi_outcome *o = &t[(home + i) & (n - 1)];
@@ -268,11 +309,30 @@ static inline void mwi_outcome_keep(struct mwi_outcome *t, unsigned n,
 						 __ATOMIC_RELAXED))
 			continue;
 		o->b = b;
-		memcpy(o->bits, c->bits, sizeof o->bits);
-		o->first_off = c->off - base;
+		memcpy(o->bits, bits, sizeof o->bits);
+		o->first_off = first;
 		__atomic_store_n(&o->a, a, __ATOMIC_RELEASE);
 		return;
 	}
 }
+
+/* The cached outcome of registration m (first_off from the header of
+ * its layer), NULL if none is kept: what mwi_check_mip4() would take
+ * for it into a fresh group, without keys. */
+const struct mwi_outcome *mwi_mip4_outcome(const struct mw_packet *p,
+					   const struct mw_msg *m);
+
+/* A packet of one Mobility Header whose IPv6 header and MH outcomes the
+ * tables hold (check_mip6.c): its pass sets, as run() would deliver
+ * them, go to `passes`; true if they did. */
+bool mwi_mh_packet_taken(const struct mw_packet *p, mw_pass_fn passes,
+			 void *ctx);
+/* MWI_MESSAGE_ALONE() of an agent advertisement (check_mip4.c): with no
+ * outcome cached, a clean trial's passes straight from the trial. */
+bool mwi_mip4_adv_alone(const struct mw_packet *p, mw_pass_fn passes,
+			void *ctx);
+/* After the IPv6 header checks of run: keep their outcome when the
+ * packet is one mwi_mh_packet_taken() could take. */
+void mwi_ip6_headers_keep(const struct mwi_run *run);
 
 #endif
