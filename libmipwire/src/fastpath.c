@@ -437,7 +437,7 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 	unsigned n = 0, udp_l;
 	uint64_t x = 0;
 	uint8_t t;
-	uint16_t fixed;
+	uint16_t fixed, facts;
 
 	/* base header captured, version 4, IHL 5, all of it captured (so
 	 * within the wire length too), not a fragment, UDP or ICMP (8 bytes
@@ -551,6 +551,8 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 		r->ha = mw_load_be32(h + 7);
 		r->coa = mw_load_be32(h + 11);
 		r->ident = mw_load_be64(h + 15);
+		facts = mwi_rrq_facts(u.csum_ok == 1, r->flags, r->lifetime,
+				      r->hoa, r->coa, ip->src, ip->dst, ip->ttl);
 	} else {
 		struct mw_mip4_rrp *r = &m->u.mip4.u.rrp;
 
@@ -559,7 +561,11 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 		r->hoa = mw_load_be32(h + 3);
 		r->ha = mw_load_be32(h + 7);
 		r->ident = mw_load_be64(h + 11);
+		facts = mwi_rrp_facts(u.csum_ok == 1, r->code, r->ha, ip->src);
 	}
+	/* the rules key on them with a checksum present and not wrong */
+	if (u.csum == 0 || u.csum_ok == 0)
+		facts = 0;
 
 	/* extensions: TLV8 / CVSE, known, inside the message and their
 	 * registry bounds; their digits of mw_msg.shape in x */
@@ -577,8 +583,10 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 		x = x << 9 | r->dig;
 		p += total;
 	}
-	if (n <= 3)
+	if (n <= 3) {
 		m->shape = (uint32_t)(1 | n << 1 | x << 3);
+		m->reg_facts = facts;
+	}
 	return fp_done(pkt, m, nl, kinds | 1u << MW_L_IP4 | 1u << MW_L_UDP |
 			1u << MW_L_MIP4, n);
 }

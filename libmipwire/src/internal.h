@@ -316,6 +316,58 @@ static inline void mwi_mh_fill_typed(struct mw_mh *mh, const uint8_t *b)
 	}
 }
 
+/* mw_msg.reg_facts of a registration in UDP over IPv4: everything
+ * check_rrq() / check_rrp() (rules/check_mip4.c) read beyond the form the
+ * shape and the checksum give, so that the rules key a registration's
+ * cached outcome on (shape, facts) without reading the packet. One
+ * definition for the fast path (from the values it has at hand) and the
+ * rules (mwi_reg_facts_of(), from the packet's fields). Bit 15: given;
+ * 14: the UDP checksum verified (else not checked); 13: a reply. */
+#define MWI_REG_FACTS_GIVEN 0x8000u
+#define MWI_REG_FACTS_CSUM 0x4000u
+#define MWI_REG_FACTS_RRP 0x2000u
+#define MWI_ALL_AGENTS 0xe000000bu  /* 224.0.0.11 */
+
+/* A request's: flags r/x, D, T; Lifetime 0; the Home Address, care-of
+ * address and IPv4 source / destination / TTL in the relations the rules
+ * test. */
+static inline uint16_t mwi_rrq_facts(bool csum_ok, uint8_t flags,
+				     uint16_t lifetime, uint32_t hoa,
+				     uint32_t coa, uint32_t src, uint32_t dst,
+				     uint8_t ttl)
+{
+	return (uint16_t)(MWI_REG_FACTS_GIVEN | (unsigned)csum_ok << 14 |
+			  (unsigned)(lifetime == 0) |
+			  (unsigned)((flags & (MW_RRQ_r | MW_RRQ_x)) != 0) << 1 |
+			  (unsigned)((flags & MW_RRQ_D) != 0) << 2 |
+			  (unsigned)((flags & MW_RRQ_T) != 0) << 3 |
+			  (unsigned)(hoa == 0) << 4 | (unsigned)(coa == 0) << 5 |
+			  (unsigned)(hoa == coa) << 6 |
+			  (unsigned)(src == coa) << 7 |
+			  (unsigned)(src == hoa) << 8 |
+			  (unsigned)(src == 0) << 9 |
+			  (unsigned)(dst == MWI_ALL_AGENTS) << 10 |
+			  (unsigned)(ttl == 1) << 11 |
+			  (unsigned)(ttl == 255) << 12);
+}
+
+/* A reply's: its code (so whether a foreign agent denied it); whether its
+ * Home Agent and IPv4 source are unicast. */
+static inline uint16_t mwi_rrp_facts(bool csum_ok, uint8_t code, uint32_t ha,
+				     uint32_t src)
+{
+	return (uint16_t)(MWI_REG_FACTS_GIVEN | (unsigned)csum_ok << 14 |
+			  MWI_REG_FACTS_RRP | code |
+			  (unsigned)(ha != 0 && !mw_ip4_is_group(ha)) << 8 |
+			  (unsigned)(src != 0 && !mw_ip4_is_group(src)) << 9);
+}
+
+/* rules/check_mip4.c: registration m's facts worked out from the packet
+ * (m->reg_facts ignored); 0 for a message that has none: not a request or
+ * reply whose UDP checksum is present and not wrong, its status MW_OK,
+ * the packet not truncated, under an IPv4 header. */
+uint16_t mwi_reg_facts_of(const struct mw_packet *p, const struct mw_msg *m);
+
 /* fastpath.c: the common well-formed frames end to end, filling pkt as
  * the general path would (pkt already reset by mw_decode()); any other
  * frame goes through mwi_decode_general(). The status is mw_decode()'s.

@@ -10,7 +10,7 @@
 enum { EXT_MNHA = 32, EXT_MNFA = 33, EXT_FAHA = 34, EXT_GAUTH = 36,
        EXT_UDPT_REPLY = 44, EXT_EDS = 130, EXT_NAI = 131, EXT_UDPT_REQ = 144 };
 
-#define ALL_AGENTS 0xe000000bu  /* 224.0.0.11 */
+#define ALL_AGENTS MWI_ALL_AGENTS
 #define ALL_SYSTEMS 0xe0000001u /* 224.0.0.1 */
 
 /* The depth-0 extension types (of any registry) some rule looks for:
@@ -658,57 +658,51 @@ static const struct mw_ip4 *ip4_of(const struct mw_packet *p,
 
 /* ---- message outcomes ----
  * Of a registration of a common form, check_rrq() and check_rrp() read,
- * beyond the form, only the facts below (the form has no EDS or UDP
- * Tunnel extension). The passes of a clean trial are kept under (form
- * key, facts); a registration of the same form and facts takes them from
- * there in one lookup, before any trial (mip4_taken()). The table is an
- * outcome table of rules_int.h, private to this file. */
+ * beyond the form, only its facts (mw_msg.reg_facts, internal.h; the
+ * form has no EDS or UDP Tunnel extension). The passes of a clean trial
+ * are kept under (shape, facts), which hold the whole form but for the
+ * reply's FA denial, in the facts' reply code; a registration of the
+ * same shape and facts takes them from there in one lookup, before any
+ * trial (mip4_taken()). The table is an outcome table of rules_int.h,
+ * private to this file. */
 
-#define FORM_KEY_BITS 36  /* form_key() < 2^36; msg_key() < 2^50 */
 #define MSG_SLOTS 512
 
 /* key msg_key(); first_off from the UDP header */
 static struct mwi_outcome msg_memo[MSG_SLOTS];
 
-/* What check_rrq() reads beyond the form: 14 bits. */
-static uint64_t rrq_facts(const struct mw_mip4_rrq *q, const struct mw_ip4 *ip)
+uint16_t mwi_reg_facts_of(const struct mw_packet *p, const struct mw_msg *m)
 {
-	uint64_t f = (uint64_t)(q->lifetime == 0) |
-		     (uint64_t)((q->flags & (MW_RRQ_r | MW_RRQ_x)) != 0) << 1 |
-		     (uint64_t)((q->flags & MW_RRQ_D) != 0) << 2 |
-		     (uint64_t)((q->flags & MW_RRQ_T) != 0) << 3 |
-		     (uint64_t)(q->hoa == 0) << 4 | (uint64_t)(q->coa == 0) << 5 |
-		     (uint64_t)(q->hoa == q->coa) << 6;
-	if (ip)
-		f |= 1u << 7 | (uint64_t)(ip->src == q->coa) << 8 |
-		     (uint64_t)(ip->src == q->hoa) << 9 |
-		     (uint64_t)(ip->src == 0) << 10 |
-		     (uint64_t)(ip->dst == ALL_AGENTS) << 11 |
-		     (uint64_t)(ip->ttl == 1) << 12 |
-		     (uint64_t)(ip->ttl == 255) << 13;
-	return f;
-}
-
-/* What check_rrp() reads beyond the form: 11 bits. */
-static uint64_t rrp_facts(const struct mw_mip4_rrp *r, const struct mw_ip4 *ip)
-{
-	uint64_t f = r->code |
-		     (uint64_t)(r->ha != 0 && !mw_ip4_is_group(r->ha)) << 8;
-	if (ip)
-		f |= 1u << 9 |
-		     (uint64_t)(ip->src != 0 && !mw_ip4_is_group(ip->src)) << 10;
-	return f;
-}
-
-/* The key of m's outcome (form key fkey, IPv4 header ip): 0 if none. */
-static uint64_t msg_key(const struct mw_msg *m, uint64_t fkey,
-			const struct mw_ip4 *ip)
-{
-	if (!fkey)
+	if (m->kind != MW_MSG_MIP4 || m->layer >= p->n_layers)
 		return 0;
-	uint64_t f = m->code == MW_MIP4_RRQ ? rrq_facts(&m->u.mip4.u.rrq, ip)
-					    : rrp_facts(&m->u.mip4.u.rrp, ip);
-	return fkey | f << FORM_KEY_BITS;
+	const struct mw_layer *u = &p->layers[m->layer];
+	if (u->kind != MW_L_UDP || u->u.udp.csum == 0 || u->u.udp.csum_ok == 0 ||
+	    m->status != MW_OK || p->diag.status == MW_E_TRUNC)
+		return 0;
+	const struct mw_ip4 *ip = ip4_of(p, m);
+	if (!ip)
+		return 0;
+	bool ck = u->u.udp.csum_ok == 1;
+	if (m->code == MW_MIP4_RRQ) {
+		const struct mw_mip4_rrq *q = &m->u.mip4.u.rrq;
+		return mwi_rrq_facts(ck, q->flags, q->lifetime, q->hoa, q->coa,
+				     ip->src, ip->dst, ip->ttl);
+	}
+	if (m->code == MW_MIP4_RRP) {
+		const struct mw_mip4_rrp *r = &m->u.mip4.u.rrp;
+		return mwi_rrp_facts(ck, r->code, r->ha, ip->src);
+	}
+	return 0;
+}
+
+/* The key of m's outcome: its shape and facts (the decoder's when it
+ * gives them), 0 if none. */
+static inline uint64_t msg_key(const struct mw_packet *p,
+			       const struct mw_msg *m)
+{
+	uint64_t f = m->reg_facts ? m->reg_facts : mwi_reg_facts_of(p, m);
+	uint64_t shape = f ? ext_shape(p, m) : 0;
+	return shape ? shape | f << 32 : 0;
 }
 
 static unsigned msg_slot(uint64_t key)
@@ -721,7 +715,7 @@ const struct mwi_outcome *mwi_mip4_outcome(const struct mw_packet *p,
 {
 	if (m->code != MW_MIP4_RRQ && m->code != MW_MIP4_RRP)
 		return NULL;
-	uint64_t key = msg_key(m, form_key(p, m), ip4_of(p, m));
+	uint64_t key = msg_key(p, m);
 	return key ? mwi_outcome_find(msg_memo, MSG_SLOTS, msg_slot(key), key, 0)
 		   : NULL;
 }
@@ -741,7 +735,7 @@ static bool mip4_taken(struct mwi_run *run, int mi)
 	return o != NULL;
 }
 
-/* Keep the outcome of a clean trial of a common form (key != 0). */
+/* Keep the outcome of a clean trial of a common form under its key. */
 static void msg_keep(const struct mwi_chk *c, const struct mw_msg *m,
 		     uint64_t key)
 {
@@ -770,8 +764,9 @@ static void check_mip4(struct mwi_chk *c, int mi)
 		check_rrq(c, mi, m, v, ip);
 	else
 		check_rrp(c, mi, m, v, ip);
-	if (form && !c->spoilt)
-		msg_keep(c, m, msg_key(m, fkey, ip));
+	uint64_t key = form && !c->spoilt ? msg_key(p, m) : 0;
+	if (key)
+		msg_keep(c, m, key);
 }
 
 /* The authenticators (with keys): the message's last findings. */

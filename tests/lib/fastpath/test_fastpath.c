@@ -29,7 +29,7 @@ static struct frame frames[MAX_FRAMES];
 static size_t n_frames;
 
 static struct mw_packet pa, pb;
-static unsigned long n_compared, n_fast_taken, n_shapes;
+static unsigned long n_compared, n_fast_taken, n_shapes, n_facts;
 
 /* ---- field-by-field comparison ---- */
 
@@ -274,12 +274,16 @@ static uint32_t shape_of(const struct mw_packet *p, const struct mw_msg *m)
 	return 1 | (uint32_t)m->elem_count << 1 | x << 3;
 }
 
-/* The shapes of a's messages (the fast path's: given or 0) and of b's
- * (the general path's: 0). */
+/* The shapes and registration facts of a's messages (the fast path's:
+ * given or 0) and of b's (the general path's: 0). Given facts are those
+ * the rules work out from the general path's packet; the fast path gives
+ * them with every shape it gives whose UDP checksum is present and not
+ * wrong. */
 static bool cmp_shapes(const struct mw_packet *a, const struct mw_packet *b)
 {
 	for (unsigned i = 0; i < a->n_msgs; i++) {
 		uint32_t want = shape_of(a, &a->msgs[i]);
+		uint16_t facts = mwi_reg_facts_of(b, &b->msgs[i]);
 
 		if (b->msgs[i].shape != 0 ||
 		    (a->msgs[i].shape && a->msgs[i].shape != want)) {
@@ -287,7 +291,16 @@ static bool cmp_shapes(const struct mw_packet *a, const struct mw_packet *b)
 				 i, a->msgs[i].shape, b->msgs[i].shape, want);
 			return false;
 		}
+		if (b->msgs[i].reg_facts != 0 ||
+		    (a->msgs[i].reg_facts && a->msgs[i].reg_facts != facts) ||
+		    (!a->msgs[i].reg_facts && a->msgs[i].shape && facts &&
+		     b->n_msgs == 1)) {
+			snprintf(why, sizeof(why), "msg %u: reg_facts 0x%x / 0x%x, the fields say 0x%x",
+				 i, a->msgs[i].reg_facts, b->msgs[i].reg_facts, facts);
+			return false;
+		}
 		n_shapes += a->msgs[i].shape != 0;
+		n_facts += a->msgs[i].reg_facts != 0;
 	}
 	return true;
 }
@@ -1076,9 +1089,10 @@ static void test_same_result_with_every_byte_changed(void)
 			buf[k] = f->b[k];
 		}
 	}
-	fprintf(stderr, "\n  %lu decodes compared, %lu registration shapes\n",
-		n_compared, n_shapes);
+	fprintf(stderr, "\n  %lu decodes compared, %lu registration shapes, %lu with facts\n",
+		n_compared, n_shapes, n_facts);
 	CU_ASSERT(n_shapes > 0);
+	CU_ASSERT(n_facts > 0);
 }
 
 /* The wire length shorter than the captured bytes, and a caller that

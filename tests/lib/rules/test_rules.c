@@ -366,12 +366,14 @@ static void same_recs(const struct recs *a, const struct recs *b)
 
 /* The checks in bulk (mw_check_packet_mask) against one by one: the same
  * failures in the same order, the same number of passes of each rule;
- * in bulk also without the registrations' shapes the decoder gives
- * (mw_msg.shape: the rules then work them out), and with keys that hold
+ * in bulk also without the registrations' facts and shapes the decoder
+ * gives (mw_msg.reg_facts, mw_msg.shape: the rules then work them out),
+ * and with keys that hold
  * no SA (no finding of their own, but a lone registration's cached
  * outcome then joins its group in the message loop instead of being
  * handed over straight from the table). */
-static void same_on(const uint8_t *buf, uint32_t caplen, uint32_t len)
+static void same_on_opts(const uint8_t *buf, uint32_t caplen, uint32_t len,
+			 const struct mw_decode_opts *opts)
 {
 	static struct mw_packet pkt, bare;
 	static struct recs a, b;
@@ -381,7 +383,7 @@ static void same_on(const uint8_t *buf, uint32_t caplen, uint32_t len)
 	memset(&b, 0, sizeof b);
 	memset(&c, 0, sizeof c);
 	b.bulk = c.bulk = true;
-	mw_decode(&pkt, MW_LINK_RAW, buf, caplen, len, NULL);
+	mw_decode(&pkt, MW_LINK_RAW, buf, caplen, len, opts);
 	mw_check_packet(&pkt, rec_one, &a);
 	mw_check_packet_mask(&pkt, NULL, rec_one, rec_set, &b);
 	same_recs(&a, &b);
@@ -391,13 +393,32 @@ static void same_on(const uint8_t *buf, uint32_t caplen, uint32_t len)
 	 * locate a node) */
 	CU_ASSERT_EQUAL(b.sets, c.sets);
 	CU_ASSERT(memcmp(b.set, c.set, sizeof b.set) == 0);
+	/* without the decoder's registration facts, then also without its
+	 * shapes: the rules work them out */
 	bare = pkt;
-	for (int i = 0; i < bare.n_msgs; i++)
-		bare.msgs[i].shape = 0;
-	memset(&b, 0, sizeof b);
-	b.bulk = true;
-	mw_check_packet_mask(&bare, NULL, rec_one, rec_set, &b);
-	same_recs(&a, &b);
+	for (int k = 0; k < 2; k++) {
+		for (int i = 0; i < bare.n_msgs; i++) {
+			bare.msgs[i].reg_facts = 0;
+			if (k)
+				bare.msgs[i].shape = 0;
+		}
+		memset(&b, 0, sizeof b);
+		b.bulk = true;
+		mw_check_packet_mask(&bare, NULL, rec_one, rec_set, &b);
+		same_recs(&a, &b);
+	}
+}
+
+/* same_on_opts() with the checksums verified, then not (their verdict is
+ * part of the cached outcomes' keys). */
+static void same_on(const uint8_t *buf, uint32_t caplen, uint32_t len)
+{
+	static const struct mw_decode_opts unverified = {
+		.mip4_ports = { MW_MIP4_PORT, 0 },
+		.pmip6_udp_port = MW_PMIP6_UDP_PORT, .no_checksums = true,
+	};
+	same_on_opts(buf, caplen, len, NULL);
+	same_on_opts(buf, caplen, len, &unverified);
 }
 
 /* Variants of a registration, one for each fact the checks of a
