@@ -328,27 +328,31 @@ static inline void mwi_mh_fill_typed(struct mw_mh *mh, const uint8_t *b)
 #define MWI_REG_FACTS_RRP 0x2000u
 #define MWI_ALL_AGENTS 0xe000000bu  /* 224.0.0.11 */
 
-/* A request's: flags r/x, D, T; Lifetime 0; the Home Address, care-of
- * address and IPv4 source / destination / TTL in the relations the rules
- * test. */
+/* TTL 1 and 255 as request facts (rules/check_mip4.c). */
+extern const uint16_t mwi_ttl_facts[256];
+
+/* A request's: flags r/x (bit 0), T and D (in place: 0x02, 0x20);
+ * Lifetime 0; the Home Address, care-of address and IPv4 source /
+ * destination / TTL in the relations the rules test. */
 static inline uint16_t mwi_rrq_facts(bool csum_ok, uint8_t flags,
 				     uint16_t lifetime, uint32_t hoa,
 				     uint32_t coa, uint32_t src, uint32_t dst,
 				     uint8_t ttl)
 {
-	return (uint16_t)(MWI_REG_FACTS_GIVEN | (unsigned)csum_ok << 14 |
-			  (unsigned)(lifetime == 0) |
-			  (unsigned)((flags & (MW_RRQ_r | MW_RRQ_x)) != 0) << 1 |
-			  (unsigned)((flags & MW_RRQ_D) != 0) << 2 |
-			  (unsigned)((flags & MW_RRQ_T) != 0) << 3 |
-			  (unsigned)(hoa == 0) << 4 | (unsigned)(coa == 0) << 5 |
+	unsigned f = (flags & (MW_RRQ_T | MW_RRQ_D)) |
+		     ((flags | flags >> 2) & (MW_RRQ_r >> 2 | MW_RRQ_x));
+
+	_Static_assert(MW_RRQ_r >> 2 == 1 && MW_RRQ_x == 1 && MW_RRQ_T == 2 &&
+		       MW_RRQ_D == 0x20, "RRQ flag positions");
+	return (uint16_t)(MWI_REG_FACTS_GIVEN | (unsigned)csum_ok << 14 | f |
+			  mwi_ttl_facts[ttl] |
+			  (unsigned)(lifetime == 0) << 2 |
+			  (unsigned)(hoa == 0) << 3 | (unsigned)(coa == 0) << 4 |
 			  (unsigned)(hoa == coa) << 6 |
 			  (unsigned)(src == coa) << 7 |
 			  (unsigned)(src == hoa) << 8 |
 			  (unsigned)(src == 0) << 9 |
-			  (unsigned)(dst == MWI_ALL_AGENTS) << 10 |
-			  (unsigned)(ttl == 1) << 11 |
-			  (unsigned)(ttl == 255) << 12);
+			  (unsigned)(dst == MWI_ALL_AGENTS) << 10);
 }
 
 /* A reply's: its code (so whether a foreign agent denied it); whether its

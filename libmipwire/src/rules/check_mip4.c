@@ -671,6 +671,8 @@ static const struct mw_ip4 *ip4_of(const struct mw_packet *p,
 /* key msg_key(); first_off from the UDP header */
 static struct mwi_outcome msg_memo[MSG_SLOTS];
 
+const uint16_t mwi_ttl_facts[256] = { [1] = 1u << 11, [255] = 1u << 12 };
+
 uint16_t mwi_reg_facts_of(const struct mw_packet *p, const struct mw_msg *m)
 {
 	if (m->kind != MW_MSG_MIP4 || m->layer >= p->n_layers)
