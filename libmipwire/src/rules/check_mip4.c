@@ -697,14 +697,23 @@ uint16_t mwi_reg_facts_of(const struct mw_packet *p, const struct mw_msg *m)
 	return 0;
 }
 
-/* The key of m's outcome: its shape and facts (the decoder's when it
- * gives them), 0 if none. */
-static inline uint64_t msg_key(const struct mw_packet *p,
-			       const struct mw_msg *m)
+/* The key of m's outcome: its shape and facts, 0 if none; worked out
+ * from the packet. Out of line: the decoder's (msg_key()) need no frame. */
+static __attribute__((noinline)) uint64_t
+msg_key_of(const struct mw_packet *p, const struct mw_msg *m)
 {
 	uint64_t f = m->reg_facts ? m->reg_facts : mwi_reg_facts_of(p, m);
 	uint64_t shape = f ? ext_shape(p, m) : 0;
 	return shape ? shape | f << 32 : 0;
+}
+
+/* m's key, the decoder's shape and facts when it gives both. */
+static inline uint64_t msg_key(const struct mw_packet *p,
+			       const struct mw_msg *m)
+{
+	if (m->reg_facts && m->shape)
+		return m->shape | (uint64_t)m->reg_facts << 32;
+	return msg_key_of(p, m);
 }
 
 static unsigned msg_slot(uint64_t key)
