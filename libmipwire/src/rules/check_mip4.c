@@ -902,7 +902,95 @@ static void check_mip4_adv(struct mwi_chk *c, int mi)
 }
 
 MWI_MESSAGE_CHECKER(, mwi_check_mip4_adv, check_mip4_adv)
-MWI_MESSAGE_ALONE(mwi_mip4_adv_alone, check_mip4_adv)
+
+/* ---- advertisement outcomes ----
+ * An advertisement of the plain form (its ICMP layer right after its IPv4
+ * header, at most ADV_ELEMS extensions, all depth 0 and well-formed) is
+ * checked by check_mip4_adv() from the facts of adv_key() alone; its
+ * first pass, when its trial is clean, is the TTL's, at a fixed offset
+ * from the IPv4 header. The passes of a clean trial of a lone one are
+ * kept under that key; a lone advertisement of the same key takes them
+ * from there in one lookup (mwi_mip4_adv_alone()). */
+
+#define ADV_ELEMS 3
+#define ADV_SLOTS 256
+
+/* key (a, b); first_off from the IPv4 header */
+static struct mwi_outcome adv_memo[ADV_SLOTS];
+
+/* The key of advertisement m's outcome in (*a, *b): everything
+ * check_mip4_adv() reads (the IPv4 TTL and destination, the ICMP code,
+ * the extensions' types and lengths, the MAA's presence, the flags the
+ * checks test and whether it lists a care-of address, Num Addrs); false
+ * if m is not of the plain form. */
+static inline bool adv_key(const struct mw_packet *p, const struct mw_msg *m,
+			   uint64_t *a, uint64_t *b)
+{
+	int l = m->layer;
+	if (l <= 0 || l >= p->n_layers || m->elem_count > ADV_ELEMS ||
+	    p->layers[l].kind != MW_L_ICMP4 || p->layers[l - 1].kind != MW_L_IP4)
+		return false;
+	const struct mw_ip4 *ip = &p->layers[l - 1].u.ip4;
+	const struct mw_mip4_adv *v = &m->u.adv;
+	uint8_t code = p->layers[l].u.icmp.code;
+	uint64_t x = 0;
+	for (unsigned j = 0; j < m->elem_count; j++) {
+		const struct mw_elem *e = &p->elems[m->elem_first + j];
+		if (e->depth || e->status != MW_OK || e->len > 511)
+			return false;
+		x = x << 17 | e->type | (uint64_t)e->len << 8;
+	}
+	*a = 1u | (uint64_t)(ip->ttl == 1) << 1 |
+	     (uint64_t)mw_ip4_is_group(ip->dst) << 2 |
+	     (uint64_t)(ip->dst == ALL_SYSTEMS || ip->dst == 0xffffffffu) << 3 |
+	     (uint64_t)(code == 0 || code == 16) << 4 |
+	     (uint64_t)v->has_maa << 5 |
+	     (uint64_t)(v->maa_flags & (MW_MAA_R | MW_MAA_B | MW_MAA_H |
+					MW_MAA_F | MW_MAA_r | 0x001f)) << 6 |
+	     (uint64_t)(v->n_coa >= 1) << 22 | (uint64_t)v->num_addrs << 23 |
+	     (uint64_t)m->elem_count << 31;
+	*b = x;
+	return true;
+}
+
+static unsigned adv_slot(uint64_t a, uint64_t b)
+{
+	return (unsigned)(((a ^ b * 0xff51afd7ed558ccdull) *
+			   0x9e3779b97f4a7c15ull) >> 56); /* < ADV_SLOTS */
+}
+
+/* After a clean trial with passes of lone advertisement p: keep them. */
+static void adv_keep(const struct mw_packet *p, const struct mwi_chk *t)
+{
+	const struct mw_msg *m = &p->msgs[0];
+	uint64_t a, b;
+	if (!adv_key(p, m, &a, &b))
+		return;
+	uint32_t base = p->layers[m->layer - 1].off;
+	if (t->off >= base)
+		mwi_outcome_keep(adv_memo, ADV_SLOTS, adv_slot(a, b), a, b,
+				 t->bits, t->off - base);
+}
+
+MWI_MESSAGE_ALONE(static __attribute__((noinline)), adv_trial, check_mip4_adv,
+		  adv_keep)
+
+bool mwi_mip4_adv_alone(const struct mw_packet *p, mw_pass_fn passes,
+			void *ctx)
+{
+	const struct mw_msg *m = &p->msgs[0];
+	const struct mwi_outcome *o;
+	uint64_t a, b;
+	if (!adv_key(p, m, &a, &b) ||
+	    !(o = mwi_outcome_find(adv_memo, ADV_SLOTS, adv_slot(a, b), a, b)))
+		return adv_trial(p, passes, ctx);
+	struct mw_pass_set s = {
+		.msg = 0, .offset = p->layers[m->layer - 1].off + o->first_off,
+		.who = MW_WHO_SENDER, .nwords = MWI_RULE_WORDS, .bits = o->bits,
+	};
+	passes(ctx, &s);
+	return true;
+}
 
 static void check_mip4_sol(struct mwi_chk *c, int mi)
 {

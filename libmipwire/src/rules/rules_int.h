@@ -172,10 +172,11 @@ static inline bool mwi_trial_commit(const struct mwi_chk *t)
 /* Defines `name(p, passes, ctx)`: the checks of packet p whose only
  * checks are those of its one message, by `check(c, msg)`, as run() makes
  * them with `passes` and without keys when the message's trial is clean:
- * its passes in one set (none if it has none); true then, false (nothing
- * delivered) if the trial was spoilt. No run state, no group. */
-#define MWI_MESSAGE_ALONE(name, check)                                      \
-	__attribute__((flatten)) bool                                       \
+ * its passes in one set (none if it has none), shown to `keep(p, &t)`
+ * first; true then, false (nothing delivered) if the trial was spoilt.
+ * No run state, no group. */
+#define MWI_MESSAGE_ALONE(linkage, name, check, keep)                       \
+	linkage __attribute__((flatten)) bool                               \
 	name(const struct mw_packet *p, mw_pass_fn passes, void *ctx)       \
 	{                                                                   \
 		struct mwi_chk t = { .pkt = p, .trial = true, .msg = 0 };   \
@@ -183,6 +184,7 @@ static inline bool mwi_trial_commit(const struct mwi_chk *t)
 		if (t.spoilt)                                               \
 			return false;                                       \
 		if (t.any) {                                                \
+			keep(p, &t);                                        \
 			struct mw_pass_set s = {                            \
 				.msg = 0, .offset = t.off,                  \
 				.who = MW_WHO_SENDER,                       \
@@ -327,8 +329,10 @@ const struct mwi_outcome *mwi_mip4_outcome(const struct mw_packet *p,
  * them, go to `passes`; true if they did. */
 bool mwi_mh_packet_taken(const struct mw_packet *p, mw_pass_fn passes,
 			 void *ctx);
-/* MWI_MESSAGE_ALONE() of an agent advertisement (check_mip4.c): with no
- * outcome cached, a clean trial's passes straight from the trial. */
+/* A packet of one agent advertisement (no IPv6 header checks;
+ * check_mip4.c): its passes as run() would deliver them, from the outcome
+ * table or a clean trial (MWI_MESSAGE_ALONE()); true if they went to
+ * `passes`. */
 bool mwi_mip4_adv_alone(const struct mw_packet *p, mw_pass_fn passes,
 			void *ctx);
 /* After the IPv6 header checks of run: keep their outcome when the

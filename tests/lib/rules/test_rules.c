@@ -958,7 +958,8 @@ static size_t adv_frame(uint8_t *buf, size_t cap, unsigned v, uint16_t flags)
 
 /* Agent advertisements of every variant and MAA flags in the high byte
  * (and some reserved low bits), some mutated: the same findings in bulk
- * (where a clean one's passes come straight from its trial). */
+ * (where a clean one's passes come straight from its trial, or from the
+ * outcome table when an advertisement of its key was clean before). */
 static void test_mask_adv(void)
 {
 	uint8_t frame[512];
