@@ -27,7 +27,7 @@ struct conf {
 	/* node of the last per-packet finding of a message, by message and
 	 * who (-2: none); of one not bound to a message */
 	int fn_msg, fn_who;
-	struct conf_node fn_node, fn_other;
+	struct conf_node_h fn, fo;
 };
 
 /* A catalogue rule, its bit in a rule set and its local number in the

@@ -17,24 +17,26 @@ static int finding_layer(const struct mw_packet *p, int msg, uint32_t offset)
 	return at;
 }
 
-const struct conf_node *frame_node_slow(struct conf *c, int msg, uint32_t offset,
-					uint8_t who)
+const struct conf_node_h *frame_node_slow(struct conf *c, int msg, uint32_t offset,
+					  uint8_t who)
 {
 	int at = finding_layer(c->pkt, msg, offset);
 	if (msg < 0) {   /* (not kept: a message's run may follow, e.g. message 0's) */
-		finding_node(&c->fn_other, c->pkt, at, who);
-		return &c->fn_other;
+		finding_node(&c->fo.node, c->pkt, at, who);
+		c->fo.h = report_node_hash(&c->fo.node);
+		return &c->fo;
 	}
-	finding_node(&c->fn_node, c->pkt, at, who);
+	finding_node(&c->fn.node, c->pkt, at, who);
+	c->fn.h = report_node_hash(&c->fn.node);
 	c->fn_msg = msg;
 	c->fn_who = who;
-	return &c->fn_node;
+	return &c->fn;
 }
 
 void frame_finding(void *ctx, const struct mw_finding *f)
 {
 	struct conf *c = ctx;
-	report_add(c->rep, f->rule, frame_node(c, f->msg, f->offset, f->who),
+	report_add(c->rep, f->rule, &frame_node(c, f->msg, f->offset, f->who)->node,
 		   &c->where, f->pass, f->pass ? NULL : f->detail, f->offset,
 		   f->len);
 }

@@ -18,17 +18,26 @@ static inline bool frame_unsupported(mw_status st, const struct mw_packet *p)
 	return st == MW_E_UNSUPPORTED && p->n_layers == 0;
 }
 
-/* What a frame's first prefetch works out, kept beside the frame (in its
- * reader slot) for its later prefetch and its checks. 32 bytes: a slot
- * (reader.c's struct bframe, struct slot) is then 72 cache lines, so
- * every slot's fields sit at the same place in their lines, which the
- * slot prefetches in reader.c count on. */
+/* What a frame's checks need of it that depends on the frame alone,
+ * worked out by frame_note_fill() where the frame is decoded (with two
+ * threads on the reading thread: the main thread, the slower one, then
+ * does less), and what its first prefetch works out (frame_prefetch(), on
+ * the thread that owns the state), kept beside the frame in its reader
+ * slot for its later prefetch and its checks. 32 bytes: a slot (reader.c's
+ * struct bframe, struct slot) is then 72 cache lines, so every slot's
+ * fields sit at the same place in their lines, which the slot prefetches
+ * in reader.c count on (and the frame's decoded packet where it was). */
 struct frame_note {
-	struct conf_node node; /* node of message 0's passes and findings by
-				* its sender (finding_node()), if has_msg */
-	uint32_t key4;         /* state4's mobile node key, 0 none */
+	/* if has_msg, the node of message 0's passes and findings by its
+	 * sender (finding_node(); a struct conf_node in 21 bytes, not 24)
+	 * and its report_node_hash() */
+	uint64_t hi, lo;
+	size_t h;
+	uint32_t key4;         /* state4's mobile node key, 0 none (frame_prefetch()) */
+	uint8_t fam;
 	bool has_msg;
 };
+_Static_assert(sizeof(struct frame_note) == 32, "a reader slot is whole cache lines");
 
 /* The node a finding about layer `at` judges, into *n: the sender (or
  * receiver) of the IP layer carrying it (fam 0: none). Inline: once per
@@ -72,7 +81,8 @@ static inline void frame_start(struct conf *c, const char *file,
 	/* message 0's sender, worked out already */
 	c->fn_msg = note->has_msg ? 0 : -2;
 	c->fn_who = MW_WHO_SENDER;
-	c->fn_node = note->node;
+	c->fn = (struct conf_node_h){ { .hi = note->hi, .lo = note->lo, .fam = note->fam },
+				      note->h };
 }
 
 /* The per-packet rules' results for it, in the order the rules gave them
@@ -81,16 +91,16 @@ void frame_finding(void *c, const struct mw_finding *f);
 void frame_passes(void *c, const struct mw_pass_set *s);
 
 /* frame_node() when the node is not the last one's. */
-const struct conf_node *frame_node_slow(struct conf *c, int msg, uint32_t offset,
-					uint8_t who);
+const struct conf_node_h *frame_node_slow(struct conf *c, int msg, uint32_t offset,
+					  uint8_t who);
 
 /* The node a per-packet result judges (see struct mw_finding). The
  * results of one message come in a run: its node is worked out once. */
-static inline const struct conf_node *frame_node(struct conf *c, int msg,
-						 uint32_t offset, uint8_t who)
+static inline const struct conf_node_h *frame_node(struct conf *c, int msg,
+						   uint32_t offset, uint8_t who)
 {
 	if (msg >= 0 && msg == c->fn_msg && who == c->fn_who)
-		return &c->fn_node;
+		return &c->fn;
 	return frame_node_slow(c, msg, offset, who);
 }
 
@@ -99,7 +109,7 @@ static inline const struct conf_node *frame_node(struct conf *c, int msg,
 static inline void frame_pass_set(struct conf *c, int msg, uint32_t offset,
 				  uint8_t who, const uint64_t *bits)
 {
-	report_pass_set(c->rep, frame_node(c, msg, offset, who), bits);
+	report_pass_set_h(c->rep, frame_node(c, msg, offset, who), bits);
 }
 /* The stateful checks of the frame. */
 static inline void frame_finish(struct conf *c)
@@ -108,22 +118,49 @@ static inline void frame_finish(struct conf *c)
 	state6_packet(c);
 }
 
+/* The frame's struct frame_note but key4, into *note: once per frame,
+ * where it was decoded. */
+static inline void frame_note_fill(const struct mw_packet *p, struct frame_note *note)
+{
+	struct conf_node n;
+	note->has_msg = p->n_msgs != 0;
+	if (!note->has_msg) {
+		note->fam = 0;   /* (nothing to prefetch) */
+		return;
+	}
+	finding_node(&n, p, p->msgs[0].layer, MW_WHO_SENDER);
+	note->hi = n.hi;
+	note->lo = n.lo;
+	note->fam = (uint8_t)n.fam;
+	note->h = report_node_hash(&n);
+}
+
 /* Start fetching the records a frame decoded ahead will touch (a hint),
- * a few frames ahead: the state index slot, the MIPv6 binding and the
- * report record of the node of the first message's passes; into *note,
- * what the next two need. */
-static inline void frame_prefetch(struct conf *c, const struct mw_packet *p,
-				  struct frame_note *note)
+ * a few frames ahead: the state index slot, the MIPv6 binding
+ * (frame_prefetch_state(), into note->key4 what frame_prefetch_late()
+ * needs) and the report record of the node of the first message's
+ * passes (frame_prefetch_report(), after frame_note_fill()). The state
+ * first where the note is filled in between (one thread): a hint given
+ * later came too late (big.pcap -j 1 about 1 % slower). */
+static inline void frame_prefetch_state(struct conf *c, const struct mw_packet *p,
+					struct frame_note *note)
 {
 	note->key4 = state4_prefetch(c, p);
 	if (p->kinds & 1u << MW_L_MH)   /* (no call for the others) */
 		state6_prefetch(c, p);
-	note->has_msg = p->n_msgs != 0;
-	if (!note->has_msg)
-		return;
-	finding_node(&note->node, p, p->msgs[0].layer, MW_WHO_SENDER);
-	if (note->node.fam)
-		report_prefetch(c->rep, &note->node);
+}
+
+static inline void frame_prefetch_report(struct conf *c, const struct frame_note *note)
+{
+	if (note->fam)
+		report_prefetch_h(c->rep, note->h);
+}
+
+static inline void frame_prefetch(struct conf *c, const struct mw_packet *p,
+				  struct frame_note *note)
+{
+	frame_prefetch_state(c, p, note);
+	frame_prefetch_report(c, note);
 }
 
 /* Just before the frame before it is checked: the state record (the

@@ -56,6 +56,7 @@ struct slot {
 	struct frame_note note;
 	struct mw_packet pkt;
 };
+_Static_assert(sizeof(struct slot) % 64 == 0, "a slot is whole cache lines");
 
 static int run_file(struct conf *c, const char *path, struct slot *ring)
 {
@@ -78,7 +79,9 @@ static int run_file(struct conf *c, const char *path, struct slot *ring)
 				break;
 			s->st = mw_decode(&s->pkt, s->fr.linktype, s->fr.data,
 					  s->fr.caplen, s->fr.wirelen, NULL);
-			frame_prefetch(c, &s->pkt, &s->note);
+			frame_prefetch_state(c, &s->pkt, &s->note);
+			frame_note_fill(&s->pkt, &s->note);
+			frame_prefetch_report(c, &s->note);
 			n++;
 		}
 		if (n == 0)
@@ -148,9 +151,10 @@ struct event {
 struct bframe {
 	struct mw_frame fr;
 	uint32_t ev_first, ev_end; /* its events */
-	struct frame_note note;    /* (the main thread's) */
+	struct frame_note note;    /* (filled here, its key4 by the main thread) */
 	struct mw_packet pkt;
 };
+_Static_assert(sizeof(struct bframe) % 64 == 0, "a slot is whole cache lines");
 
 struct batch {
 	const char *file;        /* the file of its frames */
@@ -323,6 +327,7 @@ static void produce_file(struct pipe *p, const char *path)
 			b->err = unsupported(name, &fr);
 			break;
 		}
+		frame_note_fill(&f->pkt, &f->note);
 		f->ev_first = b->n_ev;
 		mw_check_packet_mask(&f->pkt, p->keys, keep_finding, keep_passes, b);
 		f->ev_end = b->n_ev;

@@ -271,9 +271,7 @@ static struct conf_node node_key(const struct rnode *x)
 
 static inline size_t node_hash(const struct conf_node *n)
 {
-	uint64_t h = (n->hi ^ (n->lo * 0x9e3779b97f4a7c15ull) ^ n->fam) *
-		     0xbf58476d1ce4e5b9ull;
-	return (size_t)(h ^ (h >> 31));
+	return report_node_hash(n);
 }
 
 /* A zeroed table of cap records on cache-line boundaries. */
@@ -700,11 +698,11 @@ void report_flush(struct report *r)
  * they are counted, typically while the next packet is processed: fetch
  * it meanwhile (it is mostly not in cache). */
 static inline void pend_start(struct report *r, const struct conf_node *node,
-			      const uint64_t *w)
+			      size_t h, const uint64_t *w)
 {
 	r->p.node = *node;
 	memcpy(r->p.w, w, sizeof r->p.w);
-	r->pend_hash = node_hash(node);
+	r->pend_hash = h;
 	__builtin_prefetch(&r->tab[r->pend_hash & r->tab_mask], 1);
 }
 
@@ -712,24 +710,24 @@ static inline void pend_start(struct report *r, const struct conf_node *node,
  * may be in r->sets, which counting can move (copied first). */
 static __attribute__((noinline)) void pass_set_flush(struct report *r,
 						     const struct conf_node *node,
-						     const uint64_t *s)
+						     size_t h, const uint64_t *s)
 {
 	uint64_t w[SETW];
 	memcpy(w, s, sizeof w);
 	pend_flush(r);
-	pend_start(r, node, w);
+	pend_start(r, node, h, w);
 }
 
 /* Count the pending passes and start new ones: set s (SETW words) on
  * node. */
-void report_pass_set_new(struct report *r, const struct conf_node *node,
+void report_pass_set_new(struct report *r, const struct conf_node *node, size_t h,
 			 const uint64_t *s)
 {
 	if (!pend_flush_usual(r)) {
-		pass_set_flush(r, node, s);
+		pass_set_flush(r, node, h, s);
 		return;
 	}
-	pend_start(r, node, s);
+	pend_start(r, node, h, s);
 }
 
 void report_add(struct report *r, const struct mw_rule *rule,
@@ -1277,7 +1275,7 @@ void rules_list_markdown(const struct report *r, FILE *out)
 	}
 }
 
-void report_prefetch(const struct report *r, const struct conf_node *node)
+void report_prefetch_h(const struct report *r, size_t h)
 {
-	__builtin_prefetch(&r->tab[node_hash(node) & r->tab_mask], 1);
+	__builtin_prefetch(&r->tab[h & r->tab_mask], 1);
 }

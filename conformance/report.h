@@ -37,6 +37,23 @@ static inline struct conf_node conf_node6(const struct mw_in6 *a)
 				   .fam = 6 };
 }
 
+/* The hash of a node's record in the report's table: inline, so a
+ * frame's note (frame.h) can carry it to report_pass_set_h() and
+ * report_prefetch_h(), worked out on the reading thread. */
+static inline size_t report_node_hash(const struct conf_node *n)
+{
+	uint64_t h = (n->hi ^ (n->lo * 0x9e3779b97f4a7c15ull) ^ n->fam) *
+		     0xbf58476d1ce4e5b9ull;
+	return (size_t)(h ^ (h >> 31));
+}
+
+/* A node and its report_node_hash(), worked out once for all its
+ * results (report_pass_set_h()). */
+struct conf_node_h {
+	struct conf_node node;
+	size_t h;
+};
+
 /* Text form: dotted quad, RFC 5952 IPv6, or "-". buf >= 46. */
 char *conf_node_str(const struct conf_node *n, char *buf);
 
@@ -113,9 +130,26 @@ static inline const uint64_t *report_setw(const uint64_t *bits, unsigned nwords,
 }
 
 /* report_pass_set() when the set cannot join the pending passes: they
- * are counted and the set starts new ones. */
-void report_pass_set_new(struct report *r, const struct conf_node *node,
+ * are counted and the set starts new ones (h: report_node_hash(node)). */
+void report_pass_set_new(struct report *r, const struct conf_node *node, size_t h,
 			 const uint64_t *w);
+/* Set w joins the pending passes (false: they are of another node, or
+ * have one of its rules already, and nothing changed). */
+static inline bool report_pass_join(struct report *r, const struct conf_node *node,
+				    const uint64_t *w)
+{
+	struct report_pend *p = (struct report_pend *)r;
+	uint64_t dup = 0;
+	if (node->lo != p->node.lo || node->hi != p->node.hi || node->fam != p->node.fam)
+		return false;
+	for (unsigned i = 0; i < REPORT_SETW; i++)
+		dup |= p->w[i] & w[i];
+	if (dup)
+		return false;
+	for (unsigned i = 0; i < REPORT_SETW; i++)
+		p->w[i] |= w[i];
+	return true;
+}
 /* Passes of the rules of set w (REPORT_SETW words) on `node`:
  * report_add_passes(), inline while they join the pending passes. The
  * node first: a packet's first set is mostly on another node than the
@@ -123,25 +157,21 @@ void report_pass_set_new(struct report *r, const struct conf_node *node,
 static inline void report_pass_set(struct report *r, const struct conf_node *node,
 				   const uint64_t *w)
 {
-	struct report_pend *p = (struct report_pend *)r;
-	uint64_t dup = 0;
-	if (node->lo != p->node.lo || node->hi != p->node.hi || node->fam != p->node.fam) {
-		report_pass_set_new(r, node, w);
-		return;
-	}
-	for (unsigned i = 0; i < REPORT_SETW; i++)
-		dup |= p->w[i] & w[i];
-	if (dup) {
-		report_pass_set_new(r, node, w);
-		return;
-	}
-	for (unsigned i = 0; i < REPORT_SETW; i++)
-		p->w[i] |= w[i];
+	if (!report_pass_join(r, node, w))
+		report_pass_set_new(r, node, report_node_hash(node), w);
+}
+/* report_pass_set() of a node whose hash is known already (read only
+ * when the set starts new passes). */
+static inline void report_pass_set_h(struct report *r, const struct conf_node_h *n,
+				     const uint64_t *w)
+{
+	if (!report_pass_join(r, &n->node, w))
+		report_pass_set_new(r, &n->node, n->h, w);
 }
 void report_flush(struct report *r);
-/* Start fetching the node's record (a hint: a frame decoded ahead will
- * judge it). */
-void report_prefetch(const struct report *r, const struct conf_node *node);
+/* Start fetching the record of the node of report_node_hash() h (a
+ * hint: a frame decoded ahead will judge it). */
+void report_prefetch_h(const struct report *r, size_t h);
 /* Would a violation of `rule` by `node` be kept as an example (so its
  * detail is worth formatting)? */
 bool report_wants_detail(struct report *r, const struct mw_rule *rule,
