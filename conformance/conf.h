@@ -52,6 +52,17 @@ struct conf_rules {
 	} memo[1u << CONF_MEMO_BITS];
 };
 
+/* A checker's rule table from its list LIST(X) of X(NAME, "RULE-ID"):
+ * the local numbers CR_NAME (one file, one table), the ids in that
+ * order (`rules`_ids, for conf_rules_init()) and the table `rules`. */
+#define CONF_RULE_ENUM_(n, id) CR_##n,
+#define CONF_RULE_ID_(n, id) id,
+#define CONF_RULE_TABLE(LIST, rules)                                          \
+	enum { LIST(CONF_RULE_ENUM_) CR_COUNT_ };                             \
+	static const char *const rules##_ids[] = { LIST(CONF_RULE_ID_) };     \
+	_Static_assert(CR_COUNT_ <= 64, "a struct conf_rules holds 64 rules"); \
+	static struct conf_rules rules
+
 /* Look up n (<= 64) rules by id (rule ids[i] is local number i); no rule twice
  * (an accumulator tells a second pass of a rule by its local number). */
 static __attribute__((noinline, unused)) void

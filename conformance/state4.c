@@ -55,18 +55,8 @@
 	X(MIP4_RT_GRANTED, "MIP4-RT-GRANTED") \
 	X(MIP4_UDPT_ACCEPTED, "MIP4-UDPT-ACCEPTED") \
 	X(MIP4_UDPT_SRC_PORT, "MIP4-UDPT-SRC-PORT")
-enum {
-#define S4_ENUM(n, id) S4_##n,
-	S4_RULES(S4_ENUM)
-	S4_N
-};
-static const char *const s4_ids[] = {
-#define S4_ID(n, id) id,
-	S4_RULES(S4_ID)
-};
-_Static_assert(S4_N <= 64, "a struct conf_rules holds 64 rules");
-static struct conf_rules s4_rules;
-#define R4(n) conf_rule_at(&s4_rules, S4_##n)
+CONF_RULE_TABLE(S4_RULES, s4_rules);
+#define R4(n) conf_rule_at(&s4_rules, CR_##n)
 
 #define MAX_PENDING 4
 #define MAX_ANSWERED 8
@@ -168,7 +158,7 @@ struct state4 {
 struct state4 *state4_new(void)
 {
 	struct state4 *s = g_new0(struct state4, 1);
-	conf_rules_init(&s4_rules, s4_ids, S4_N);
+	conf_rules_init(&s4_rules, s4_rules_ids, G_N_ELEMENTS(s4_rules_ids));
 	otab4_init(&s->mn);
 	otab4_init(&s->rrq_to);
 	s->agents = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);

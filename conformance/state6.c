@@ -44,18 +44,8 @@
 	X(MIP6_DHAAD_REPLY_ID, "MIP6-DHAAD-REPLY-ID") \
 	X(MIP6_MPA_ID, "MIP6-MPA-ID") \
 	X(MIP6_MPA_RATE, "MIP6-MPA-RATE")
-enum {
-#define S6_ENUM(n, id) S6_##n,
-	S6_RULES(S6_ENUM)
-	S6_N
-};
-static const char *const s6_ids[] = {
-#define S6_ID(n, id) id,
-	S6_RULES(S6_ID)
-};
-_Static_assert(S6_N <= 64, "a struct conf_rules holds 64 rules");
-static struct conf_rules s6_rules;
-#define R6(n) conf_rule_at(&s6_rules, S6_##n)
+CONF_RULE_TABLE(S6_RULES, s6_rules);
+#define R6(n) conf_rule_at(&s6_rules, CR_##n)
 
 #define IDLE_EXPIRE 600.0
 #define REPLY_WAIT 5.0      /* s before a missing BA counts as missing */
@@ -356,7 +346,7 @@ static void tab_del(struct tab6 *t, size_t k)
 struct state6 *state6_new(void)
 {
 	struct state6 *s = g_new0(struct state6, 1);
-	conf_rules_init(&s6_rules, s6_ids, S6_N);
+	conf_rules_init(&s6_rules, s6_rules_ids, G_N_ELEMENTS(s6_rules_ids));
 	s->bind = tab_new(s, true, sizeof(struct bind6), sizeof(struct bind6_aux));
 	s->rr = tab_new(s, false, sizeof(struct rr6), 0);
 	dq_init(&s->bu_due);
