@@ -88,12 +88,14 @@ struct mw_msg {
 	uint8_t code;       /* message type */
 	uint8_t status;     /* MW_OK or the first error inside the message */
 	/* MIPv4 registration request / reply in UDP over IPv4, with shape
-	 * given: the facts its per-packet rules read beyond its extensions
-	 * (the UDP checksum's verdict, the request's flags, lifetime 0 and
-	 * address relations, the reply's code...: mwi_rrq_facts() /
-	 * mwi_rrp_facts() of the library's internal.h), bit 15 set; 0 when
-	 * not given (the general decoder leaves it 0; zero it if you edit
-	 * the message or its UDP or IPv4 header). */
+	 * given and a UDP checksum present and not found wrong: the facts its
+	 * per-packet rules read beyond its extensions (the checksum's
+	 * verdict, the request's flags, lifetime 0 and address relations,
+	 * the reply's code...), bit 15 set, the other bits opaque (the
+	 * library's own encoding); 0 when not given (the general decoder
+	 * leaves it 0). Zero it if you edit the message, its UDP or IPv4
+	 * header, or the packet's truncation status (diag, caplen): the
+	 * rules then work the facts out from the packet. */
 	uint16_t reg_facts;
 	uint32_t off, len;  /* whole message in the frame (len = declared length) */
 	uint16_t elem_first, elem_count;

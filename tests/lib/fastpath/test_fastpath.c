@@ -279,6 +279,10 @@ static uint32_t shape_of(const struct mw_packet *p, const struct mw_msg *m)
  * the rules work out from the general path's packet; the fast path gives
  * them with every shape it gives whose UDP checksum is present and not
  * wrong. */
+/* (Both sides of the reg_facts compare use the same mwi_rrq_facts() /
+ * mwi_rrp_facts(): this checks that the fast path hands them the same
+ * fields, not that the facts are all the rules read; that is the rules
+ * test's bulk-versus-one-by-one comparison, with and without them.) */
 static bool cmp_shapes(const struct mw_packet *a, const struct mw_packet *b)
 {
 	for (unsigned i = 0; i < a->n_msgs; i++) {

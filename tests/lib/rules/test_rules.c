@@ -425,8 +425,8 @@ static void same_on(const uint8_t *buf, uint32_t caplen, uint32_t len)
  * registration read beyond its extensions (the cached outcomes of
  * check_mip4.c are keyed on them). */
 enum { V_PLAIN, V_COLOC, V_RT, V_ALL_AGENTS, V_NO_HOA, V_DEREG, V_FA_DENIAL,
-       V_CODE_UNKNOWN, V_HA_GROUP, V_FLAGS_RESERVED, V_AUTH_SPI_ONLY,
-       V__COUNT };
+       V_CODE_UNKNOWN, V_HA_GROUP, V_FLAGS_RESERVED, V_HA_GROUP_ONLY,
+       V_SRC_GROUP_ONLY, V_AUTH_SPI_ONLY, V__COUNT };
 
 /* A registration of the variant; then `value` replaces the reply code, the
  * request's flags or the TTL (value_of), unless negative. */
@@ -491,6 +491,12 @@ static size_t reg_frame_val(uint8_t *buf, size_t cap, uint8_t type, bool fa,
 	case V_FLAGS_RESERVED:
 		m.u.rrq.flags = MW_RRQ_r | MW_RRQ_x | MW_RRQ_T;
 		ip.src = m.u.rrq.coa;
+		break;
+	case V_HA_GROUP_ONLY: /* a reply's two unicast facts apart */
+		m.u.rrp.ha = mw_ip4_addr(224, 0, 0, 2);
+		break;
+	case V_SRC_GROUP_ONLY:
+		ip.src = mw_ip4_addr(239, 1, 1, 1);
 		break;
 	default:
 		break;
