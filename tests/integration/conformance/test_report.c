@@ -123,14 +123,17 @@ static void step(struct conf *fast, struct conf *ref, unsigned pool)
 			size_t i = rnd_rule();
 			w[i / 64] |= 1ull << (i % 64);
 		}
-		/* the three ways in: the call, its inline path (a set that
-		 * joins the pending passes stays inline), a short set */
+		/* the four ways in: the call, its inline path (a set that
+		 * joins the pending passes stays inline), with the node's
+		 * hash handed in (as a frame's note carries it), a short set */
 		unsigned nw = REPORT_SETW;
 		while (nw > 1 && !w[nw - 1])
 			nw--;
-		switch (rnd(3)) {
+		struct conf_node_h nh = { .node = node, .h = report_node_hash(&node) };
+		switch (rnd(4)) {
 		case 0: report_add_passes(fast->rep, &node, w, REPORT_SETW); break;
 		case 1: report_pass_set(fast->rep, &node, w); break;
+		case 2: report_pass_set_h(fast->rep, &nh, w); break;
 		default: report_add_passes(fast->rep, &node, w, nw); break;
 		}
 		for (size_t i = 0; i < mw_rule_count(); i++)
