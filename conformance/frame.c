@@ -22,12 +22,10 @@ const struct conf_node_h *frame_node_slow(struct conf *c, int msg, uint32_t offs
 {
 	int at = finding_layer(c->pkt, msg, offset);
 	if (msg < 0) {   /* (not kept: a message's run may follow, e.g. message 0's) */
-		finding_node(&c->fo.node, c->pkt, at, who);
-		c->fo.h = report_node_hash(&c->fo.node);
+		finding_node_h(&c->fo, c->pkt, at, who);
 		return &c->fo;
 	}
-	finding_node(&c->fn.node, c->pkt, at, who);
-	c->fn.h = report_node_hash(&c->fn.node);
+	finding_node_h(&c->fn, c->pkt, at, who);
 	c->fn_msg = msg;
 	c->fn_who = who;
 	return &c->fn;

@@ -59,6 +59,14 @@ static inline void finding_node(struct conf_node *n, const struct mw_packet *p, 
 	*n = (struct conf_node){ .fam = 0 };
 }
 
+/* finding_node() and the node's report_node_hash(). */
+static inline void finding_node_h(struct conf_node_h *n, const struct mw_packet *p,
+				  int at, uint8_t who)
+{
+	finding_node(&n->node, p, at, who);
+	n->h = report_node_hash(&n->node);
+}
+
 
 /* The frame about to be checked (pkt stays valid until frame_finish();
  * note: its frame_prefetch()). Inline, as are the two below: they run
@@ -122,17 +130,17 @@ static inline void frame_finish(struct conf *c)
  * where it was decoded. */
 static inline void frame_note_fill(const struct mw_packet *p, struct frame_note *note)
 {
-	struct conf_node n;
+	struct conf_node_h n;
 	note->has_msg = p->n_msgs != 0;
 	if (!note->has_msg) {
 		note->fam = 0;   /* (nothing to prefetch) */
 		return;
 	}
-	finding_node(&n, p, p->msgs[0].layer, MW_WHO_SENDER);
-	note->hi = n.hi;
-	note->lo = n.lo;
-	note->fam = (uint8_t)n.fam;
-	note->h = report_node_hash(&n);
+	finding_node_h(&n, p, p->msgs[0].layer, MW_WHO_SENDER);
+	note->hi = n.node.hi;
+	note->lo = n.node.lo;
+	note->fam = (uint8_t)n.node.fam;
+	note->h = n.h;
 }
 
 /* Start fetching the records a frame decoded ahead will touch (a hint),
