@@ -50,7 +50,7 @@ static GOptionEntry entries[] = {
 	{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
 	  "Write the report to FILE instead of standard output", "FILE" },
 	{ "threads", 'j', 0, G_OPTION_ARG_INT, &opt_threads,
-	  "1: check on one thread; 2: read, decode and run the per-packet rules on a second one (default: 2 when the machine has four processors or more; same report either way)", "N" },
+	  "1: check on one thread; 2: read, decode and run the per-packet rules on a second one (default, or 0: 2 when the machine has four processors or more, else 1; same report either way)", "N" },
 	{ NULL, 0, 0, 0, NULL, NULL, NULL }
 };
 

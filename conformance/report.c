@@ -328,17 +328,6 @@ static __attribute__((noinline)) struct rnode *node_new(struct report *r,
 	return x;
 }
 
-/* The node's record, created on first use (h: node_hash(key)). */
-static inline struct rnode *node_get(struct report *r, const struct conf_node *key,
-				     size_t h)
-{
-	size_t k = h & r->tab_mask;
-	for (; r->tab[k].fam1; k = (k + 1) & r->tab_mask)
-		if (node_is(&r->tab[k], key))
-			return &r->tab[k];
-	return node_new(r, key, k);
-}
-
 /* The node's record (h: node_hash(key)); NULL and *slot = the free slot
  * its record would take when it has none. */
 static inline struct rnode *node_at(const struct report *r, const struct conf_node *key,
@@ -350,6 +339,15 @@ static inline struct rnode *node_at(const struct report *r, const struct conf_no
 			return &r->tab[k];
 	*slot = k;
 	return NULL;
+}
+
+/* The node's record, created on first use (h: node_hash(key)). */
+static inline struct rnode *node_get(struct report *r, const struct conf_node *key,
+				     size_t h)
+{
+	size_t k;
+	struct rnode *x = node_at(r, key, h, &k);
+	return x ? x : node_new(r, key, k);
 }
 
 static struct failrec *fail_find(const struct report *r, const struct rnode *x,
