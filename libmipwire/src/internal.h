@@ -27,11 +27,10 @@ struct mwi_dec {
  * given members are set. */
 int mwi_table_full(struct mwi_dec *d, int which, size_t off);
 
-/* A layer whose union is not cleared: for callers that then assign their
- * whole typed member (u.eth, u.ip4, u.ip6, u.udp) in one go. */
 _Static_assert(MW_L__COUNT <= 32, "mw_packet.kinds holds a bit per layer kind");
 
-
+/* A layer whose union is not cleared: for callers that then assign their
+ * whole typed member (u.eth, u.ip4, u.ip6, u.udp) in one go. */
 static inline int mwi_add_layer_nc(struct mwi_dec *d, enum mw_layer_kind kind,
 				   size_t off, size_t len)
 {
@@ -328,9 +327,6 @@ static inline void mwi_mh_fill_typed(struct mw_mh *mh, const uint8_t *b)
 #define MWI_REG_FACTS_RRP 0x2000u
 #define MWI_ALL_AGENTS 0xe000000bu  /* 224.0.0.11 */
 
-/* TTL 1 and 255 as request facts (rules/check_mip4.c). */
-extern const uint16_t mwi_ttl_facts[256];
-
 /* A request's: flags r/x (bit 0), T and D (in place: 0x02, 0x20);
  * Lifetime 0; the Home Address, care-of address and IPv4 source /
  * destination / TTL in the relations the rules test. */
@@ -345,7 +341,7 @@ static inline uint16_t mwi_rrq_facts(bool csum_ok, uint8_t flags,
 	_Static_assert(MW_RRQ_r >> 2 == 1 && MW_RRQ_x == 1 && MW_RRQ_T == 2 &&
 		       MW_RRQ_D == 0x20, "RRQ flag positions");
 	return (uint16_t)(MWI_REG_FACTS_GIVEN | (unsigned)csum_ok << 14 | f |
-			  mwi_ttl_facts[ttl] |
+			  (unsigned)(ttl == 1) << 11 | (unsigned)(ttl == 255) << 12 |
 			  (unsigned)(lifetime == 0) << 2 |
 			  (unsigned)(hoa == 0) << 3 | (unsigned)(coa == 0) << 4 |
 			  (unsigned)(hoa == coa) << 6 |

@@ -135,7 +135,9 @@ struct mw_packet {
 	uint8_t n_layers, n_msgs, n_notes;
 	uint16_t n_elems;
 	uint32_t kinds;   /* bit 1u << kind for each layer's kind (a summary of
-			   * layers[]: whether a packet has IPv6, MH, a tunnel...) */
+			   * layers[]: whether a packet has IPv6, MH, a tunnel...);
+			   * zero it if you add, remove or change layers (0:
+			   * mw_packet_kinds() works it out again) */
 	struct mw_diag diag; /* first hard error (TRUNC / MALFORMED); MW_OK if none */
 	struct mw_layer layers[MW_MAX_LAYERS];
 	struct mw_msg msgs[MW_MAX_MSGS];
@@ -212,7 +214,9 @@ const struct mw_reg_entry *mw_msg_variant_row(const struct mw_packet *pkt,
  * hand it on: the outer header with the forwarding header's fields
  * restored, its IP options included (RFC 2004 modifies the header in
  * place), checksum computed. Returns its length (20-60 bytes, into out),
- * 0 when layer is not a minimal-encapsulation one. */
+ * 0 when layer is not a minimal-encapsulation one or the outer header's
+ * length and options do not match what was captured (a packet edited by
+ * hand). */
 size_t mw_minenc_header(const struct mw_packet *pkt, int layer,
 			uint8_t out[60]);
 /* The same for an original header without options (20 bytes); false when

@@ -82,10 +82,10 @@ enum {
 	MW_MIP4A_CHALLENGE = 24,
 };
 
-/* RRQ flag bits (RFC 5944 3.3, RFC 3024 T, RFC 3519 x). */
 /* Registration Reply codes the tools test for (names: MW_REG_MIP4_REPLY). */
 #define MW_RRP_INVALID_COA 77    /* foreign agent: care-of address not advertised */
 
+/* RRQ flag bits (RFC 5944 3.3, RFC 3024 T, RFC 3519 x). */
 #define MW_RRQ_S 0x80
 #define MW_RRQ_B 0x40
 #define MW_RRQ_D 0x20

@@ -84,7 +84,7 @@ bool mwi_net_pseudo(const struct mw_packet *pkt, int ip_layer,
 		} else if (e->kind == MW_L_IP6_RH) {
 			/* RFC 8200 8.1: the final destination. On the wire a
 			 * type 2 header with a segment left names it. */
-			if (e->u.ext.rh_type == 2 && e->u.ext.hdr_len == 2 &&
+			if (e->u.ext.rh_type == MW_RH_TYPE2 && e->u.ext.hdr_len == 2 &&
 			    e->u.ext.segleft > 0)
 				ps->dst6 = e->u.ext.rh2_addr;
 		} else if (e->kind != MW_L_IP6_HBH && e->kind != MW_L_IP6_FRAG &&

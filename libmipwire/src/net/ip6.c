@@ -253,7 +253,7 @@ static void routing(struct mwi_dec *d, struct mw_cur *sub, int l)
 	x->opt_len = (uint32_t)mw_cur_left(sub);
 	if (!mw_cur_ok(sub))
 		return;
-	if (x->rh_type == 2) {
+	if (x->rh_type == MW_RH_TYPE2) {
 		if (x->hdr_len != 2) {
 			/* kept as a generic routing header; rh2_valid false */
 			mwi_note(d, MW_E_MALFORMED, off + 1, "layer.ip6_rh.len",
@@ -349,7 +349,7 @@ void mwi_net_ext(struct mwi_dec *d, struct mw_cur *c, uint8_t proto,
 	if (ip_layer >= 0 && d->ps_ip == ip_layer + 1) {
 		if (proto == MW_IPPROTO_DSTOPTS && x->hao.present)
 			d->ps_src = &x->hao.hoa;
-		else if (proto == MW_IPPROTO_ROUTING && x->rh_type == 2 &&
+		else if (proto == MW_IPPROTO_ROUTING && x->rh_type == MW_RH_TYPE2 &&
 			 x->hdr_len == 2 && x->segleft > 0)
 			d->ps_dst = &x->rh2_addr;
 	}

@@ -10,7 +10,6 @@
 enum { EXT_MNHA = 32, EXT_MNFA = 33, EXT_FAHA = 34, EXT_GAUTH = 36,
        EXT_UDPT_REPLY = 44, EXT_EDS = 130, EXT_NAI = 131, EXT_UDPT_REQ = 144 };
 
-#define ALL_AGENTS MWI_ALL_AGENTS
 #define ALL_SYSTEMS 0xe0000001u /* 224.0.0.1 */
 
 /* The depth-0 extension types (of any registry) some rule looks for:
@@ -551,7 +550,7 @@ static void check_rrq(struct mwi_chk *c, int mi, const struct mw_msg *m,
 		MWI_CHECK(c, ip->src == 0 || ip->src == q->coa,
 			  MWI_R_MIP4_RRQ_SRC_NOHOA, mi, -1, m->off, m->len,
 			  "Home Address 0: expected source 0.0.0.0, seen another address");
-	if (ip->dst == ALL_AGENTS)
+	if (ip->dst == MWI_ALL_AGENTS)
 		MWI_CHECK(c, ip->ttl == 1, MWI_R_MIP4_RRQ_TTL_ALLAGENTS, mi, -1,
 			  m->off, m->len, "to 224.0.0.11: expected TTL 1, seen %u",
 			  ip->ttl);
@@ -670,8 +669,6 @@ static const struct mw_ip4 *ip4_of(const struct mw_packet *p,
 
 /* key msg_key(); first_off from the UDP header */
 static struct mwi_outcome msg_memo[MSG_SLOTS];
-
-const uint16_t mwi_ttl_facts[256] = { [1] = 1u << 11, [255] = 1u << 12 };
 
 uint16_t mwi_reg_facts_of(const struct mw_packet *p, const struct mw_msg *m)
 {

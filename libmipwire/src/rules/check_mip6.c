@@ -31,7 +31,7 @@ static void chain_of(const struct mw_packet *p, int upto, struct chain *ch)
 			break;
 		if (l->kind == MW_L_IP6_DST && l->u.ext.hao.present && ch->dst_hao < 0)
 			ch->dst_hao = i;
-		if (l->kind == MW_L_IP6_RH && l->u.ext.rh_type == 2 && ch->rh2 < 0)
+		if (l->kind == MW_L_IP6_RH && l->u.ext.rh_type == MW_RH_TYPE2 && ch->rh2 < 0)
 			ch->rh2 = i;
 		if (l->kind == MW_L_IP4 || l->kind == MW_L_IP6)
 			break;
@@ -700,7 +700,7 @@ static bool ip6_header_checked(const struct mw_layer *l)
 {
 	switch (l->kind) {
 	case MW_L_IP6_DST: return true;
-	case MW_L_IP6_RH: return l->u.ext.rh_type == 2;
+	case MW_L_IP6_RH: return l->u.ext.rh_type == MW_RH_TYPE2;
 	case MW_L_ICMP6: return l->u.icmp.type >= 133 && l->u.icmp.type <= 137;
 	default: return false;
 	}
