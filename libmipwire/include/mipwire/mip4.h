@@ -65,6 +65,7 @@ enum {
 	MW_MIP4X_GEN_AUTH = 36,    /* long form, sub-type MW_REG_MIP4_GAUTH_SUB */
 	MW_MIP4X_CVSE = 38,
 	MW_MIP4X_UDP_TUN_REPLY = 44,
+	MW_MIP4X_EDS = 130,        /* Encapsulating Delivery Style (RFC 3024) */
 	MW_MIP4X_MN_NAI = 131,
 	MW_MIP4X_MN_FA_CHALLENGE = 132,
 	MW_MIP4X_NVSE = 134,

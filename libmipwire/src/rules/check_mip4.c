@@ -7,9 +7,6 @@
 #include "../internal.h"
 #include "rules_int.h"
 
-enum { EXT_MNHA = 32, EXT_MNFA = 33, EXT_FAHA = 34, EXT_GAUTH = 36,
-       EXT_UDPT_REPLY = 44, EXT_EDS = 130, EXT_NAI = 131, EXT_UDPT_REQ = 144 };
-
 #define ALL_SYSTEMS 0xe0000001u /* 224.0.0.1 */
 
 /* The depth-0 extension types (of any registry) some rule looks for:
@@ -20,9 +17,9 @@ enum { X_MNHA = 1, X_MNFA = 2, X_FAHA = 4, X_GAUTH = 8, X_NAI = 16,
 #define X_FA_AUTH (X_MNFA | X_FAHA)         /* ... checked by the FA */
 #define X_AUTH_ENABLING (X_MNHA | X_GAUTH)  /* authorization-enabling */
 static const uint8_t ext_bit[256] = {
-	[EXT_MNHA] = X_MNHA, [EXT_MNFA] = X_MNFA, [EXT_FAHA] = X_FAHA,
-	[EXT_GAUTH] = X_GAUTH, [EXT_NAI] = X_NAI, [EXT_EDS] = X_EDS,
-	[EXT_UDPT_REQ] = X_UDPT_REQ, [EXT_UDPT_REPLY] = X_UDPT_REPLY,
+	[MW_MIP4X_MN_HA_AUTH] = X_MNHA, [MW_MIP4X_MN_FA_AUTH] = X_MNFA, [MW_MIP4X_FA_HA_AUTH] = X_FAHA,
+	[MW_MIP4X_GEN_AUTH] = X_GAUTH, [MW_MIP4X_MN_NAI] = X_NAI, [MW_MIP4X_EDS] = X_EDS,
+	[MW_MIP4X_UDP_TUN_REQ] = X_UDPT_REQ, [MW_MIP4X_UDP_TUN_REPLY] = X_UDPT_REPLY,
 };
 
 /* The extensions of one message: one walk over them for the rules
@@ -175,16 +172,16 @@ static void check_ext_rules(struct mwi_chk *c, int mi, const struct mw_msg *m,
 	bool fa_reply = !rrq && is_fa_denial(m);
 	for (int i = v->first; (v->seen & X_FA_AUTH) && i < v->end; i++) {
 		const struct mw_elem *e = &p->elems[i];
-		if (e->depth || (e->type != EXT_MNFA && e->type != EXT_FAHA))
+		if (e->depth || (e->type != MW_MIP4X_MN_FA_AUTH && e->type != MW_MIP4X_FA_HA_AUTH))
 			continue;
 		if ((v->pos_auth < 0 && !fa_reply) || i < v->pos_auth)
 			mwi_fail(c, order, mi, i, e->off, e->len,
 				 "%s authentication before the authorization-enabling extension",
-				 e->type == EXT_MNFA ? "MN-FA" : "FA-HA");
+				 e->type == MW_MIP4X_MN_FA_AUTH ? "MN-FA" : "FA-HA");
 		else if (i != v->last && v->complete)
 			mwi_fail(c, order, mi, i, e->off, e->len,
 				 "%s authentication is not the last extension",
-				 e->type == EXT_MNFA ? "MN-FA" : "FA-HA");
+				 e->type == MW_MIP4X_MN_FA_AUTH ? "MN-FA" : "FA-HA");
 		else
 			mwi_pass(c, order, mi, i, e->off, e->len);
 	}
@@ -192,8 +189,8 @@ static void check_ext_rules(struct mwi_chk *c, int mi, const struct mw_msg *m,
 	for (int i = v->first; (v->seen & X_AUTH) && i < v->end; i++) {
 		const struct mw_elem *e = &p->elems[i];
 		if (e->depth || e->status == MW_E_TRUNC ||
-		    (e->type != EXT_MNHA && e->type != EXT_MNFA &&
-		     e->type != EXT_FAHA))
+		    (e->type != MW_MIP4X_MN_HA_AUTH && e->type != MW_MIP4X_MN_FA_AUTH &&
+		     e->type != MW_MIP4X_FA_HA_AUTH))
 			continue;
 		MWI_CHECK(c, e->len >= 2 + 5, MWI_R_MIP4_REG_AUTH_LEN, mi, i,
 			  e->off, e->len,
@@ -224,7 +221,7 @@ static void check_auth_present(struct mwi_chk *c, int mi, const struct mw_msg *m
 		int bad = -1;
 		for (int i = v->first; (v->seen & X_FA_AUTH) && i < v->pos_auth; i++)
 			if (p->elems[i].depth == 0 &&
-			    (p->elems[i].type == EXT_MNFA || p->elems[i].type == EXT_FAHA))
+			    (p->elems[i].type == MW_MIP4X_MN_FA_AUTH || p->elems[i].type == MW_MIP4X_FA_HA_AUTH))
 				bad = i;
 		MWI_CHECK(c, bad < 0, MWI_R_MIP4_RRQ_AUTH_FIRST, mi, bad,
 			  bad >= 0 ? p->elems[bad].off : m->off,
@@ -366,9 +363,9 @@ static void form_learn(struct mw_packet *p, uint8_t code, int csum_ok,
 static __attribute__((noinline)) void forms_learn(void)
 {
 	static const uint8_t common[][FORM_EXTS] = {
-		{ EXT_MNHA }, { EXT_NAI, EXT_MNHA },
-		{ EXT_MNHA, EXT_MNFA }, { EXT_NAI, EXT_MNHA, EXT_MNFA },
-		{ EXT_MNHA, EXT_FAHA }, { EXT_NAI, EXT_MNHA, EXT_FAHA },
+		{ MW_MIP4X_MN_HA_AUTH }, { MW_MIP4X_MN_NAI, MW_MIP4X_MN_HA_AUTH },
+		{ MW_MIP4X_MN_HA_AUTH, MW_MIP4X_MN_FA_AUTH }, { MW_MIP4X_MN_NAI, MW_MIP4X_MN_HA_AUTH, MW_MIP4X_MN_FA_AUTH },
+		{ MW_MIP4X_MN_HA_AUTH, MW_MIP4X_FA_HA_AUTH }, { MW_MIP4X_MN_NAI, MW_MIP4X_MN_HA_AUTH, MW_MIP4X_FA_HA_AUTH },
 	};
 	static const uint8_t codes[] = { MW_MIP4_RRQ, MW_MIP4_RRP };
 	static const int csum_ok[] = { 1, -1 };
@@ -465,7 +462,7 @@ static void verify_auth(struct mwi_chk *c, int mi, const struct mw_msg *m,
 	bool rrq = m->code == MW_MIP4_RRQ;
 	uint32_t src = ip ? ip->src : 0, dst = ip ? ip->dst : 0;
 	struct mw_sa_query q = { .has_spi = true, .has_hoa4 = hoa != 0, .hoa4 = hoa };
-	int nai = find_ext(p, v, EXT_NAI);
+	int nai = find_ext(p, v, MW_MIP4X_MN_NAI);
 	if (nai >= 0 && p->elems[nai].status == MW_OK &&
 	    mwi_have(p, p->elems[nai].body_off, p->elems[nai].body_len)) {
 		q.nai = p->data + p->elems[nai].body_off;
@@ -484,20 +481,20 @@ static void verify_auth(struct mwi_chk *c, int mi, const struct mw_msg *m,
 		    !mwi_have(p, e->body_off, 4))
 			continue;
 		switch (e->type) {
-		case EXT_MNHA:
+		case MW_MIP4X_MN_HA_AUTH:
 			q.kind = MW_SA_MN_HA;
 			r = MWI_R_MIP4_REG_AUTH_MNHA;
 			peers[np++] = ha;
 			peers[np++] = rrq ? dst : src;
 			break;
-		case EXT_MNFA:
+		case MW_MIP4X_MN_FA_AUTH:
 			q.kind = MW_SA_MN_FA;
 			r = MWI_R_MIP4_REG_AUTH_MNFA;
 			peers[np++] = rrq ? dst : src;
 			if (rrq)
 				peers[np++] = coa;
 			break;
-		case EXT_FAHA:
+		case MW_MIP4X_FA_HA_AUTH:
 			q.kind = MW_SA_FA_HA;
 			r = MWI_R_MIP4_REG_AUTH_FAHA;
 			peers[np++] = ha;
@@ -565,19 +562,19 @@ static void check_rrq(struct mwi_chk *c, int mi, const struct mw_msg *m,
 		MWI_CHECK(c, ip->ttl == 255, MWI_R_MIP4_RT_TTL, mi, -1, m->off,
 			  m->len, "T set: expected IP TTL 255, seen %u", ip->ttl);
 
-	int eds = find_ext(p, v, EXT_EDS);
+	int eds = find_ext(p, v, MW_MIP4X_EDS);
 	if (eds >= 0) {
 		const struct mw_elem *e = &p->elems[eds];
 		MWI_CHECK(c, q->flags & MW_RRQ_T, MWI_R_MIP4_RT_EDS_T, mi, eds,
 			  e->off, e->len,
 			  "Encapsulating Delivery Style extension without the T bit");
-		int mnfa = find_ext(p, v, EXT_MNFA);
+		int mnfa = find_ext(p, v, MW_MIP4X_MN_FA_AUTH);
 		MWI_CHECK(c, v->pos_auth >= 0 && eds > v->pos_auth &&
 			  (mnfa < 0 || eds < mnfa), MWI_R_MIP4_RT_EDS_ORDER, mi,
 			  eds, e->off, e->len,
 			  "Encapsulating Delivery Style extension not between MN-HA and MN-FA authentication");
 	}
-	int ut = find_ext(p, v, EXT_UDPT_REQ);
+	int ut = find_ext(p, v, MW_MIP4X_UDP_TUN_REQ);
 	if (ut >= 0) {
 		const struct mw_elem *e = &p->elems[ut];
 		MWI_CHECK(c, v->pos_auth < 0 || ut < v->pos_auth,
@@ -607,7 +604,7 @@ static void check_rrp(struct mwi_chk *c, int mi, const struct mw_msg *m,
 		MWI_CHECK(c, r->ha != 0 && !mw_ip4_is_group(r->ha),
 			  MWI_R_MIP4_RRP_HA_UNICAST, mi, -1, m->off + 8, 4,
 			  "Home Agent field is not a unicast address");
-	int ut = find_ext(p, v, EXT_UDPT_REPLY);
+	int ut = find_ext(p, v, MW_MIP4X_UDP_TUN_REPLY);
 	if (ut >= 0 && p->elems[ut].status != MW_E_TRUNC) {
 		const struct mw_elem *e = &p->elems[ut];
 		bool ok = e->len == 8;

@@ -151,6 +151,7 @@ static void test_named_codes(void)
 		{ MW_REG_MIP4_REPLY, MW_RRP_INVALID_COA, "invalid_care_of_address" },
 		{ MW_REG_BA_STATUS, MW_BA_SEQ_OUT_OF_WINDOW, "sequence_number_out_of_window" },
 		{ MW_REG_BE_STATUS, MW_BE_UNKNOWN_HAO, "unknown_binding_for_home_address_destina" },
+		{ MW_REG_MIP4_EXT, MW_MIP4X_EDS, "encap_delivery" },
 	};
 	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
 		const struct mw_reg_entry *e = mw_reg_lookup(c[i].reg, c[i].code);
