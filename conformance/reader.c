@@ -35,9 +35,10 @@ static char *unsupported(const char *name, const struct mw_frame *fr)
 			       fr->linktype);
 }
 
-static char *read_failed(const char *name, struct mw_capture *cap)
+/* (the library's message names the file) */
+static char *read_failed(struct mw_capture *cap)
 {
-	return g_strdup_printf("mipconform: %s: %s\n", name, mw_capture_error(cap));
+	return g_strdup_printf("mipconform: %s\n", mw_capture_error(cap));
 }
 
 /* Print and free a message of the three above; -1 (the file failed). */
@@ -100,7 +101,7 @@ static int run_file(struct conf *c, const char *path, struct slot *ring)
 		frame_finish(c);
 	}
 	if (rc < 0) {
-		int bad = fail(read_failed(name, cap));
+		int bad = fail(read_failed(cap));
 		mw_capture_close(cap);
 		return bad;
 	}
@@ -304,7 +305,7 @@ static void produce_file(struct pipe *p, const char *path)
 		int rc = mw_capture_next(cap, &fr);
 		if (rc != 1) {
 			if (rc < 0)
-				p->b->err = read_failed(name, cap);
+				p->b->err = read_failed(cap);
 			break;
 		}
 		if (p->b->n == BATCH_FRAMES) {
