@@ -34,24 +34,8 @@ import xml.etree.ElementTree as ET
 MIPCONFORM, GEN, SRC, SHARED, RULES_MD, SAMPLES = sys.argv[1:7]
 failures = []
 
-KEYS = """[mn-ha all]
-kind = mn-ha
-spi = 256
-algorithm = hmac-md5
-key = text:mipkit-mnha-key!
-
-[mn-fa]
-kind = mn-fa
-spi = 400
-algorithm = hmac-md5
-key = text:mipkit-mnfa-key!
-
-[fa-ha]
-kind = fa-ha
-spi = 300
-algorithm = hmac-md5
-key = text:mipkit-faha-key!
-"""
+# the keys of the generated captures
+KEYS = open(os.path.join(SRC, "gen.keys")).read()
 
 
 # SA selector test (good-mip4): the peer-specific MN-HA SA has a wrong key,
@@ -298,6 +282,9 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(cut, "wb") as f:
         f.write(good4[: len(good4) - 7])
     bad([cut], "truncated", "truncated file")
+    _, _, err = run([cut])
+    check(err.count("cut.pcap") == 1 and "after frame" in err,
+          f"truncated file: the message names the file once and the frame: {err.strip()!r}")
     import struct
     odd = os.path.join(tmp, "user0.pcap")
     with open(odd, "wb") as f:   # classic pcap, LINKTYPE_USER0 (147)
