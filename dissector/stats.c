@@ -53,7 +53,7 @@ static tap_packet_status stat_packet(void *tapdata, packet_info *pinfo _U_,
 	struct stat_row *row = g_tree_lookup(t->rows, GINT_TO_POINTER(key));
 
 	if (!row) {
-		row = g_new0(struct stat_row, 1);
+		row = g_new0(struct stat_row, 1);   /* (freed by rows' free_row) */
 		row->reg = r->reg;
 		row->code = r->code;
 		row->codes = g_tree_new_full(cmp_int, NULL, NULL, NULL);
@@ -160,21 +160,51 @@ static void stat_draw(void *tapdata)
 	       "=======================================\n");
 }
 
+static void free_row(gpointer v)
+{
+	struct stat_row *row = v;
+
+	g_tree_destroy(row->codes);
+	g_free(row);
+}
+
+/* A new pass over the packets (a reload): start the counts again. */
+static void stat_reset(void *tapdata)
+{
+	struct stat_tab *t = tapdata;
+
+	g_hash_table_remove_all(t->open);
+	g_tree_destroy(t->rows);
+	t->rows = g_tree_new_full(cmp_int, NULL, NULL, free_row);
+}
+
+/* The listener is removed (tshark at exit): free what it counted. */
+static void stat_finish(void *tapdata)
+{
+	struct stat_tab *t = tapdata;
+
+	g_hash_table_destroy(t->open);
+	g_tree_destroy(t->rows);
+	g_free(t->filter);
+	g_free(t);
+}
+
 static void stat_init(const char *opt_arg, void *userdata _U_)
 {
 	struct stat_tab *t = g_new0(struct stat_tab, 1);
 	const char *prefix = "mipkit,stat,";
 	GString *err;
 
-	t->rows = g_tree_new_full(cmp_int, NULL, NULL, NULL);
+	t->rows = g_tree_new_full(cmp_int, NULL, NULL, free_row);
 	t->open = g_hash_table_new(g_direct_hash, g_direct_equal);
 	if (g_str_has_prefix(opt_arg, prefix) && opt_arg[strlen(prefix)])
 		t->filter = g_strdup(opt_arg + strlen(prefix));
-	err = register_tap_listener("mipkit", t, t->filter, 0, NULL,
-				    stat_packet, stat_draw, NULL);
+	err = register_tap_listener("mipkit", t, t->filter, 0,
+				    stat_reset, stat_packet, stat_draw, stat_finish);
 	if (err) {
 		fprintf(stderr, "tshark: mipkit,stat: %s\n", err->str);
 		g_string_free(err, TRUE);
+		stat_finish(t);
 		exit(1);
 	}
 }
