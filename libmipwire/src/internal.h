@@ -380,8 +380,22 @@ mw_status mwi_fastpath(struct mw_packet *pkt, int linktype,
 mw_status mwi_decode_general(struct mw_packet *pkt,
 			     const struct mw_decode_opts *o);
 
-/* Tests only: forget the Mobility Header outcomes the rules cached
- * (rules/check_mip6.c), while no thread checks packets. */
-void mwi_mh_outcomes_forget(void);
+/* Tests only: the outcome caches of the per-packet rules (rules/). */
+enum mwi_outcome_cache {
+	MWI_OC_FORM,  /* check_mip4.c: common registration forms */
+	MWI_OC_REG,   /* check_mip4.c: registrations */
+	MWI_OC_ADV,   /* check_mip4.c: agent advertisements */
+	MWI_OC_MH,    /* check_mip6.c: Mobility Headers */
+	MWI_OC_HDR,   /* check_mip6.c: IPv6 headers of plain MH packets */
+	MWI_OC__COUNT
+};
+/* Forget every outcome the rules cached, while no thread checks packets,
+ * so that no test's result depends on the tests before it. */
+void mwi_outcomes_forget(void);
+/* The outcomes taken from cache c so far: counted only in a library
+ * compiled with MWI_OUTCOME_COUNTS (the rules tests' copy,
+ * libmipwire/meson.build; a count on the hot path is not free), 0 in any
+ * other. */
+unsigned long mwi_outcome_hits(enum mwi_outcome_cache c);
 
 #endif

@@ -261,6 +261,7 @@ struct form_outcome {
 	struct ext_view v;              /* for elem_first = 0 */
 };
 static struct form_outcome forms[FORM_SLOTS];
+static gsize forms_learnt;      /* g_once: forms_learn() done */
 
 /* m's extensions in brief, as mw_msg.shape (decode.h) defines it; 0 if
  * they are not all well-formed, depth-0 MIPv4 extensions or more than
@@ -384,10 +385,9 @@ static __attribute__((noinline)) void forms_learn(void)
  * not a common one. */
 static const struct form_outcome *form_find(uint64_t key)
 {
-	static gsize learnt;
-	if (g_once_init_enter(&learnt)) {
+	if (g_once_init_enter(&forms_learnt)) {
 		forms_learn();
-		g_once_init_leave(&learnt, 1);
+		g_once_init_leave(&forms_learnt, 1);
 	}
 	if (!key)
 		return NULL;
@@ -406,6 +406,7 @@ static const struct ext_view *form_rules(struct mwi_chk *c, int mi,
 					 const struct form_outcome **o)
 {
 	if (c->trial && !c->any && (*o = form_find(fkey)) != NULL) {
+		MWI_OUTCOME_HIT(MWI_OC_FORM);
 		for (int w = 0; w < MWI_RULE_WORDS; w++)
 			c->bits[w] = (*o)->bits[w];
 		c->any = true;
@@ -721,8 +722,12 @@ const struct mwi_outcome *mwi_mip4_outcome(const struct mw_packet *p,
 	if (m->code != MW_MIP4_RRQ && m->code != MW_MIP4_RRP)
 		return NULL;
 	uint64_t key = msg_key(p, m);
-	return key ? mwi_outcome_find(msg_memo, MSG_SLOTS, msg_slot(key), key, 0)
-		   : NULL;
+	const struct mwi_outcome *o =
+		key ? mwi_outcome_find(msg_memo, MSG_SLOTS, msg_slot(key), key, 0)
+		    : NULL;
+	if (o)
+		MWI_OUTCOME_HIT(MWI_OC_REG);
+	return o;
 }
 
 /* A registration whose outcome the table holds takes it in one lookup,
@@ -978,6 +983,7 @@ bool mwi_mip4_adv_alone(const struct mw_packet *p, mw_pass_fn passes,
 	if (!adv_key(p, m, &a, &b) ||
 	    !(o = mwi_outcome_find(adv_memo, ADV_SLOTS, adv_slot(a, b), a, b)))
 		return adv_trial(p, passes, ctx);
+	MWI_OUTCOME_HIT(MWI_OC_ADV);
 	struct mw_pass_set s = {
 		.msg = 0, .offset = p->layers[m->layer - 1].off + o->first_off,
 		.who = MW_WHO_SENDER, .nwords = MWI_RULE_WORDS, .bits = o->bits,
@@ -999,3 +1005,12 @@ static void check_mip4_sol(struct mwi_chk *c, int mi)
 }
 
 MWI_MESSAGE_CHECKER(, mwi_check_mip4_sol, check_mip4_sol)
+
+/* The forms are learnt again at their next use. */
+void mwi_mip4_outcomes_forget(void)
+{
+	memset(forms, 0, sizeof forms);
+	forms_learnt = 0;
+	memset(msg_memo, 0, sizeof msg_memo);
+	memset(adv_memo, 0, sizeof adv_memo);
+}
