@@ -315,6 +315,42 @@ static inline void mwi_mh_fill_typed(struct mw_mh *mh, const uint8_t *b)
 	}
 }
 
+/* mw_msg.shape (decode.h) of a registration's extensions: one definition
+ * for the fast path (fastpath.c: a digit per row of its extension table)
+ * and the rules (check_mip4.c: from the elements, and the Length rule of
+ * the authentication extensions, whose outcome the digit holds). An
+ * authentication extension is of MWI_MIP4X_AUTH_MIN_LEN bytes or more
+ * with its header when it holds an SPI and an authenticator. */
+#define MWI_MIP4X_AUTH_MIN_LEN 7
+
+static inline bool mwi_mip4x_is_auth(unsigned type)
+{
+	return type == MW_MIP4X_MN_HA_AUTH || type == MW_MIP4X_MN_FA_AUTH ||
+	       type == MW_MIP4X_FA_HA_AUTH;
+}
+
+/* An extension's digit: its type, plus 256 for an authentication
+ * extension `len` bytes long with its header that holds an SPI and an
+ * authenticator. */
+static inline uint32_t mwi_shape_digit(uint8_t type, uint32_t len)
+{
+	return type | (uint32_t)(mwi_mip4x_is_auth(type) &&
+				 len >= MWI_MIP4X_AUTH_MIN_LEN) << 8;
+}
+
+/* The digits x so far and the next extension's: the first extension's
+ * digit ends up the most significant. */
+static inline uint32_t mwi_shape_next(uint32_t x, uint32_t digit)
+{
+	return x << 9 | digit;
+}
+
+/* The shape of n extensions (3 at most) of digits x. */
+static inline uint32_t mwi_shape(unsigned n, uint32_t x)
+{
+	return 1 | n << 1 | x << 3;
+}
+
 /* mw_msg.reg_facts of a registration in UDP over IPv4: everything
  * check_rrq() / check_rrp() (rules/check_mip4.c) read beyond the form the
  * shape and the checksum give, so that the rules key a registration's

@@ -189,11 +189,11 @@ static void check_ext_rules(struct mwi_chk *c, int mi, const struct mw_msg *m,
 	for (int i = v->first; (v->seen & X_AUTH) && i < v->end; i++) {
 		const struct mw_elem *e = &p->elems[i];
 		if (e->depth || e->status == MW_E_TRUNC ||
-		    (e->type != MW_MIP4X_MN_HA_AUTH && e->type != MW_MIP4X_MN_FA_AUTH &&
-		     e->type != MW_MIP4X_FA_HA_AUTH))
+		    !mwi_mip4x_is_auth(e->type))
 			continue;
-		MWI_CHECK(c, e->len >= 2 + 5, MWI_R_MIP4_REG_AUTH_LEN, mi, i,
-			  e->off, e->len,
+		/* (a term of mw_msg.shape: mwi_shape_digit()) */
+		MWI_CHECK(c, e->len >= MWI_MIP4X_AUTH_MIN_LEN,
+			  MWI_R_MIP4_REG_AUTH_LEN, mi, i, e->off, e->len,
 			  "authentication extension Length %u: expected 4 (SPI) + authenticator",
 			  e->len >= 2 ? e->len - 2 : 0);
 	}
@@ -277,10 +277,9 @@ ext_shape_of(const struct mw_packet *p, const struct mw_msg *m)
 		const struct mw_elem *e = &p->elems[m->elem_first + j];
 		if (e->status != MW_OK || e->depth || e->reg != MW_REG_MIP4_EXT)
 			return 0;
-		unsigned auth_len = (ext_bit[e->type] & X_AUTH) && e->len >= 2 + 5;
-		x = x << 9 | e->type | auth_len << 8;
+		x = mwi_shape_next(x, mwi_shape_digit(e->type, e->len));
 	}
-	return 1 | n << 1 | x << 3;
+	return mwi_shape(n, x);
 }
 
 /* The decoder's fast path gives it; else it is worked out. */
