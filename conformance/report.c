@@ -413,14 +413,11 @@ static void event_add(struct report *r, const struct rnode *x, uint32_t set)
 	r->built = false;
 }
 
-/* The rules of set sid the node is judged on for the first time go into
- * the entity order (called before the node's records change). */
-static void node_first_seen(struct report *r, const struct rnode *x, uint32_t sid)
+/* node_first_seen() of a node judged on some rules before. */
+static __attribute__((noinline)) void node_first_seen_more(struct report *r,
+							   const struct rnode *x,
+							   uint32_t sid)
 {
-	if (!x->pair[0] && !x->fail) {   /* judged on nothing yet (pairs fill from 0) */
-		event_add(r, x, sid);
-		return;
-	}
 	const struct rset *s = &r->sets[sid];
 	struct rset seen = node_seen(r, x), add;
 	for (unsigned w = 0; w < SETW; w++)
@@ -436,17 +433,43 @@ static void node_first_seen(struct report *r, const struct rnode *x, uint32_t si
 	SET_FOREACH(&add, i, event_add(r, x, (uint32_t)i))  /* no id left */
 }
 
-/* Count one pass of set id by a node that has no pair for it yet, or whose
- * pair is beyond the inline ones. */
-static void node_count_slow(struct report *r, struct rnode *x, uint32_t id)
+/* The rules of set sid the node is judged on for the first time go into
+ * the entity order (called before the node's records change). */
+static inline void node_first_seen(struct report *r, const struct rnode *x,
+				   uint32_t sid)
 {
-	uint64_t key = (uint64_t)(id + 1) << PAIR_CNT_BITS;
+	if (!x->pair[0] && !x->fail) {   /* judged on nothing yet (pairs fill from 0) */
+		event_add(r, x, sid);
+		return;
+	}
+	node_first_seen_more(r, x, sid);
+}
+
+/* The key of set id's pairs (their count below it). */
+static inline uint64_t pair_key(uint32_t id)
+{
+	return (uint64_t)(id + 1) << PAIR_CNT_BITS;
+}
+
+/* One pass of each rule of the set of the node's inline pair j, which
+ * moves one place to the front: a node's usual set is then found first
+ * (the order of the pairs means nothing else). */
+static inline void pair_hit(struct rnode *x, unsigned j)
+{
+	uint64_t p = x->pair[j] + 1;
+	if (j) {
+		x->pair[j] = x->pair[j - 1];
+		j--;
+	}
+	x->pair[j] = p;
+}
+
+/* A first pass of set id by the node (no pair for it yet): its new rules
+ * go into the entity order, then the pair into the first free place. */
+static inline void pair_new(struct report *r, struct rnode *x, uint32_t id)
+{
+	uint64_t key = pair_key(id);
 	struct pairs *o = node_ovf(r, x);
-	for (uint32_t j = 0; o && j < o->n; j++)
-		if ((o->p[j] & ~PAIR_CNT_MASK) == key) {
-			o->p[j]++;
-			return;
-		}
 	node_first_seen(r, x, id);
 	for (unsigned j = 0; j < INLINE_PAIRS; j++)
 		if (!x->pair[j]) {
@@ -466,21 +489,27 @@ static void node_count_slow(struct report *r, struct rnode *x, uint32_t id)
 	o->p[o->n++] = key | 1;
 }
 
-/* One pass of each rule of set id by the node. A hit moves one place to
- * the front: a node's usual set is then found first (the order of the
- * pairs means nothing else). */
+/* Count one pass of set id by a node that has no pair for it yet, or whose
+ * pair is beyond the inline ones. */
+static void node_count_slow(struct report *r, struct rnode *x, uint32_t id)
+{
+	uint64_t key = pair_key(id);
+	struct pairs *o = node_ovf(r, x);
+	for (uint32_t j = 0; o && j < o->n; j++)
+		if ((o->p[j] & ~PAIR_CNT_MASK) == key) {
+			o->p[j]++;
+			return;
+		}
+	pair_new(r, x, id);
+}
+
+/* One pass of each rule of set id by the node. */
 static inline void node_count(struct report *r, struct rnode *x, uint32_t id)
 {
-	uint64_t key = (uint64_t)(id + 1) << PAIR_CNT_BITS;
-	if ((x->pair[0] ^ key) <= PAIR_CNT_MASK) {
-		x->pair[0]++;
-		return;
-	}
-	for (unsigned j = 1; j < INLINE_PAIRS; j++)
+	uint64_t key = pair_key(id);
+	for (unsigned j = 0; j < INLINE_PAIRS; j++)
 		if ((x->pair[j] ^ key) <= PAIR_CNT_MASK) {
-			uint64_t p = x->pair[j] + 1;
-			x->pair[j] = x->pair[j - 1];
-			x->pair[j - 1] = p;
+			pair_hit(x, j);
 			return;
 		}
 	node_count_slow(r, x, id);
@@ -590,21 +619,18 @@ static __attribute__((noinline)) void count_each(struct report *r,
 	SET_FOREACH(s, i, node_count(r, x, (uint32_t)i))
 }
 
-/* count_set() for a node without a record (free slot k): what
- * node_count() does to a record with no pairs and no failures, whose
- * first set is all new to it, in one step. */
+/* count_set() for a node without a record (free slot k): node_count()
+ * of a record with no pairs, straight to its new pair. */
 static __attribute__((noinline)) void count_new(struct report *r,
 						const struct conf_node *node,
 						size_t k, uint32_t id,
 						const struct rset *s)
 {
 	struct rnode *x = node_new(r, node, k);
-	if (id == NO_SET) {
+	if (id == NO_SET)
 		count_each(r, x, s);
-		return;
-	}
-	event_add(r, x, id);
-	x->pair[0] = ((uint64_t)(id + 1) << PAIR_CNT_BITS) | 1;
+	else
+		pair_new(r, x, id);
 }
 
 /* One pass of each rule of s (not empty) by node (h: its node_hash()). */
@@ -626,7 +652,7 @@ static inline void count_set(struct report *r, const struct conf_node *node,
  * three pairs (a node's usual sets: an agent cycles through three), found
  * by comparing s with their sets instead of looking s up: a set has one
  * id, so this is the pair node_count() would find. False, and nothing
- * counted, otherwise. */
+ * counted, otherwise (an empty s included: no set counted is empty). */
 static inline bool count_usual(struct report *r, struct rnode *x,
 			       const struct rset *s)
 {
@@ -634,36 +660,47 @@ static inline bool count_usual(struct report *r, struct rnode *x,
 	if (!p0)   /* (pairs fill from 0) */
 		return false;
 	if (set_eq(&r->sets[pair_set(p0)], s)) {
-		x->pair[0] = p0 + 1;
+		pair_hit(x, 0);
 		return true;
 	}
 	if (!p1)
 		return false;
 	if (set_eq(&r->sets[pair_set(p1)], s)) {
-		x->pair[1] = p0;
-		x->pair[0] = p1 + 1;
+		pair_hit(x, 1);
 		return true;
 	}
 	p2 = x->pair[2];
 	if (p2 && set_eq(&r->sets[pair_set(p2)], s)) {
-		x->pair[2] = p1;
-		x->pair[1] = p2 + 1;
+		pair_hit(x, 2);
 		return true;
 	}
 	return false;
 }
 
-/* pend_flush() in the usual case (every rule enabled, a node seen before
- * passing one of its usual sets), with no call (so its caller needs no
- * stack frame): true when the pending passes were counted. */
+/* The pending passes that count, those of the enabled rules: p.w itself
+ * when every rule is enabled, else their copy masked in *buf. */
+static inline const struct rset *pend_set(const struct report *r,
+					  struct rset *buf)
+{
+	if (r->all_on)
+		return (const struct rset *)r->p.w;
+	for (unsigned w = 0; w < SETW; w++)
+		buf->w[w] = r->p.w[w] & r->on.w[w];
+	return buf;
+}
+
+/* pend_flush() in the usual case (a node seen before passing one of its
+ * usual sets), with no call (so its caller needs no stack frame): true
+ * when the pending passes were counted. */
 static inline bool pend_flush_usual(struct report *r)
 {
 	size_t k;
 	struct rnode *x;
-	if (r->p.node.fam == PEND_NONE || !r->all_on)
+	struct rset buf;
+	if (r->p.node.fam == PEND_NONE)
 		return false;
 	x = node_at(r, &r->p.node, r->pend_hash, &k);
-	if (!x || !count_usual(r, x, (const struct rset *)r->p.w))
+	if (!x || !count_usual(r, x, pend_set(r, &buf)))
 		return false;
 	r->p.node.fam = PEND_NONE;
 	return true;
@@ -675,11 +712,10 @@ static inline __attribute__((always_inline)) void pend_flush(struct report *r)
 {
 	if (r->p.node.fam == PEND_NONE)
 		return;
-	struct rset s;
-	for (unsigned w = 0; w < SETW; w++)
-		s.w[w] = r->all_on ? r->p.w[w] : r->p.w[w] & r->on.w[w];
-	if (!set_empty(&s))
-		count_set(r, &r->p.node, r->pend_hash, &s);
+	struct rset buf;
+	const struct rset *s = pend_set(r, &buf);
+	if (!set_empty(s))
+		count_set(r, &r->p.node, r->pend_hash, s);
 	/* (p.w is stale now: no pass joins a batch of no node) */
 	r->p.node.fam = PEND_NONE;
 }

@@ -102,20 +102,17 @@ static __attribute__((constructor)) void fp_build(void)
 		if (x->ok)
 			x->hl = x->hdr == MW_HDR_TLV8 ? 2 : 4;
 		/* an authentication extension is taken when it holds an SPI
-		 * and an authenticator (7 bytes with its header), so that its
-		 * digit is known without its length */
-		x->dig = (uint16_t)c;
-		if (x->ok && (c == MW_MIP4X_MN_HA_AUTH || c == MW_MIP4X_MN_FA_AUTH ||
-			      c == MW_MIP4X_FA_HA_AUTH)) {
-			x->dig |= 256;
-			if (x->min < 7) {
-				if (x->min + x->span < 7)
-					x->ok = x->hl = 0;
-				else
-					x->span = (uint16_t)(x->span - (7 - x->min));
-				x->min = 7;
-			}
+		 * and an authenticator, so that its digit is the same at
+		 * every length taken: that of the shortest */
+		unsigned amin = MWI_MIP4X_AUTH_MIN_LEN;
+		if (x->ok && mwi_mip4x_is_auth(c) && x->min < amin) {
+			if (x->min + x->span < amin)
+				x->ok = x->hl = 0;
+			else
+				x->span = (uint16_t)(x->span - (amin - x->min));
+			x->min = (uint16_t)amin;
 		}
+		x->dig = (uint16_t)mwi_shape_digit((uint8_t)c, x->min);
 		/* options with sub-options are walked by the general path */
 		r = mwi_reg_lookup(MW_REG_MH_OPT, c);
 		if (r && r->sub)
@@ -435,7 +432,7 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 	uint16_t total_len, frag;
 	struct mw_msg *m;
 	unsigned n = 0, udp_l;
-	uint64_t x = 0;
+	uint32_t x = 0;
 	uint8_t t;
 	uint16_t fixed, facts;
 
@@ -580,11 +577,11 @@ fp_ip4(struct mw_packet *pkt, const struct mw_decode_opts *o, size_t pos,
 		if (total > left || total - r->min > r->span)
 			return fp_miss(pkt, o);
 		pkt->elems[n] = mwi_elem(MW_REG_MIP4_EXT, b[p], 0, p, total, r->hl);
-		x = x << 9 | r->dig;
+		x = mwi_shape_next(x, r->dig);
 		p += total;
 	}
 	if (n <= 3) {
-		m->shape = (uint32_t)(1 | n << 1 | x << 3);
+		m->shape = mwi_shape(n, x);
 		m->reg_facts = facts;
 	}
 	return fp_done(pkt, m, nl, kinds | 1u << MW_L_IP4 | 1u << MW_L_UDP |

@@ -315,6 +315,42 @@ static inline void mwi_mh_fill_typed(struct mw_mh *mh, const uint8_t *b)
 	}
 }
 
+/* mw_msg.shape (decode.h) of a registration's extensions: one definition
+ * for the fast path (fastpath.c: a digit per row of its extension table)
+ * and the rules (check_mip4.c: from the elements, and the Length rule of
+ * the authentication extensions, whose outcome the digit holds). An
+ * authentication extension is of MWI_MIP4X_AUTH_MIN_LEN bytes or more
+ * with its header when it holds an SPI and an authenticator. */
+#define MWI_MIP4X_AUTH_MIN_LEN 7
+
+static inline bool mwi_mip4x_is_auth(unsigned type)
+{
+	return type == MW_MIP4X_MN_HA_AUTH || type == MW_MIP4X_MN_FA_AUTH ||
+	       type == MW_MIP4X_FA_HA_AUTH;
+}
+
+/* An extension's digit: its type, plus 256 for an authentication
+ * extension `len` bytes long with its header that holds an SPI and an
+ * authenticator. */
+static inline uint32_t mwi_shape_digit(uint8_t type, uint32_t len)
+{
+	return type | (uint32_t)(mwi_mip4x_is_auth(type) &&
+				 len >= MWI_MIP4X_AUTH_MIN_LEN) << 8;
+}
+
+/* The digits x so far and the next extension's: the first extension's
+ * digit ends up the most significant. */
+static inline uint32_t mwi_shape_next(uint32_t x, uint32_t digit)
+{
+	return x << 9 | digit;
+}
+
+/* The shape of n extensions (3 at most) of digits x. */
+static inline uint32_t mwi_shape(unsigned n, uint32_t x)
+{
+	return 1 | n << 1 | x << 3;
+}
+
 /* mw_msg.reg_facts of a registration in UDP over IPv4: everything
  * check_rrq() / check_rrp() (rules/check_mip4.c) read beyond the form the
  * shape and the checksum give, so that the rules key a registration's
@@ -380,8 +416,22 @@ mw_status mwi_fastpath(struct mw_packet *pkt, int linktype,
 mw_status mwi_decode_general(struct mw_packet *pkt,
 			     const struct mw_decode_opts *o);
 
-/* Tests only: forget the Mobility Header outcomes the rules cached
- * (rules/check_mip6.c), while no thread checks packets. */
-void mwi_mh_outcomes_forget(void);
+/* Tests only: the outcome caches of the per-packet rules (rules/). */
+enum mwi_outcome_cache {
+	MWI_OC_FORM,  /* check_mip4.c: common registration forms */
+	MWI_OC_REG,   /* check_mip4.c: registrations */
+	MWI_OC_ADV,   /* check_mip4.c: agent advertisements */
+	MWI_OC_MH,    /* check_mip6.c: Mobility Headers */
+	MWI_OC_HDR,   /* check_mip6.c: IPv6 headers of plain MH packets */
+	MWI_OC__COUNT
+};
+/* Forget every outcome the rules cached, while no thread checks packets,
+ * so that no test's result depends on the tests before it. */
+void mwi_outcomes_forget(void);
+/* The outcomes taken from cache c so far: counted only in a library
+ * compiled with MWI_OUTCOME_COUNTS (the rules tests' copy,
+ * libmipwire/meson.build; a count on the hot path is not free), 0 in any
+ * other. */
+unsigned long mwi_outcome_hits(enum mwi_outcome_cache c);
 
 #endif

@@ -217,3 +217,23 @@ MWI_EXPORT void mw_check_packet_mask(const struct mw_packet *pkt,
 		return;
 	run(pkt, keys, emit, passes, ctx);
 }
+
+#ifdef MWI_OUTCOME_COUNTS
+unsigned long mwi_outcome_hit_count[MWI_OC__COUNT];
+#endif
+
+unsigned long mwi_outcome_hits(enum mwi_outcome_cache c)
+{
+#ifdef MWI_OUTCOME_COUNTS
+	return mwi_outcome_hit_count[c];
+#else
+	(void)c;
+	return 0;
+#endif
+}
+
+void mwi_outcomes_forget(void)
+{
+	mwi_mip4_outcomes_forget();
+	mwi_mip6_outcomes_forget();
+}

@@ -189,11 +189,11 @@ static void check_ext_rules(struct mwi_chk *c, int mi, const struct mw_msg *m,
 	for (int i = v->first; (v->seen & X_AUTH) && i < v->end; i++) {
 		const struct mw_elem *e = &p->elems[i];
 		if (e->depth || e->status == MW_E_TRUNC ||
-		    (e->type != MW_MIP4X_MN_HA_AUTH && e->type != MW_MIP4X_MN_FA_AUTH &&
-		     e->type != MW_MIP4X_FA_HA_AUTH))
+		    !mwi_mip4x_is_auth(e->type))
 			continue;
-		MWI_CHECK(c, e->len >= 2 + 5, MWI_R_MIP4_REG_AUTH_LEN, mi, i,
-			  e->off, e->len,
+		/* (a term of mw_msg.shape: mwi_shape_digit()) */
+		MWI_CHECK(c, e->len >= MWI_MIP4X_AUTH_MIN_LEN,
+			  MWI_R_MIP4_REG_AUTH_LEN, mi, i, e->off, e->len,
 			  "authentication extension Length %u: expected 4 (SPI) + authenticator",
 			  e->len >= 2 ? e->len - 2 : 0);
 	}
@@ -261,6 +261,7 @@ struct form_outcome {
 	struct ext_view v;              /* for elem_first = 0 */
 };
 static struct form_outcome forms[FORM_SLOTS];
+static gsize forms_learnt;      /* g_once: forms_learn() done */
 
 /* m's extensions in brief, as mw_msg.shape (decode.h) defines it; 0 if
  * they are not all well-formed, depth-0 MIPv4 extensions or more than
@@ -276,10 +277,9 @@ ext_shape_of(const struct mw_packet *p, const struct mw_msg *m)
 		const struct mw_elem *e = &p->elems[m->elem_first + j];
 		if (e->status != MW_OK || e->depth || e->reg != MW_REG_MIP4_EXT)
 			return 0;
-		unsigned auth_len = (ext_bit[e->type] & X_AUTH) && e->len >= 2 + 5;
-		x = x << 9 | e->type | auth_len << 8;
+		x = mwi_shape_next(x, mwi_shape_digit(e->type, e->len));
 	}
-	return 1 | n << 1 | x << 3;
+	return mwi_shape(n, x);
 }
 
 /* The decoder's fast path gives it; else it is worked out. */
@@ -384,10 +384,9 @@ static __attribute__((noinline)) void forms_learn(void)
  * not a common one. */
 static const struct form_outcome *form_find(uint64_t key)
 {
-	static gsize learnt;
-	if (g_once_init_enter(&learnt)) {
+	if (g_once_init_enter(&forms_learnt)) {
 		forms_learn();
-		g_once_init_leave(&learnt, 1);
+		g_once_init_leave(&forms_learnt, 1);
 	}
 	if (!key)
 		return NULL;
@@ -406,6 +405,7 @@ static const struct ext_view *form_rules(struct mwi_chk *c, int mi,
 					 const struct form_outcome **o)
 {
 	if (c->trial && !c->any && (*o = form_find(fkey)) != NULL) {
+		MWI_OUTCOME_HIT(MWI_OC_FORM);
 		for (int w = 0; w < MWI_RULE_WORDS; w++)
 			c->bits[w] = (*o)->bits[w];
 		c->any = true;
@@ -721,8 +721,12 @@ const struct mwi_outcome *mwi_mip4_outcome(const struct mw_packet *p,
 	if (m->code != MW_MIP4_RRQ && m->code != MW_MIP4_RRP)
 		return NULL;
 	uint64_t key = msg_key(p, m);
-	return key ? mwi_outcome_find(msg_memo, MSG_SLOTS, msg_slot(key), key, 0)
-		   : NULL;
+	const struct mwi_outcome *o =
+		key ? mwi_outcome_find(msg_memo, MSG_SLOTS, msg_slot(key), key, 0)
+		    : NULL;
+	if (o)
+		MWI_OUTCOME_HIT(MWI_OC_REG);
+	return o;
 }
 
 /* A registration whose outcome the table holds takes it in one lookup,
@@ -978,6 +982,7 @@ bool mwi_mip4_adv_alone(const struct mw_packet *p, mw_pass_fn passes,
 	if (!adv_key(p, m, &a, &b) ||
 	    !(o = mwi_outcome_find(adv_memo, ADV_SLOTS, adv_slot(a, b), a, b)))
 		return adv_trial(p, passes, ctx);
+	MWI_OUTCOME_HIT(MWI_OC_ADV);
 	struct mw_pass_set s = {
 		.msg = 0, .offset = p->layers[m->layer - 1].off + o->first_off,
 		.who = MW_WHO_SENDER, .nwords = MWI_RULE_WORDS, .bits = o->bits,
@@ -999,3 +1004,12 @@ static void check_mip4_sol(struct mwi_chk *c, int mi)
 }
 
 MWI_MESSAGE_CHECKER(, mwi_check_mip4_sol, check_mip4_sol)
+
+/* The forms are learnt again at their next use. */
+void mwi_mip4_outcomes_forget(void)
+{
+	memset(forms, 0, sizeof forms);
+	forms_learnt = 0;
+	memset(msg_memo, 0, sizeof msg_memo);
+	memset(adv_memo, 0, sizeof adv_memo);
+}

@@ -569,8 +569,11 @@ static bool mh_taken(struct mwi_run *run, int mi)
 	if (!run->passes || run->g_any)
 		return false;
 	struct mh_key key = mh_key(run->pkt, m);
-	return key.facts && mwi_outcome_take(mh_memo, MH_SLOTS, mh_slot(&key),
-					     key.facts, key.opts, run, m->off);
+	if (!key.facts || !mwi_outcome_take(mh_memo, MH_SLOTS, mh_slot(&key),
+					    key.facts, key.opts, run, m->off))
+		return false;
+	MWI_OUTCOME_HIT(MWI_OC_MH);
+	return true;
 }
 
 /* Keep the outcome of a clean trial of message mi. */
@@ -862,7 +865,9 @@ bool mwi_mh_packet_taken(const struct mw_packet *p, mw_pass_fn passes,
 	if (!key.facts || !(o = mwi_outcome_find(mh_memo, MH_SLOTS, mh_slot(&key),
 						  key.facts, key.opts)))
 		return false;
+	MWI_OUTCOME_HIT(MWI_OC_MH);
 	if (h) {
+		MWI_OUTCOME_HIT(MWI_OC_HDR);
 		struct mw_pass_set s = {
 			.msg = -1, .offset = p->layers[x].off + h->first_off,
 			.who = MW_WHO_SENDER, .nwords = MWI_RULE_WORDS,
@@ -878,8 +883,7 @@ bool mwi_mh_packet_taken(const struct mw_packet *p, mw_pass_fn passes,
 	return true;
 }
 
-/* (the IPv6 header outcomes too: the tests vary both) */
-void mwi_mh_outcomes_forget(void)
+void mwi_mip6_outcomes_forget(void)
 {
 	memset(mh_memo, 0, sizeof mh_memo);
 	memset(hdr_memo, 0, sizeof hdr_memo);

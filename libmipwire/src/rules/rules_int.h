@@ -318,6 +318,19 @@ static inline void mwi_outcome_keep(struct mwi_outcome *t, unsigned n,
 	}
 }
 
+/* A take from outcome cache c (enum mwi_outcome_cache, internal.h),
+ * counted only for the tests (mwi_outcome_hits()). */
+#ifdef MWI_OUTCOME_COUNTS
+extern unsigned long mwi_outcome_hit_count[];
+#define MWI_OUTCOME_HIT(c) ((void)mwi_outcome_hit_count[c]++)
+#else
+#define MWI_OUTCOME_HIT(c) ((void)0)
+#endif
+
+/* Each checker file's part of mwi_outcomes_forget() (internal.h). */
+void mwi_mip4_outcomes_forget(void);
+void mwi_mip6_outcomes_forget(void);
+
 /* The cached outcome of registration m (first_off from the header of
  * its layer), NULL if none is kept: what mwi_check_mip4() would take
  * for it into a fresh group, without keys. */
