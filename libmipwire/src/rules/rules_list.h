@@ -30,11 +30,11 @@ RULE(MIP4_ADV_MAA_LEN, "MIP4-ADV-MAA-LEN", "RFC 5944", "2.1.1", E, HA | FA, PP,
      "Mobility Agent Advertisement Extension Length is 6 + 4*N")
 RULE(MIP4_ADV_F_COA, "MIP4-ADV-F-COA", "RFC 5944", "2.1.1", E, FA, PP,
      "An Agent Advertisement with the F bit set includes at least one care-of address")
-RULE(MIP4_ADV_B_F, "MIP4-ADV-B-F", "RFC 5944", "2.1.1", E, FA, PP,
+RULE(MIP4_ADV_B_F, "MIP4-ADV-B-F", "RFC 5944", "2.1.1", E, HA | FA, PP,
      "An Agent Advertisement does not set B unless F is set")
 RULE(MIP4_ADV_F_OR_H, "MIP4-ADV-F-OR-H", "RFC 5944", "2.1.1", E, HA | FA, PP,
      "At least one of the F and H bits is set in every Agent Advertisement")
-RULE(MIP4_ADV_R_F, "MIP4-ADV-R-F", "RFC 5944", "2.1.1", E, FA, PP,
+RULE(MIP4_ADV_R_F, "MIP4-ADV-R-F", "RFC 5944", "2.1.1", E, HA | FA, PP,
      "An agent does not set R unless F is set")
 RULE(MIP4_ADV_RESERVED, "MIP4-ADV-RESERVED", "RFC 5944", "2.1.1", I, HA | FA, PP,
      "The 'r' bit and reserved bits of the advertisement flags are sent as zero")

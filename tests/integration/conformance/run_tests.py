@@ -325,6 +325,9 @@ with tempfile.TemporaryDirectory() as tmp:
           all(l.startswith("MIP4-ADV-") for l in out.splitlines()), "selection")
     rc, out, _ = run(["--role", "CN", "--list-rules"])
     check(rc == 0 and "MIP6-BA-K-CN" in out and "MIP4-ADV-TTL" not in out, "role")
+    # "an agent MUST NOT set R unless F" (RFC 5944 2.1.1): a home agent too
+    rc, out, _ = run(["--role", "HA", "--list-rules"])
+    check(rc == 0 and "MIP4-ADV-R-F" in out and "MIP4-ADV-B-F" in out, "R/F and B/F rules bind home agents")
     rc, out, _ = run(["--list-rules", "--format", "markdown"])
     check(rc == 0 and out == open(RULES_MD).read(),
           "docs/rules.md is not current: run mipconform --list-rules --format markdown > docs/rules.md")
