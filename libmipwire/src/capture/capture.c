@@ -155,17 +155,26 @@ no:
 	munmap(m, (size_t)st.st_size);
 }
 
+/* Where reading stopped, for messages: "the first record" or "the
+ * record after frame N". */
+static const char *rec_at(const struct mw_capture *c, char *buf, size_t n)
+{
+	if (c->frames == 0)
+		return "the first record";
+	snprintf(buf, n, "the record after frame %llu", (unsigned long long)c->frames);
+	return buf;
+}
+
 /* The end of the data: -1 with libpcap's message for a cut record. Out
  * of line, as the other error: map_next() per record needs no frame. */
 static __attribute__((noinline, cold)) int map_trunc(struct mw_capture *c, const char *fmt, uint32_t want,
 		     size_t got)
 {
-	char pe[160];
+	char pe[160], at[64];
 	snprintf(pe, sizeof(pe), fmt, want, got);
 	snprintf(c->err, sizeof(c->err),
-		 "%s: truncated capture file: the record after "
-		 "frame %llu is cut short (%s)",
-		 c->name, (unsigned long long)c->frames, pe);
+		 "%s: truncated capture file: %s is cut short (%s)",
+		 c->name, rec_at(c, at, sizeof(at)), pe);
 	return -1;
 }
 
@@ -173,17 +182,13 @@ static __attribute__((noinline, cold)) int map_trunc(struct mw_capture *c, const
 static __attribute__((noinline, cold)) int map_too_long(struct mw_capture *c,
 							uint32_t caplen)
 {
-	if (caplen > c->snapshot)
-		snprintf(c->err, sizeof(c->err), "%s: read error after "
-			 "frame %llu: invalid packet capture length %u, "
-			 "bigger than snaplen of %u", c->name,
-			 (unsigned long long)c->frames, caplen, c->snapshot);
-	else
-		snprintf(c->err, sizeof(c->err), "%s: read error after "
-			 "frame %llu: invalid packet capture length %u, "
-			 "bigger than maximum of %u", c->name,
-			 (unsigned long long)c->frames, caplen,
-			 PCAP_MAX_SNAPLEN);
+	char at[64];
+	bool snap = caplen > c->snapshot;
+
+	snprintf(c->err, sizeof(c->err), "%s: read error at %s: invalid "
+		 "packet capture length %u, bigger than %s of %u", c->name,
+		 rec_at(c, at, sizeof(at)), caplen, snap ? "snaplen" : "maximum",
+		 snap ? c->snapshot : PCAP_MAX_SNAPLEN);
 	return -1;
 }
 
@@ -334,16 +339,15 @@ static __attribute__((noinline)) int pcap_next_frame(struct mw_capture *c,
 		return 0;
 	{
 		const char *pe = pcap_geterr(c->pcap);
+		char at[64];
 
 		if (strstr(pe, "truncated"))
 			snprintf(c->err, sizeof(c->err),
-				 "%s: truncated capture file: the record after "
-				 "frame %llu is cut short (%s)",
-				 c->name, (unsigned long long)c->frames, pe);
+				 "%s: truncated capture file: %s is cut short (%s)",
+				 c->name, rec_at(c, at, sizeof(at)), pe);
 		else
-			snprintf(c->err, sizeof(c->err),
-				 "%s: read error after frame %llu: %s", c->name,
-				 (unsigned long long)c->frames, pe);
+			snprintf(c->err, sizeof(c->err), "%s: read error at %s: %s",
+				 c->name, rec_at(c, at, sizeof(at)), pe);
 	}
 	return -1;
 }

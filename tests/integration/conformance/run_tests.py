@@ -283,7 +283,7 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write(good4[: len(good4) - 7])
     bad([cut], "truncated", "truncated file")
     _, _, err = run([cut])
-    check(err.count("cut.pcap") == 1 and "after frame" in err,
+    check(err.count("cut.pcap") == 1 and "record after frame" in err,
           f"truncated file: the message names the file once and the frame: {err.strip()!r}")
     import struct
     odd = os.path.join(tmp, "user0.pcap")
