@@ -548,12 +548,12 @@ static void judge_unanswered(struct conf *c, struct bind6 *b, bool at_end)
 	node = conf_node6(&b->e.key.b);
 	if (b->bu.home && !b->bu.proxy)
 		conf_result(c, R6(MIP6_HA_BA_ALWAYS), node, false,
-			    "no Binding Acknowledgement to the home registration (sequence %u) within %.0f s",
-			    b->bu_seq, REPLY_WAIT);
+			    "no Binding Acknowledgement to the home registration (sequence %u, sent %.3f s before this frame) within %.0f s",
+			    b->bu_seq, c->now - b->bu_ts, REPLY_WAIT);
 	else if (!b->bu.home && !b->bu.proxy && b->bu.a)
 		conf_result(c, R6(MIP6_CN_BA_WHEN_A), node, false,
-			    "no Binding Acknowledgement to the Binding Update (A set, sequence %u) within %.0f s",
-			    b->bu_seq, REPLY_WAIT);
+			    "no Binding Acknowledgement to the Binding Update (A set, sequence %u, sent %.3f s before this frame) within %.0f s",
+			    b->bu_seq, c->now - b->bu_ts, REPLY_WAIT);
 	b->outstanding = false;
 }
 
