@@ -132,10 +132,15 @@ struct agent4 {
 	bool got_rrq;             /* some mobile node sent it a request */
 };
 
+/* A node's agent search (RFC 5944 2.4): its solicitations since the
+ * search began. A search ends when an agent advertisement reaches the
+ * node or it registers; its next solicitation begins a new one. */
 struct sol4 {
 	uint32_t src;
 	double last, iv;
 	unsigned n;
+	bool ended;               /* advertised to it by unicast, or it registered */
+	uint64_t group_adv;       /* s->group_adv at its last solicitation */
 };
 
 struct state4 {
@@ -145,6 +150,7 @@ struct state4 {
 	uint32_t free_head;       /* first free record + 1, 0 none */
 	uint32_t scan;            /* next record the expiry scan checks */
 	GHashTable *agents, *sols;
+	uint64_t group_adv;       /* agent advertisements to a group / broadcast seen */
 	struct {                  /* agents by address (only while they exist) */
 		uint32_t addr;
 		struct agent4 *a;
@@ -463,6 +469,25 @@ static void rrq_to_add(struct state4 *s, uint32_t a)
 
 /* ---- agent discovery ---- */
 
+/* The search of the node at addr (if it solicited) ends. */
+static void sol_end(struct state4 *s, uint32_t addr)
+{
+	struct sol4 *so = g_hash_table_size(s->sols) ?
+			  g_hash_table_lookup(s->sols, GUINT_TO_POINTER(addr)) : NULL;
+	if (so)
+		so->ended = true;
+}
+
+/* An agent advertisement to dst reaches every node on the link (group
+ * or broadcast: counted, see on_sol()) or the one node addressed. */
+static void sol_answer(struct state4 *s, uint32_t dst, bool group)
+{
+	if (group)
+		s->group_adv++;
+	else
+		sol_end(s, dst);
+}
+
 static NOINLINE void on_adv(struct conf *c, const struct mw_msg *msg,
 			    const struct mw_ip4 *ip)
 {
@@ -505,6 +530,7 @@ static NOINLINE void on_adv(struct conf *c, const struct mw_msg *msg,
 		}
 	}
 	bool mcast = mw_ip4_is_group(ip->dst);
+	sol_answer(s, ip->dst, mcast);
 	if (mcast && g->last_mcast > 0 && a->lifetime > 0) {
 		double iv = c->now - g->last_mcast;
 		conf_result(c, R4(MIP4_ADV_INTERVAL), node,
@@ -536,20 +562,20 @@ static NOINLINE void on_sol(struct conf *c, const struct mw_ip4 *ip)
 		so = g_new0(struct sol4, 1);
 		so->src = ip->src;
 		g_hash_table_insert(s->sols, GUINT_TO_POINTER(ip->src), so);
+	} else if (so->ended || so->group_adv != s->group_adv) {
+		so->n = 0, so->iv = 0;    /* the last search ended: a new one */
+		so->ended = false;
 	} else {
 		double iv = c->now - so->last;
-		if (iv > 120)         /* a new search */
-			so->n = 0, so->iv = 0;
-		else {
-			bool ok = so->n < 3 ? iv >= 0.9 : iv >= so->iv * 0.9;
-			conf_result(c, R4(MIP4_SOL_BACKOFF), node, ok,
-				    "solicitation %u only %.2f s after the previous (previous interval %.2f s)",
-				    so->n + 1, iv, so->iv);
-			so->iv = iv;
-		}
+		bool ok = so->n < 3 ? iv >= 0.9 : iv >= so->iv * 0.9;
+		conf_result(c, R4(MIP4_SOL_BACKOFF), node, ok,
+			    "solicitation %u only %.2f s after the previous (previous interval %.2f s)",
+			    so->n + 1, iv, so->iv);
+		so->iv = iv;
 	}
 	so->n++;
 	so->last = c->now;
+	so->group_adv = s->group_adv;
 }
 
 /* ---- registration ---- */
@@ -644,11 +670,7 @@ static NOINLINE void on_rrq(struct conf *c, const struct mw_msg *msg,
 
 	/* sent by the mobile node: a registration ends an agent search */
 	struct conf_acc acc = conf_acc_of(conf_node4(m->key), &s4_rules), *node = &acc;
-	if (g_hash_table_size(s->sols)) {
-		struct sol4 *so = g_hash_table_lookup(s->sols, GUINT_TO_POINTER(ip->src));
-		if (so)
-			so->n = 0, so->iv = 0, so->last = -1e9;
-	}
+	sol_end(s, ip->src);
 	rrq_to_add(s, ip->dst);
 	struct req *same = mn_req(m, q->ident, false);
 	if (m->last_mn_rrq > 0) {
