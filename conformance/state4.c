@@ -531,13 +531,12 @@ static NOINLINE void on_adv(struct conf *c, const struct mw_msg *msg,
 	}
 	bool mcast = mw_ip4_is_group(ip->dst);
 	sol_answer(s, ip->dst, mcast);
-	if (mcast && g->last_mcast > 0 && a->lifetime > 0) {
-		double iv = c->now - g->last_mcast;
+	double iv;
+	if (mcast && g->last_mcast > 0 && a->lifetime > 0 && conf_since(c, g->last_mcast, &iv))
 		conf_result(c, R4(MIP4_ADV_INTERVAL), node,
 			    iv <= a->lifetime / 3.0 * 1.1 + 0.05,
 			    "%.2f s between advertisements, Lifetime %u s (expected <= %.1f s)",
 			    iv, a->lifetime, a->lifetime / 3.0);
-	}
 	if (mcast)
 		g->last_mcast = c->now;
 	g->have_seq = true;
@@ -557,6 +556,7 @@ static NOINLINE void on_sol(struct conf *c, const struct mw_ip4 *ip)
 	struct state4 *s = c->s4;
 	struct conf_node node;
 	struct sol4 *so = g_hash_table_lookup(s->sols, GUINT_TO_POINTER(ip->src));
+	double iv;
 	node = conf_node4(ip->src);
 	if (!so) {
 		so = g_new0(struct sol4, 1);
@@ -565,8 +565,7 @@ static NOINLINE void on_sol(struct conf *c, const struct mw_ip4 *ip)
 	} else if (so->ended || so->group_adv != s->group_adv) {
 		so->n = 0, so->iv = 0;    /* the last search ended: a new one */
 		so->ended = false;
-	} else {
-		double iv = c->now - so->last;
+	} else if (conf_since(c, so->last, &iv)) {
 		bool ok = so->n < 3 ? iv >= 0.9 : iv >= so->iv * 0.9;
 		conf_result(c, R4(MIP4_SOL_BACKOFF), node, ok,
 			    "solicitation %u only %.2f s after the previous (previous interval %.2f s)",
@@ -673,8 +672,8 @@ static NOINLINE void on_rrq(struct conf *c, const struct mw_msg *msg,
 	sol_end(s, ip->src);
 	rrq_to_add(s, ip->dst);
 	struct req *same = mn_req(m, q->ident, false);
-	if (m->last_mn_rrq > 0) {
-		double iv = c->now - m->last_mn_rrq;
+	double iv;
+	if (m->last_mn_rrq > 0 && conf_since(c, m->last_mn_rrq, &iv)) {
 		conf_result(c, R4(MIP4_RRQ_RATE), node, iv >= 0.999,
 			    "requests %.3f s apart (minimum 1 s)", iv);
 		if (m->st & M_UNANSWERED) {
@@ -839,12 +838,10 @@ static NOINLINE void on_rrp(struct conf *c, const struct mw_msg *msg,
 	const struct mw_elem *udpt, *auth = auth_ext(c->pkt, msg, &udpt);
 	rrp_relay(c, msg, auth, m, r, node);
 	if (fa_denial && !from_fa) {
-		double last = (m->st & M_FA_DENIAL) ? m->last_fa_denial : 0;
-		if (last > 0)
-			conf_result(c, R4(MIP4_FA_DENIAL_RATE), node,
-				    c->now - last >= 0.999,
-				    "denials %.3f s apart to the same mobile node",
-				    c->now - last);
+		double last = (m->st & M_FA_DENIAL) ? m->last_fa_denial : 0, iv;
+		if (last > 0 && conf_since(c, last, &iv))
+			conf_result(c, R4(MIP4_FA_DENIAL_RATE), node, iv >= 0.999,
+				    "denials %.3f s apart to the same mobile node", iv);
 		m->last_fa_denial = c->now;
 		m->st |= M_FA_DENIAL;
 	}
