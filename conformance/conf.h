@@ -21,7 +21,9 @@ struct conf {
 	struct conf_where where;     /* the current frame */
 	const struct mw_packet *pkt; /* the current decoded frame */
 	double now;                  /* capture time of the frame, seconds */
-	double start;                /* time of the first frame */
+	double start;                /* time of the first frame of the trace */
+	bool file_opens;             /* the next frame is its file's first */
+	bool any_frame;              /* a frame was checked (now is its time) */
 	struct state4 *s4;
 	struct state6 *s6;
 	/* node of the last per-packet finding of a message, by message and
@@ -205,6 +207,16 @@ bool conf_wants_detail_(struct conf *c, const struct mw_rule *rule,
 #define conf_pass(c, rule, node)                                               \
 	_Generic((node), struct conf_acc *: conf_acc_pass_,                     \
 		 default: conf_pass_)((c), (rule), (node))
+
+/* The seconds from t, an earlier event's time, to the frame, into *iv;
+ * false when the capture's time went back in between (frames out of
+ * order, a clock step): the interval is unknown and no timing rule judges
+ * it. */
+static inline bool conf_since(const struct conf *c, double t, double *iv)
+{
+	*iv = c->now - t;
+	return *iv >= 0;
+}
 
 char *conf_ip4(uint32_t a, char *buf);          /* buf >= 16 */
 char *conf_ip6(const struct mw_in6 *a, char *buf); /* buf >= 46 */

@@ -1,4 +1,5 @@
 /* One frame's checks on the thread that owns the report and the state. */
+#include <stdio.h>
 #include <string.h>
 
 #include "frame.h"
@@ -45,4 +46,41 @@ void frame_passes(void *ctx, const struct mw_pass_set *s)
 	uint64_t buf[REPORT_SETW];
 	frame_pass_set(c, s->msg, s->offset, s->who,
 		       report_setw(s->bits, s->nwords, buf));
+}
+
+void frame_file(struct conf *c, const char *file)
+{
+	report_file(c->rep, file);
+	c->file_opens = true;
+}
+
+void frame_trace_end(struct conf *c)
+{
+	/* the last frame may be gone (a reader slot reused) */
+	c->pkt = NULL;
+	c->fn_msg = -2;
+	state4_finish(c);
+	state6_finish(c);
+}
+
+/* Files given together continue one trace when each starts where the one
+ * before ended (rotated captures); one that starts earlier was captured
+ * elsewhere or at another time, and chaining it would judge intervals
+ * across the two: its checks start afresh, as in a run of their own. */
+void frame_file_first(struct conf *c, const char *file, double now)
+{
+	c->file_opens = false;
+	if (c->any_frame && now < c->now) {
+		fprintf(stderr, "mipconform: %s starts %.1f s before the previous file ends: "
+			"checked as a separate trace\n", file, c->now - now);
+		frame_trace_end(c);
+		state4_free(c->s4);
+		state6_free(c->s6);
+		c->s4 = state4_new();
+		c->s6 = state6_new();
+		c->any_frame = false;
+	}
+	if (!c->any_frame)
+		c->start = now;
+	c->any_frame = true;
 }

@@ -67,6 +67,18 @@ static inline void finding_node_h(struct conf_node_h *n, const struct mw_packet 
 	n->h = report_node_hash(&n->node);
 }
 
+/* A file starts (reader.c, before its frames): into the report; its
+ * first frame is then frame_start()ed with frame_file_first(). */
+void frame_file(struct conf *c, const char *file);
+
+/* The first frame of a file, at time now, before frame_start() takes it
+ * (c->where and c->now are still the last frame's): a file that starts
+ * before the last frame checked is a trace of its own. */
+void frame_file_first(struct conf *c, const char *file, double now);
+
+/* The end of a trace (the run's, or before a file checked as a separate
+ * trace): what the stateful checks still wait for is judged. */
+void frame_trace_end(struct conf *c);
 
 /* The frame about to be checked (pkt stays valid until frame_finish();
  * note: its frame_prefetch()). Inline, as are the two below: they run
@@ -76,13 +88,14 @@ static inline void frame_start(struct conf *c, const char *file,
 			       const struct mw_packet *pkt,
 			       const struct frame_note *note)
 {
+	double now = (double)fr->ts_sec + fr->ts_nsec / 1e9;
+	if (__builtin_expect(c->file_opens, 0))
+		frame_file_first(c, file, now);
 	c->where.file = file;
 	c->where.frame = fr->number;
 	c->where.ts_sec = fr->ts_sec;
 	c->where.ts_nsec = fr->ts_nsec;
-	c->now = (double)fr->ts_sec + fr->ts_nsec / 1e9;
-	if (c->start == 0)
-		c->start = c->now;
+	c->now = now;
 	bool trunc = pkt->diag.status == MW_E_TRUNC || fr->caplen < fr->wirelen;
 	report_frame(c->rep, &c->where, trunc);
 	c->pkt = pkt;

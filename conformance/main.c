@@ -13,6 +13,7 @@
 #include <mipwire/mipwire.h>
 
 #include "conf.h"
+#include "frame.h"
 #include "reader.h"
 #include "report.h"
 
@@ -221,8 +222,7 @@ int main(int argc, char **argv)
 	c.s4 = state4_new();
 	c.s6 = state6_new();
 	int bad = reader_run(&c, argv + 1, argc - 1, threads);
-	state4_finish(&c);
-	state6_finish(&c);
+	frame_trace_end(&c);
 	report_flush(rep);
 
 	if (!strcmp(fmt, "json"))

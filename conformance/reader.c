@@ -68,7 +68,7 @@ static int run_file(struct conf *c, const char *path, struct slot *ring)
 
 	if (!cap)
 		return fail(open_failed(err));
-	report_file(c->rep, name);
+	frame_file(c, name);
 	/* other readers reuse their buffer: no decoding ahead */
 	unsigned depth = mw_capture_frames_stable(cap) ? AHEAD : 1;
 	unsigned head = 0, n = 0;
@@ -364,7 +364,7 @@ static void replay(struct conf *c, const struct batch *b, const struct bframe *f
 static int consume(struct conf *c, struct batch *b)
 {
 	if (b->opens)
-		report_file(c->rep, b->file);
+		frame_file(c, b->file);
 	for (unsigned i = 0; i < b->n && i < 2 * AHEAD; i++)
 		PREFETCH_SLOT(&b->fr[i], 0);
 	for (unsigned i = 0; i < b->n && i < AHEAD; i++)

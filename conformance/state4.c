@@ -132,10 +132,15 @@ struct agent4 {
 	bool got_rrq;             /* some mobile node sent it a request */
 };
 
+/* A node's agent search (RFC 5944 2.4): its solicitations since the
+ * search began. A search ends when an agent advertisement reaches the
+ * node or it registers; its next solicitation begins a new one. */
 struct sol4 {
 	uint32_t src;
 	double last, iv;
 	unsigned n;
+	bool ended;               /* advertised to it by unicast, or it registered */
+	uint64_t group_adv;       /* s->group_adv at its last solicitation */
 };
 
 struct state4 {
@@ -145,6 +150,7 @@ struct state4 {
 	uint32_t free_head;       /* first free record + 1, 0 none */
 	uint32_t scan;            /* next record the expiry scan checks */
 	GHashTable *agents, *sols;
+	uint64_t group_adv;       /* agent advertisements to a group / broadcast seen */
 	struct {                  /* agents by address (only while they exist) */
 		uint32_t addr;
 		struct agent4 *a;
@@ -463,6 +469,25 @@ static void rrq_to_add(struct state4 *s, uint32_t a)
 
 /* ---- agent discovery ---- */
 
+/* The search of the node at addr (if it solicited) ends. */
+static void sol_end(struct state4 *s, uint32_t addr)
+{
+	struct sol4 *so = g_hash_table_size(s->sols) ?
+			  g_hash_table_lookup(s->sols, GUINT_TO_POINTER(addr)) : NULL;
+	if (so)
+		so->ended = true;
+}
+
+/* An agent advertisement to dst reaches every node on the link (group
+ * or broadcast: counted, see on_sol()) or the one node addressed. */
+static void sol_answer(struct state4 *s, uint32_t dst, bool group)
+{
+	if (group)
+		s->group_adv++;
+	else
+		sol_end(s, dst);
+}
+
 static NOINLINE void on_adv(struct conf *c, const struct mw_msg *msg,
 			    const struct mw_ip4 *ip)
 {
@@ -505,13 +530,13 @@ static NOINLINE void on_adv(struct conf *c, const struct mw_msg *msg,
 		}
 	}
 	bool mcast = mw_ip4_is_group(ip->dst);
-	if (mcast && g->last_mcast > 0 && a->lifetime > 0) {
-		double iv = c->now - g->last_mcast;
+	sol_answer(s, ip->dst, mcast);
+	double iv;
+	if (mcast && g->last_mcast > 0 && a->lifetime > 0 && conf_since(c, g->last_mcast, &iv))
 		conf_result(c, R4(MIP4_ADV_INTERVAL), node,
 			    iv <= a->lifetime / 3.0 * 1.1 + 0.05,
 			    "%.2f s between advertisements, Lifetime %u s (expected <= %.1f s)",
 			    iv, a->lifetime, a->lifetime / 3.0);
-	}
 	if (mcast)
 		g->last_mcast = c->now;
 	g->have_seq = true;
@@ -531,25 +556,25 @@ static NOINLINE void on_sol(struct conf *c, const struct mw_ip4 *ip)
 	struct state4 *s = c->s4;
 	struct conf_node node;
 	struct sol4 *so = g_hash_table_lookup(s->sols, GUINT_TO_POINTER(ip->src));
+	double iv;
 	node = conf_node4(ip->src);
 	if (!so) {
 		so = g_new0(struct sol4, 1);
 		so->src = ip->src;
 		g_hash_table_insert(s->sols, GUINT_TO_POINTER(ip->src), so);
-	} else {
-		double iv = c->now - so->last;
-		if (iv > 120)         /* a new search */
-			so->n = 0, so->iv = 0;
-		else {
-			bool ok = so->n < 3 ? iv >= 0.9 : iv >= so->iv * 0.9;
-			conf_result(c, R4(MIP4_SOL_BACKOFF), node, ok,
-				    "solicitation %u only %.2f s after the previous (previous interval %.2f s)",
-				    so->n + 1, iv, so->iv);
-			so->iv = iv;
-		}
+	} else if (so->ended || so->group_adv != s->group_adv) {
+		so->n = 0, so->iv = 0;    /* the last search ended: a new one */
+		so->ended = false;
+	} else if (conf_since(c, so->last, &iv)) {
+		bool ok = so->n < 3 ? iv >= 0.9 : iv >= so->iv * 0.9;
+		conf_result(c, R4(MIP4_SOL_BACKOFF), node, ok,
+			    "solicitation %u only %.2f s after the previous (previous interval %.2f s)",
+			    so->n + 1, iv, so->iv);
+		so->iv = iv;
 	}
 	so->n++;
 	so->last = c->now;
+	so->group_adv = s->group_adv;
 }
 
 /* ---- registration ---- */
@@ -644,15 +669,11 @@ static NOINLINE void on_rrq(struct conf *c, const struct mw_msg *msg,
 
 	/* sent by the mobile node: a registration ends an agent search */
 	struct conf_acc acc = conf_acc_of(conf_node4(m->key), &s4_rules), *node = &acc;
-	if (g_hash_table_size(s->sols)) {
-		struct sol4 *so = g_hash_table_lookup(s->sols, GUINT_TO_POINTER(ip->src));
-		if (so)
-			so->n = 0, so->iv = 0, so->last = -1e9;
-	}
+	sol_end(s, ip->src);
 	rrq_to_add(s, ip->dst);
 	struct req *same = mn_req(m, q->ident, false);
-	if (m->last_mn_rrq > 0) {
-		double iv = c->now - m->last_mn_rrq;
+	double iv;
+	if (m->last_mn_rrq > 0 && conf_since(c, m->last_mn_rrq, &iv)) {
 		conf_result(c, R4(MIP4_RRQ_RATE), node, iv >= 0.999,
 			    "requests %.3f s apart (minimum 1 s)", iv);
 		if (m->st & M_UNANSWERED) {
@@ -817,12 +838,10 @@ static NOINLINE void on_rrp(struct conf *c, const struct mw_msg *msg,
 	const struct mw_elem *udpt, *auth = auth_ext(c->pkt, msg, &udpt);
 	rrp_relay(c, msg, auth, m, r, node);
 	if (fa_denial && !from_fa) {
-		double last = (m->st & M_FA_DENIAL) ? m->last_fa_denial : 0;
-		if (last > 0)
-			conf_result(c, R4(MIP4_FA_DENIAL_RATE), node,
-				    c->now - last >= 0.999,
-				    "denials %.3f s apart to the same mobile node",
-				    c->now - last);
+		double last = (m->st & M_FA_DENIAL) ? m->last_fa_denial : 0, iv;
+		if (last > 0 && conf_since(c, last, &iv))
+			conf_result(c, R4(MIP4_FA_DENIAL_RATE), node, iv >= 0.999,
+				    "denials %.3f s apart to the same mobile node", iv);
 		m->last_fa_denial = c->now;
 		m->st |= M_FA_DENIAL;
 	}

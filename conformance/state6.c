@@ -592,8 +592,8 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 		conf_result(c, R6(MIP6_BU_SEQ_INCREASE), node, seq_gt(bu->seq, base),
 			    "sequence %u not greater than %u (previous Binding Update%s)",
 			    bu->seq, base, b->resync ? " / status 135" : "");
-		if (retrans) {
-			double iv = c->now - b->bu_ts;
+		double iv;
+		if (retrans && conf_since(c, b->bu_ts, &iv)) {
 			if (b->retrans_iv > 0 && b->retrans_iv < 32)
 				conf_result(c, R6(MIP6_BU_BACKOFF), node,
 					    iv >= 2 * b->retrans_iv * 0.9,
@@ -605,9 +605,10 @@ static void on_bu(struct conf *c, int mi, const struct hdrs *h)
 		}
 	}
 	/* rate limit: the times of the last three BUs (rate[0], rate[1], bu_ts) */
-	if (b->rate[0] > 0)
-		conf_result(c, R6(MIP6_BU_RATE), node, c->now - b->rate[0] >= 1.0,
-			    "4 Binding Updates to one node within %.3f s", c->now - b->rate[0]);
+	double within;
+	if (b->rate[0] > 0 && conf_since(c, b->rate[0], &within))
+		conf_result(c, R6(MIP6_BU_RATE), node, within >= 1.0,
+			    "4 Binding Updates to one node within %.3f s", within);
 	b->rate[0] = b->rate[1];
 	b->rate[1] = b->bu_ts;
 
@@ -869,10 +870,10 @@ static void on_icmp6(struct conf *c, int mi, const struct hdrs *h)
 				    "Identifier %u, solicitation had %u", id, r->mps_id);
 			r->have_mps = false;
 		}
-		if (r->last_mpa > 0)
-			conf_result(c, R6(MIP6_MPA_RATE), node, c->now - r->last_mpa >= 0.999,
-				    "two Mobile Prefix Advertisements %.3f s apart",
-				    c->now - r->last_mpa);
+		double iv;
+		if (r->last_mpa > 0 && conf_since(c, r->last_mpa, &iv))
+			conf_result(c, R6(MIP6_MPA_RATE), node, iv >= 0.999,
+				    "two Mobile Prefix Advertisements %.3f s apart", iv);
 		r->last_mpa = c->now;
 		break;
 	}

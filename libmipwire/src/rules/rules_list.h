@@ -49,7 +49,7 @@ RULE(MIP4_ADV_SEQ, "MIP4-ADV-SEQ", "RFC 5944", "2.3.2", E, HA | FA, ST,
 RULE(MIP4_ADV_INTERVAL, "MIP4-ADV-INTERVAL", "RFC 5944", "2.1", W, HA | FA, ST,
      "Periodic advertisements are sent at intervals no longer than 1/3 of the ICMP Lifetime")
 RULE(MIP4_SOL_BACKOFF, "MIP4-SOL-BACKOFF", "RFC 5944", "2.4", E, MN, ST,
-     "Solicitations: at most 1/s for the first three, then a non-decreasing (exponential back-off) interval")
+     "One agent search (until an advertisement or registration): 3 solicitations at most 1/s, then non-decreasing intervals")
 RULE(MIP4_REBOOT_REREG, "MIP4-REBOOT-REREG", "RFC 5944", "2.4.4", W, MN, ST,
      "A registered mobile node re-registers after its foreign agent's sequence number drops into 0-255")
 

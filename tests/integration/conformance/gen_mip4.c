@@ -415,9 +415,22 @@ void gen_mip4(struct gen *g, const char *brk)
 	send_tunnel(g, 5, B("MIP4-RT-ADDRS") ? FA_ADDR + 0x30 : FA_ADDR, HA_ADDR, false,
 		    MN_HOA, CN_ADDR, false, 0, 0);
 
+	/* the advertisement at 2 s and the registration ended that search: a
+	 * new one at the initial rate, ended by a unicast advertisement (not
+	 * sent when broken: the solicitation at 8.6 s then does not back off),
+	 * and another */
+	for (int i = 0; i < 3; i++)
+		send_adv(g, 6 + i, &s);
+	struct adv u = a;
+	u.dst = MN_HOA;
+	u.seq = 2;
+	if (!B("MIP4-SOL-BACKOFF"))
+		send_adv(g, 8.1, &u);
+	send_adv(g, 8.6, &s);
+
 	/* periodic advertisements; the FA reboots at 150 s */
 	for (int i = 1; i <= 14; i++) {
-		a.seq = (uint16_t)(1 + i);
+		a.seq = (uint16_t)(2 + i);
 		if (B("MIP4-ADV-INTERVAL") && i == 2)
 			continue; /* 20 s gap with a 30 s Lifetime */
 		send_adv(g, 10.0 * i, &a);

@@ -26,6 +26,7 @@ run_tests.py MIPCONFORM GEN_CAPTURES SRCDIR SHARED_CAPTURES RULES_MD SAMPLES
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -371,6 +372,59 @@ with tempfile.TemporaryDirectory() as tmp:
             frames = json.loads(one[1])["frames"]
             check(frames > 500, what + f": {frames} frames")
     bad(["--threads", "3", junk], "threads", "bad thread count")
+
+    # 7. several files: one trace while each starts where the one before
+    # ended (rotated captures), else each file a trace of its own
+    def records(data):
+        """A classic little-endian pcap's records: [(time, bytes)]."""
+        out, pos = [], 24
+        while pos + 16 <= len(data):
+            sec, frac, incl = struct.unpack("<III", data[pos:pos + 12])
+            out.append((sec + frac / 1e6, data[pos:pos + 16 + incl]))
+            pos += 16 + incl
+        return out
+
+    def findings(args, counts):
+        """Rule -> node -> verdict, its findings (where in time and what,
+        not the file and frame) and, if counts, its pass / fail counts;
+        and stderr."""
+        rc, out, err = run(["--format", "json"] + args)
+        check(rc in (0, 1), f"{args}: exit {rc} ({err.strip()})")
+        got = {}
+        for r in json.loads(out)["rules"]:
+            for e in r["entities"]:
+                fs = {(f["time"], f["offset"], f["len"], f["detail"]) for f in e["findings"]}
+                got.setdefault(r["id"], {})[e["node"]] = (
+                    e["verdict"], fs, (e["pass"], e["fail"]) if counts else None)
+        return got, err
+
+    note = "before the previous file ends: checked as a separate trace"
+    twice = [["--keys", keyfile, os.path.join(tmp, "MIP4-RRQ-RATE.pcap")],
+             ["--keys", keyfile, os.path.join(tmp, "good-mip6.pcap")],
+             [os.path.join(SAMPLES, "pmip6.pcap")]]
+    # good-mip4 cut where time goes on (its frames are not all in time order)
+    recs = records(good4)
+    k = next(i for i in range(len(recs) // 2, len(recs)) if recs[i][0] >= recs[i - 1][0])
+    halves = []
+    for i, part in enumerate((recs[:k], recs[k:])):
+        halves.append(os.path.join(tmp, f"half{i}.pcap"))
+        with open(halves[-1], "wb") as f:
+            f.write(good4[:24] + b"".join(r for _, r in part))
+    for j in ("1", "2"):
+        for args in twice:
+            one, err1 = findings(["-j", j] + args, False)
+            two, err2 = findings(["-j", j] + args + args[-1:], False)
+            check(one == two and not err1 and err2.count(note) == 1 and
+                  os.path.basename(args[-1]) + " starts " in err2,
+                  f"-j {j}: {args[-1]} twice: not the findings of once, or no note: {err2!r}")
+        whole, err1 = findings(["-j", j, "--keys", keyfile, os.path.join(tmp, "good-mip4.pcap")], True)
+        split, err2 = findings(["-j", j, "--keys", keyfile] + halves, True)
+        check(whole == split and not err1 and not err2,
+              f"-j {j}: good-mip4 cut in two in time order: not the findings of the whole: {err2!r}")
+        # time going back inside a file: no interval judged across it
+        _, out, _ = run(["-j", j, "-v", "-"], long4)
+        check(not re.search(r"-[0-9.]+ s\b", out),
+              f"-j {j}: a file whose time goes back: a negative interval in a finding")
 
 print(f"{len(failures)} failure(s)")
 sys.exit(1 if failures else 0)
