@@ -445,7 +445,7 @@ static const struct mw_sa *find_sa(const struct mw_keys *keys,
 		}
 		if (!hit)
 			continue;
-		int score = sa->has_spi + sa->has_hoa4 + sa->has_peer4 + (sa->nai != NULL);
+		int score = mw_sa_selectors(sa);
 		if (score > best_score) {
 			best = sa;
 			best_score = score;
