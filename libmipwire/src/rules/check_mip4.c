@@ -508,8 +508,10 @@ static void verify_auth(struct mwi_chk *c, int mi, const struct mw_msg *m,
 		}
 		q.spi = mw_load_be32(p->data + e->body_off);
 		const struct mw_sa *sa = find_sa(c->keys, &q, peers, np);
-		if (!sa)
-			continue; /* no key for this SPI: not decidable */
+		if (!sa) { /* not decidable: say so (a mistyped SPI) */
+			mwi_unjudged(c, r, mi, i, e->off, e->len, "SPI %u", q.spi);
+			continue;
+		}
 		int ok = mw_mip4_auth_verify(p, i, (enum mw_auth_alg)sa->alg,
 					     sa->key, sa->key_len);
 		if (ok >= 0)
