@@ -35,6 +35,12 @@ const struct conf_node_h *frame_node_slow(struct conf *c, int msg, uint32_t offs
 void frame_finding(void *ctx, const struct mw_finding *f)
 {
 	struct conf *c = ctx;
+	if (__builtin_expect(f->unjudged, 0)) {
+		report_unjudged(c->rep, f->rule,
+				&frame_node(c, f->msg, f->offset, f->who)->node,
+				f->detail);
+		return;
+	}
 	report_add(c->rep, f->rule, &frame_node(c, f->msg, f->offset, f->who)->node,
 		   &c->where, f->pass, f->pass ? NULL : f->detail, f->offset,
 		   f->len);

@@ -234,6 +234,8 @@ int main(int argc, char **argv)
 	if (out != stdout)
 		fclose(out);
 
+	if (keys)
+		report_unjudged_warn(rep, stderr, opt_keys);
 	unsigned errors = report_errors(rep);
 	state4_free(c.s4);
 	state6_free(c.s6);

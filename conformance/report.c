@@ -98,6 +98,16 @@ struct rstate {
 	char *na_reason;
 };
 
+/* The authenticators of a rule that no security association matched
+ * (report_unjudged()): a rare path, kept apart from struct rstate. */
+#define UNJUDGED_SHOWN 3
+struct unjudged {
+	uint64_t n;
+	unsigned n_shown;
+	bool more;                        /* other SPI / sender pairs */
+	char shown[UNJUDGED_SHOWN][80];   /* "SPI 256 from 192.0.2.1" */
+};
+
 struct report {
 	struct report_pend p;  /* first: report_pass() reads it (report.h) */
 	size_t pend_hash;      /* node_hash(&p.node) */
@@ -128,6 +138,7 @@ struct report {
 	size_t *ord_off;       /* n + 1 */
 	GPtrArray *files;
 	uint64_t frames, truncated;
+	struct unjudged *uj;   /* per rule; NULL until an authenticator has none */
 	unsigned n_trunc_list;
 	struct example trunc[MAX_TRUNC_LIST];
 };
@@ -570,6 +581,7 @@ void report_free(struct report *r)
 		return;
 	for (size_t i = 0; i < r->n; i++)
 		g_free(r->rs[i].na_reason);
+	g_free(r->uj);
 	for (guint i = 0; i < r->ovf->len; i++)
 		g_free(g_array_index(r->ovf, struct pairs, i).p);
 	g_array_free(r->ovf, TRUE);
@@ -834,6 +846,72 @@ void report_na(struct report *r, const struct mw_rule *rule, const char *why)
 		s->na_reason = g_strdup(why);
 }
 
+void report_unjudged(struct report *r, const struct mw_rule *rule,
+		     const struct conf_node *node, const char *what)
+{
+	size_t i = rule_idx(r, rule);
+	char a[46], one[80];
+	if (!r->rs[i].enabled)
+		return;
+	if (!r->uj)
+		r->uj = g_new0(struct unjudged, r->n);
+	struct unjudged *u = &r->uj[i];
+	u->n++;
+	snprintf(one, sizeof one, "%s from %s", what, conf_node_str(node, a));
+	for (unsigned k = 0; k < u->n_shown; k++)
+		if (!strcmp(u->shown[k], one))
+			return;
+	if (u->n_shown < UNJUDGED_SHOWN)
+		memcpy(u->shown[u->n_shown++], one, sizeof one);
+	else
+		u->more = true;
+}
+
+/* "9 authenticator(s) but no security association matched (SPI 256
+ * from 192.0.2.1, ...)" into buf; false if every one had an SA. */
+static bool unjudged_str(const struct report *r, size_t i, char *buf,
+			 size_t cap)
+{
+	const struct unjudged *u = r->uj ? &r->uj[i] : NULL;
+	if (!u || !u->n)
+		return false;
+	size_t n = (size_t)snprintf(buf, cap, "%" PRIu64 " authenticator(s) but "
+				    "no security association matched (", u->n);
+	for (unsigned k = 0; k < u->n_shown && n < cap; k++)
+		n += (size_t)snprintf(buf + n, cap - n, "%s%s", k ? ", " : "",
+				      u->shown[k]);
+	if (n < cap)
+		snprintf(buf + n, cap - n, "%s)", u->more ? ", ..." : "");
+	return true;
+}
+
+void report_unjudged_warn(const struct report *r, FILE *err,
+			  const char *keys_file)
+{
+	uint64_t total = 0;
+	for (size_t i = 0; r->uj && i < r->n; i++)
+		total += r->uj[i].n;
+	if (!total)
+		return;
+	fprintf(err, "mipconform: warning: %" PRIu64 " authenticator(s) not "
+		"verified: no security association of %s matched (", total,
+		keys_file);
+	const char *sep = "";
+	for (size_t i = 0; i < r->n; i++) {
+		const struct unjudged *u = &r->uj[i];
+		if (!u->n)
+			continue;
+		fprintf(err, "%s%s: %" PRIu64 ", %s", sep, r->rs[i].rule->id,
+			u->n, u->shown[0]);
+		for (unsigned k = 1; k < u->n_shown; k++)
+			fprintf(err, ", %s", u->shown[k]);
+		if (u->more)
+			fputs(", ...", err);
+		sep = "; ";
+	}
+	fputs(")\n", err);
+}
+
 void report_frame(struct report *r, const struct conf_where *w, bool truncated)
 {
 	r->frames++;
@@ -949,10 +1027,14 @@ static enum verdict rule_verdict(const struct report *r, const struct rstate *s)
 	return s->rule->level == MW_LEVEL_ERROR ? V_FAIL : V_WARN;
 }
 
-static const char *na_reason(const struct report *r, const struct rstate *s)
+/* Why a rule is NOT-APPLICABLE; buf holds a reason made up here. */
+static const char *na_reason(const struct report *r, const struct rstate *s,
+			     char *buf, size_t cap)
 {
 	if ((s->rule->needs & MW_NEEDS_KEYS) && !r->have_keys)
 		return "needs --keys";
+	if (unjudged_str(r, (size_t)(s - r->rs), buf, cap))
+		return buf;
 	if (s->na_reason)
 		return s->na_reason;
 	return "no traffic exercised it";
@@ -1041,7 +1123,9 @@ void report_text(const struct report *r, FILE *out, bool verbose)
 			const struct rstate *s = &r->rs[i];
 			if (!s->enabled || rule_verdict(r, s) != V_NA)
 				continue;
-			fprintf(out, "NOT-APPLICABLE %s: %s\n", s->rule->id, na_reason(r, s));
+			char why[400];
+			fprintf(out, "NOT-APPLICABLE %s: %s\n", s->rule->id,
+				na_reason(r, s, why, sizeof why));
 		}
 	if (r->truncated) {
 		fprintf(out, "\ntruncated (not checked where bytes are missing; never a violation):\n");
@@ -1130,8 +1214,9 @@ void report_json(const struct report *r, FILE *out)
 		json_rule_head(out, s->rule);
 		fprintf(out, ",\"verdict\":\"%s\"", vname[v]);
 		if (v == V_NA) {
+			char why[400];
 			fprintf(out, ",\"reason\":");
-			json_str(out, na_reason(r, s));
+			json_str(out, na_reason(r, s, why, sizeof why));
 		}
 		fprintf(out, ",\"entities\":[");
 		for (unsigned k = 0; k < ent_count(r, s); k++) {
@@ -1206,10 +1291,11 @@ void report_junit(const struct report *r, FILE *out)
 		if (!s->enabled)
 			continue;
 		if (!ent_count(r, s)) {
+			char why[400];
 			fprintf(out, "  <testcase classname=\"");
 			xml_str(out, s->rule->id);
 			fprintf(out, "\" name=\"-\"><skipped message=\"NOT-APPLICABLE: ");
-			xml_str(out, na_reason(r, s));
+			xml_str(out, na_reason(r, s, why, sizeof why));
 			fprintf(out, "\"/></testcase>\n");
 			continue;
 		}

@@ -178,6 +178,14 @@ bool report_wants_detail(struct report *r, const struct mw_rule *rule,
 			 const struct conf_node *node);
 /* Not decidable for this node (e.g. no key for the SPI): NOT-APPLICABLE. */
 void report_na(struct report *r, const struct mw_rule *rule, const char *why);
+/* An authenticator of `rule` sent by `node` that no security association
+ * matched (mw_finding.unjudged; what: "SPI 256"): a rule judged nowhere
+ * is NOT-APPLICABLE with the count and SPIs as its reason. */
+void report_unjudged(struct report *r, const struct mw_rule *rule,
+		     const struct conf_node *node, const char *what);
+/* One line on err if some authenticators matched no SA of keys_file. */
+void report_unjudged_warn(const struct report *r, FILE *err,
+			  const char *keys_file);
 
 void report_frame(struct report *r, const struct conf_where *w, bool truncated);
 void report_file(struct report *r, const char *file);

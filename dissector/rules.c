@@ -70,7 +70,7 @@ static void emit(void *ctx, const struct mw_finding *f)
 	size_t i;
 	int off, len;
 
-	if (f->pass || !f->rule)
+	if (f->pass || f->unjudged || !f->rule) /* auth.c shows an unknown SA */
 		return;
 	i = mw_rule_index ? mw_rule_index(f->rule) : n_rules;
 	if (i >= n_rules || rule_ei[i].ei == EI_INIT_EI)

@@ -13,6 +13,9 @@
  *   key = hex:00112233445566778899aabbccddeeff   # or text:secret, or
  *   key-file = alice.key       # raw bytes from a file (relative to this file)
  *
+ * Any other key, a group name given twice, or both key and key-file are
+ * errors (a misspelt selector would make the SA match anything).
+ *
  * Key bytes are never logged or printed: mw_keys_describe() shows the
  * group, kind, SPI and selectors only. */
 #ifndef MIPWIRE_KEYS_H
@@ -78,11 +81,14 @@ struct mw_sa_query {
 	size_t nai_len;
 };
 
-/* The first SA of the query's kind whose given selectors all match the
- * query (an SA selector the query does not set does not match). NULL if
- * none. */
+/* Among the SAs of the query's kind whose given selectors all match the
+ * query (an SA selector the query does not set does not match), the one
+ * giving the most selectors (mw_sa_selectors()), the first in the file on
+ * a tie: a per-node SA overrides a catch-all one. NULL if none. */
 const struct mw_sa *mw_keys_find(const struct mw_keys *k,
 				 const struct mw_sa_query *q);
+/* How many selectors (spi, home-address, peer, nai) an SA gives. */
+int mw_sa_selectors(const struct mw_sa *sa);
 
 /* "[mn-ha alice] kind=mn-ha spi=256 alg=hmac-md5 home-address=192.0.2.10" */
 int mw_keys_describe(const struct mw_sa *sa, char *buf, size_t cap);

@@ -79,7 +79,12 @@ enum mw_finding_who {
  * NOT-APPLICABLE), pass = false when it is broken (a FAIL for an error
  * rule, a WARN for a warning, an INFO note for an info rule). Bytes the
  * capture did not hold never produce a finding (truncated is not a
- * violation). detail is empty for passes. */
+ * violation). detail is empty for passes.
+ *
+ * unjudged = true (with pass = false) is neither: the rule applied but
+ * could not be judged, because the authenticator's SPI and selectors
+ * matched no security association of the keys given; detail is then
+ * "SPI <n>". Callers that only count passes and failures skip these. */
 struct mw_finding {
 	const struct mw_rule *rule;
 	int msg;             /* index into pkt->msgs, -1 if not message-bound */
@@ -88,6 +93,7 @@ struct mw_finding {
 	char detail[128];    /* "expected ..., seen ..." (failures only) */
 	bool pass;
 	uint8_t who;         /* enum mw_finding_who */
+	bool unjudged;       /* no security association matched (above) */
 };
 
 typedef void (*mw_emit_fn)(void *ctx, const struct mw_finding *f);

@@ -1,6 +1,8 @@
 /* The keys file (format in keys.h), read with GLib's GKeyFile. Error
  * messages name the file, group and key; they never contain key bytes. */
 #include <arpa/inet.h>
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -48,162 +50,262 @@ static int hexval(char c)
 	return g_ascii_xdigit_value(c);
 }
 
-/* "hex:..." or "text:..." into sa->key; false with a reason otherwise. */
-static bool parse_key(const char *v, struct mw_sa *sa, const char **why)
+/* Why a group is wrong: the key at fault and the reason, for the message
+ * "FILE: [GROUP] KEY WHY". */
+struct fault {
+	const char *key;
+	char why[200];
+};
+
+static bool bad(struct fault *f, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static bool bad(struct fault *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(f->why, sizeof f->why, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+/* "hex:..." into sa->key. A bad digit is named with its place (a digit
+ * that is not hex is no key byte: naming it shows nothing secret). */
+static bool parse_hex(const char *h, struct mw_sa *sa, struct fault *f)
+{
+	size_t n = 0, digits = 0;
+	int hi = 0;
+
+	for (const char *c = h; *c; c++) {
+		if (*c == ' ' || *c == ':') {
+			if (digits % 2)
+				return bad(f, "has a separator inside a byte "
+					   "(character %zu of the hex digits)",
+					   (size_t)(c - h) + 1);
+			continue;
+		}
+		if (hexval(*c) < 0)
+			return bad(f, "has '%c' at character %zu of the hex digits, "
+				   "not a hex digit", *c, (size_t)(c - h) + 1);
+		if (digits++ % 2 == 0) {
+			hi = hexval(*c);
+			continue;
+		}
+		if (n == MW_KEY_MAX)
+			return bad(f, "is longer than 64 bytes");
+		sa->key[n++] = (uint8_t)(hi << 4 | hexval(*c));
+	}
+	if (digits % 2)
+		return bad(f, "has an odd number of hex digits (%zu)", digits);
+	sa->key_len = n;
+	return true;
+}
+
+/* "hex:..." or "text:..." into sa->key. */
+static bool parse_key(const char *v, struct mw_sa *sa, struct fault *f)
 {
 	if (g_str_has_prefix(v, "hex:")) {
-		const char *h = v + 4;
-		size_t n = 0;
-
-		while (*h) {
-			if (*h == ' ' || *h == ':') {
-				h++;
-				continue;
-			}
-			if (hexval(h[0]) < 0 || !h[1] || hexval(h[1]) < 0) {
-				*why = "is not an even number of hex digits";
-				return false;
-			}
-			if (n == MW_KEY_MAX) {
-				*why = "is longer than 64 bytes";
-				return false;
-			}
-			sa->key[n++] = (uint8_t)(hexval(h[0]) << 4 | hexval(h[1]));
-			h += 2;
-		}
-		sa->key_len = n;
+		if (!parse_hex(v + 4, sa, f))
+			return false;
 	} else if (g_str_has_prefix(v, "text:")) {
 		size_t n = strlen(v + 5);
 
-		if (n > MW_KEY_MAX) {
-			*why = "is longer than 64 bytes";
-			return false;
-		}
+		if (n > MW_KEY_MAX)
+			return bad(f, "is longer than 64 bytes");
 		memcpy(sa->key, v + 5, n);
 		sa->key_len = n;
 	} else {
-		*why = "must start with hex: or text:";
-		return false;
+		return bad(f, "must start with hex: or text:");
 	}
-	if (sa->key_len == 0) {
-		*why = "is empty";
-		return false;
-	}
+	if (sa->key_len == 0)
+		return bad(f, "is empty");
 	return true;
 }
 
+/* Raw key bytes from a file; at most one byte past the limit is read. */
 static bool load_key_file(const char *dir, const char *name, struct mw_sa *sa,
-			  const char **why)
+			  struct fault *f)
 {
 	char *path = g_path_is_absolute(name) ? g_strdup(name)
 					       : g_build_filename(dir, name, NULL);
-	char *bytes = NULL;
-	gsize n = 0;
-	bool ok = g_file_get_contents(path, &bytes, &n, NULL);
+	uint8_t buf[MW_KEY_MAX + 1];
+	size_t n = 0;
+	FILE *fp = fopen(path, "rb");
+	bool ok = fp != NULL;
 
+	if (fp) {
+		n = fread(buf, 1, sizeof buf, fp);
+		ok = !ferror(fp);
+		fclose(fp);
+	}
+	if (!ok)
+		bad(f, "%s cannot be read: %s", path, g_strerror(errno));
+	else if (n == 0 || n > MW_KEY_MAX)
+		ok = bad(f, "%s %s", path, n ? "is longer than 64 bytes"
+					     : "is empty");
 	g_free(path);
-	if (!ok) {
-		*why = "names a file that cannot be read";
-		return false;
+	if (ok) {
+		memcpy(sa->key, buf, n);
+		sa->key_len = n;
 	}
-	if (n == 0 || n > MW_KEY_MAX) {
-		*why = n ? "names a file longer than 64 bytes" : "names an empty file";
-		g_free(bytes);
-		return false;
+	memset(buf, 0, sizeof buf);
+	return ok;
+}
+
+/* The keys a group may hold: a misspelt selector must not turn an SA
+ * into a catch-all. */
+static const char *const known_keys[] = {
+	"kind", "spi", "algorithm", "home-address", "peer", "nai", "key",
+	"key-file", NULL,
+};
+
+static bool check_key_names(GKeyFile *kf, const char *g, struct fault *f)
+{
+	char **names = g_key_file_get_keys(kf, g, NULL, NULL);
+	bool ok = true;
+
+	for (size_t i = 0; ok && names && names[i]; i++) {
+		bool known = false;
+
+		for (size_t j = 0; known_keys[j]; j++)
+			known = known || strcmp(names[i], known_keys[j]) == 0;
+		if (!known) {
+			char *valid = g_strjoinv(", ", (char **)known_keys);
+
+			f->key = "";
+			ok = bad(f, "unknown key '%s' (valid keys: %s)", names[i],
+				 valid);
+			g_free(valid);
+		}
 	}
-	memcpy(sa->key, bytes, n);
-	sa->key_len = n;
-	memset(bytes, 0, n);
-	g_free(bytes);
-	return true;
+	g_strfreev(names);
+	return ok;
+}
+
+/* An address selector; false if the value is not an address. */
+static bool parse_selector(GKeyFile *kf, const char *g, const char *name,
+			   bool *has4, uint32_t *a4, bool *has6,
+			   struct mw_in6 *a6, struct fault *f)
+{
+	char *v = g_key_file_get_string(kf, g, name, NULL);
+	bool ok = !v || parse_addr(v, has4, a4, has6, a6);
+
+	g_free(v);
+	f->key = name;
+	return ok || bad(f, "is not an IPv4 or IPv6 address");
+}
+
+/* key or key-file: exactly one. */
+static bool parse_secret(GKeyFile *kf, const char *g, const char *dir,
+			 struct mw_sa *sa, struct fault *f)
+{
+	char *v = g_key_file_get_string(kf, g, "key", NULL);
+	char *file = g_key_file_get_string(kf, g, "key-file", NULL);
+	bool ok;
+
+	f->key = v ? "key" : "key-file";
+	if (v && file)
+		ok = bad(f, "and key-file are both given: give one of them");
+	else if (v)
+		ok = parse_key(v, sa, f);
+	else if (file)
+		ok = load_key_file(dir, file, sa, f);
+	else {
+		f->key = "key";
+		ok = bad(f, "is missing (give key = hex:... / text:... or "
+			 "key-file = PATH)");
+	}
+	if (v)
+		memset(v, 0, strlen(v));
+	g_free(v);
+	g_free(file);
+	return ok;
 }
 
 static bool parse_group(GKeyFile *kf, const char *g, const char *dir,
-			struct mw_sa *sa, const char **badkey, const char **why)
+			struct mw_sa *sa, struct fault *f)
 {
 	char *v;
 
 	sa->group = g_strdup(g);
-	*badkey = "kind";
-	v = g_key_file_get_string(kf, g, "kind", NULL);
-	if (!v) {
-		*why = "is missing";
+	if (!check_key_names(kf, g, f))
 		return false;
-	}
+	f->key = "kind";
+	v = g_key_file_get_string(kf, g, "kind", NULL);
+	if (!v)
+		return bad(f, "is missing");
 	for (size_t i = 0; i < G_N_ELEMENTS(kinds); i++)
 		if (strcmp(v, kinds[i].name) == 0)
 			sa->kind = kinds[i].kind;
 	g_free(v);
-	if (!sa->kind) {
-		*why = "must be mn-ha, mn-fa, fa-ha, mn-aaa, mh-auth or rr";
-		return false;
-	}
-	*badkey = "spi";
+	if (!sa->kind)
+		return bad(f, "must be mn-ha, mn-fa, fa-ha, mn-aaa, mh-auth or rr");
+	f->key = "spi";
 	if ((v = g_key_file_get_string(kf, g, "spi", NULL))) {
 		char *end;
 		guint64 spi = g_ascii_strtoull(v, &end, 0);
 		bool ok = *v && !*end && spi <= 0xffffffffu;
 
 		g_free(v);
-		if (!ok) {
-			*why = "is not a 32-bit number";
-			return false;
-		}
+		if (!ok)
+			return bad(f, "is not a 32-bit number");
 		sa->has_spi = true;
 		sa->spi = (uint32_t)spi;
 	}
-	*badkey = "algorithm";
+	f->key = "algorithm";
 	sa->alg = sa->kind == MW_SA_MH_AUTH || sa->kind == MW_SA_RR
 			  ? MW_AUTH_HMAC_SHA1 : MW_AUTH_HMAC_MD5;
 	if ((v = g_key_file_get_string(kf, g, "algorithm", NULL))) {
 		sa->alg = mw_auth_alg_parse(v);
 		g_free(v);
-		if (!sa->alg) {
-			*why = "must be hmac-md5, keyed-md5, hmac-sha1 or md5-chap";
-			return false;
-		}
+		if (!sa->alg)
+			return bad(f, "must be hmac-md5, keyed-md5, hmac-sha1 or md5-chap");
 	}
-	*badkey = "home-address";
-	if ((v = g_key_file_get_string(kf, g, "home-address", NULL))) {
-		bool ok = parse_addr(v, &sa->has_hoa4, &sa->hoa4, &sa->has_hoa6,
-				     &sa->hoa6);
-		g_free(v);
-		if (!ok) {
-			*why = "is not an IPv4 or IPv6 address";
-			return false;
-		}
-	}
-	*badkey = "peer";
-	if ((v = g_key_file_get_string(kf, g, "peer", NULL))) {
-		bool ok = parse_addr(v, &sa->has_peer4, &sa->peer4,
-				     &sa->has_peer6, &sa->peer6);
-		g_free(v);
-		if (!ok) {
-			*why = "is not an IPv4 or IPv6 address";
-			return false;
-		}
-	}
+	if (!parse_selector(kf, g, "home-address", &sa->has_hoa4, &sa->hoa4,
+			    &sa->has_hoa6, &sa->hoa6, f) ||
+	    !parse_selector(kf, g, "peer", &sa->has_peer4, &sa->peer4,
+			    &sa->has_peer6, &sa->peer6, f))
+		return false;
 	sa->nai = g_key_file_get_string(kf, g, "nai", NULL);
-	*badkey = "key";
-	v = g_key_file_get_string(kf, g, "key", NULL);
-	if (v) {
-		bool ok = parse_key(v, sa, why);
+	return parse_secret(kf, g, dir, sa, f);
+}
 
-		memset(v, 0, strlen(v));
-		g_free(v);
-		return ok;
-	}
-	*badkey = "key-file";
-	v = g_key_file_get_string(kf, g, "key-file", NULL);
-	if (v) {
-		bool ok = load_key_file(dir, v, sa, why);
+/* GKeyFile merges groups of the same name: two SAs would silently become
+ * one. The raw group lines tell; false with the message in err. */
+static bool no_duplicate_groups(const char *text, size_t len, const char *path,
+				char *err, size_t err_cap)
+{
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal,
+						 g_free, NULL);
+	const char *p = text, *end = text + len;
+	bool ok = true;
 
-		g_free(v);
-		return ok;
+	for (unsigned line = 1; ok && p < end; line++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		char *l = g_strstrip(g_strndup(p, (size_t)(e - p)));
+		char *close = l[0] == '[' ? strrchr(l, ']') : NULL;
+
+		if (close) {
+			char *name = g_strndup(l + 1, (size_t)(close - l - 1));
+			unsigned first = GPOINTER_TO_UINT(g_hash_table_lookup(seen, name));
+
+			if (first) {
+				snprintf(err, err_cap, "%s: [%s] is given twice "
+					 "(lines %u and %u): each security "
+					 "association needs a group name of its own",
+					 path, name, first, line);
+				ok = false;
+				g_free(name);
+			} else {
+				g_hash_table_insert(seen, name, GUINT_TO_POINTER(line));
+			}
+		}
+		g_free(l);
+		p = e + 1;
 	}
-	*badkey = "key";
-	*why = "is missing (give key = hex:... / text:... or key-file = PATH)";
-	return false;
+	g_hash_table_destroy(seen);
+	return ok;
 }
 
 MWI_EXPORT struct mw_keys *mw_keys_parse(const char *text, size_t len,
@@ -225,16 +327,20 @@ MWI_EXPORT struct mw_keys *mw_keys_parse(const char *text, size_t len,
 		g_free(dir);
 		return NULL;
 	}
+	if (!no_duplicate_groups(text, len, path, err, err_cap)) {
+		g_key_file_free(kf);
+		g_free(dir);
+		return NULL;
+	}
 	groups = g_key_file_get_groups(kf, &ng);
 	k = g_new0(struct mw_keys, 1);
 	k->sa = g_new0(struct mw_sa, ng ? ng : 1);
 	for (gsize i = 0; i < ng; i++) {
-		const char *badkey = "", *why = "";
+		struct fault f = { .key = "" };
 
-		if (!parse_group(kf, groups[i], dir, &k->sa[k->n], &badkey,
-				 &why)) {
-			snprintf(err, err_cap, "%s: [%s] %s %s", path, groups[i],
-				 badkey, why);
+		if (!parse_group(kf, groups[i], dir, &k->sa[k->n], &f)) {
+			snprintf(err, err_cap, "%s: [%s] %s%s%s", path, groups[i],
+				 f.key, *f.key ? " " : "", f.why);
 			k->n++;
 			mw_keys_free(k);
 			k = NULL;
@@ -307,13 +413,22 @@ static bool sa_matches(const struct mw_sa *sa, const struct mw_sa_query *q)
 	return true;
 }
 
+MWI_EXPORT int mw_sa_selectors(const struct mw_sa *sa)
+{
+	return sa->has_spi + sa->has_hoa4 + sa->has_hoa6 + sa->has_peer4 +
+	       sa->has_peer6 + (sa->nai != NULL);
+}
+
 MWI_EXPORT const struct mw_sa *mw_keys_find(const struct mw_keys *k,
 					    const struct mw_sa_query *q)
 {
+	const struct mw_sa *best = NULL;
+
 	for (size_t i = 0; k && i < k->n; i++)
-		if (sa_matches(&k->sa[i], q))
-			return &k->sa[i];
-	return NULL;
+		if (sa_matches(&k->sa[i], q) &&
+		    (!best || mw_sa_selectors(&k->sa[i]) > mw_sa_selectors(best)))
+			best = &k->sa[i];
+	return best;
 }
 
 MWI_EXPORT int mw_keys_describe(const struct mw_sa *sa, char *buf, size_t cap)

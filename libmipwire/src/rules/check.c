@@ -103,6 +103,22 @@ void mwi_pass_slow(struct mwi_run *c, enum mwi_rule_idx r, int msg,
 	f.detail[0] = '\0';
 	f.pass = true;
 	f.who = MW_WHO_SENDER;
+	f.unjudged = false;
+	c->emit(c->ctx, &f);
+	c->n_out++;
+}
+
+static void fail_or_unjudged(struct mwi_run *c, enum mwi_rule_idx r, int msg,
+			     int elem, uint32_t off, uint32_t len, bool unjudged,
+			     const char *fmt, va_list ap)
+{
+	struct mw_finding f = {
+		.rule = &mwi_rules[r], .msg = msg, .elem = elem,
+		.offset = off, .len = len, .pass = false, .unjudged = unjudged,
+	};
+	if (c->passes)
+		group_enter(c, msg, off);
+	vsnprintf(f.detail, sizeof f.detail, fmt, ap);
 	c->emit(c->ctx, &f);
 	c->n_out++;
 }
@@ -110,18 +126,19 @@ void mwi_pass_slow(struct mwi_run *c, enum mwi_rule_idx r, int msg,
 void mwi_fail_run(struct mwi_run *c, enum mwi_rule_idx r, int msg, int elem,
 		  uint32_t off, uint32_t len, const char *fmt, ...)
 {
-	struct mw_finding f = {
-		.rule = &mwi_rules[r], .msg = msg, .elem = elem,
-		.offset = off, .len = len, .pass = false,
-	};
 	va_list ap;
-	if (c->passes)
-		group_enter(c, msg, off);
 	va_start(ap, fmt);
-	vsnprintf(f.detail, sizeof f.detail, fmt, ap);
+	fail_or_unjudged(c, r, msg, elem, off, len, false, fmt, ap);
 	va_end(ap);
-	c->emit(c->ctx, &f);
-	c->n_out++;
+}
+
+void mwi_unjudged_run(struct mwi_run *c, enum mwi_rule_idx r, int msg,
+		      int elem, uint32_t off, uint32_t len, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fail_or_unjudged(c, r, msg, elem, off, len, true, fmt, ap);
+	va_end(ap);
 }
 
 /* The layer kinds whose headers mwi_check_ip6_headers() checks. */

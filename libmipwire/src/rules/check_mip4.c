@@ -445,7 +445,7 @@ static const struct mw_sa *find_sa(const struct mw_keys *keys,
 		}
 		if (!hit)
 			continue;
-		int score = sa->has_spi + sa->has_hoa4 + sa->has_peer4 + (sa->nai != NULL);
+		int score = mw_sa_selectors(sa);
 		if (score > best_score) {
 			best = sa;
 			best_score = score;
@@ -508,8 +508,10 @@ static void verify_auth(struct mwi_chk *c, int mi, const struct mw_msg *m,
 		}
 		q.spi = mw_load_be32(p->data + e->body_off);
 		const struct mw_sa *sa = find_sa(c->keys, &q, peers, np);
-		if (!sa)
-			continue; /* no key for this SPI: not decidable */
+		if (!sa) { /* not decidable: say so (a mistyped SPI) */
+			mwi_unjudged(c, r, mi, i, e->off, e->len, "SPI %u", q.spi);
+			continue;
+		}
 		int ok = mw_mip4_auth_verify(p, i, (enum mw_auth_alg)sa->alg,
 					     sa->key, sa->key_len);
 		if (ok >= 0)

@@ -105,6 +105,15 @@ static inline void mwi_pass(struct mwi_chk *c, enum mwi_rule_idx r, int msg,
 	}
 }
 
+/* A rule that applied but could not be judged (mw_finding.unjudged):
+ * like a failure, a rare path that spoils a trial. */
+void mwi_unjudged_run(struct mwi_run *run, enum mwi_rule_idx r, int msg,
+		      int elem, uint32_t off, uint32_t len, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+#define mwi_unjudged(c, ...)                                                \
+	((c)->trial ? (void)((c)->spoilt = true)                            \
+		    : mwi_unjudged_run((c)->run, __VA_ARGS__))
+
 /* A failure: mwi_fail(c, r, msg, elem, off, len, fmt, ...). */
 #define mwi_fail(c, ...)                                                    \
 	((c)->trial ? (void)((c)->spoilt = true)                            \

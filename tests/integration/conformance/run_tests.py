@@ -23,6 +23,15 @@ run_tests.py MIPCONFORM GEN_CAPTURES SRCDIR SHARED_CAPTURES RULES_MD SAMPLES
    and exit status: many files in one run with unreadable ones among them
    (batches cut at file ends and errors), standard input (frames copied,
    as its reader reuses its buffer) longer than a batch, keys.
+7. Several files: one trace while each starts where the one before ended
+   (the same findings as the whole for a capture cut in two), else each a
+   trace of its own with a note (the same file twice); no negative
+   interval when time goes back inside a file.
+8. Keys that match no authenticator (a mistyped SPI): the keyed rules are
+   NOT-APPLICABLE with the count and the SPIs seen as their reason (text,
+   JSON, JUnit), a warning on standard error, with one thread and two; a
+   judged rule keeps its verdict, the warning counts the authenticators
+   left out; bad keys files (unknown key, group twice) exit 2.
 """
 import json
 import os
@@ -425,6 +434,67 @@ with tempfile.TemporaryDirectory() as tmp:
         _, out, _ = run(["-j", j, "-v", "-"], long4)
         check(not re.search(r"-[0-9.]+ s\b", out),
               f"-j {j}: a file whose time goes back: a negative interval in a finding")
+
+    # 8. keys that match no authenticator: say so, do not pass silently
+    nomatch = os.path.join(tmp, "nomatch.keys")
+    with open(nomatch, "w") as f:
+        f.write("[x]\nkind = mn-ha\nspi = 9999\nkey = text:zzz\n")
+    reg_cap = os.path.join(SAMPLES, "mip4-registration.pcap")
+    want = {
+        AUTH[0]: "12 authenticator(s) but no security association matched (SPI 256 from "
+                 "198.51.100.10, SPI 256 from 203.0.113.1, SPI 256 from 198.51.100.1)",
+        AUTH[1]: "3 authenticator(s) but no security association matched "
+                 "(SPI 257 from 198.51.100.10)",
+        AUTH[2]: "4 authenticator(s) but no security association matched "
+                 "(SPI 258 from 203.0.113.1, SPI 258 from 198.51.100.1)",
+    }
+    warn = ("mipconform: warning: 19 authenticator(s) not verified: no security "
+            f"association of {nomatch} matched (")
+    for threads in ("1", "2"):
+        rc, out, err = run(["-j", threads, "-v", "--keys", nomatch, reg_cap])
+        for rid, why in want.items():
+            check(f"NOT-APPLICABLE {rid}: {why}\n" in out,
+                  f"no SA matched, -j {threads}: text reason of {rid}: "
+                  f"{[l for l in out.splitlines() if rid in l]}")
+        check(rc == 0 and err.startswith(warn) and err.count("\n") == 1,
+              f"no SA matched, -j {threads}: exit {rc}, stderr {err!r}")
+        rc, out, err = run(["-j", threads, "--format", "json", "--keys", nomatch, reg_cap])
+        got = {x["id"]: x for x in json.loads(out)["rules"]}
+        for rid, why in want.items():
+            check(got[rid]["verdict"] == "NOT-APPLICABLE" and got[rid].get("reason") == why,
+                  f"no SA matched, -j {threads}: JSON {rid} {got[rid].get('reason')!r}")
+        rc, out, err = run(["-j", threads, "--format", "junit", "--keys", nomatch, reg_cap])
+        skipped = [t.find("skipped").get("message") for t in ET.fromstring(out).iter("testcase")
+                   if t.get("classname") == AUTH[2]]
+        check(skipped == ["NOT-APPLICABLE: " + want[AUTH[2]]],
+              f"no SA matched, -j {threads}: JUnit {skipped}")
+    # the MN-HA SA only: MN-HA is judged (PASS), the MN-FA / FA-HA
+    # authenticators are not, and the warning counts them
+    partial = os.path.join(tmp, "partial.keys")
+    with open(partial, "w") as f:
+        f.write("[ha]\nkind = mn-ha\nspi = 256\nhome-address = 198.51.100.10\n"
+                "key = text:mn-ha-secret-01\n")
+    for threads in ("1", "2"):
+        rc, out, err = run(["-j", threads, "-v", "--keys", partial, reg_cap])
+        check(f"PASS {AUTH[0]} (3 node(s))" in out and
+              f"NOT-APPLICABLE {AUTH[1]}: 3 authenticator(s)" in out,
+              f"partial keys, -j {threads}: {[l for l in out.splitlines() if 'AUTH-' in l]}")
+        check(rc == 0 and "warning: 7 authenticator(s) not verified" in err and
+              err.count("\n") == 1, f"partial keys, -j {threads}: exit {rc}, {err!r}")
+    # the samples' own keys cover every authenticator: no warning
+    rc, out, err = run(["-j", "2", "--keys", os.path.join(SAMPLES, "samples.keys"), reg_cap])
+    check(rc == 0 and err == "", f"samples.keys: exit {rc}, stderr {err!r}")
+    # keys files with mistakes that used to pass silently: exit 2, a message
+    for text, msg in (("[x]\nkind = mn-ha\nhome_address = 198.51.100.10\nkey = text:k\n",
+                       "[x] unknown key 'home_address' (valid keys: kind, spi, algorithm, "
+                       "home-address, peer, nai, key, key-file)"),
+                      ("[x]\nkind = mn-ha\nkey = text:k\n[x]\nspi = 1\n",
+                       "[x] is given twice (lines 1 and 4)")):
+        with open(nomatch, "w") as f:
+            f.write(text)
+        rc, out, err = run(["--keys", nomatch, reg_cap])
+        check(rc == 2 and f"mipconform: bad keys file: {nomatch}: {msg}" in err,
+              f"bad keys file: exit {rc}, {err!r}")
 
 print(f"{len(failures)} failure(s)")
 sys.exit(1 if failures else 0)
