@@ -26,6 +26,7 @@ struct conf {
 	bool any_frame;              /* a frame was checked (now is its time) */
 	struct state4 *s4;
 	struct state6 *s6;
+	uint64_t mip_frames;         /* frames with a Mobile IP message */
 	/* node of the last per-packet finding of a message, by message and
 	 * who (-2: none); of one not bound to a message */
 	int fn_msg, fn_who;

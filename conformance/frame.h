@@ -101,6 +101,7 @@ static inline void frame_start(struct conf *c, const char *file,
 	c->pkt = pkt;
 	/* message 0's sender, worked out already */
 	c->fn_msg = note->has_msg ? 0 : -2;
+	c->mip_frames += note->has_msg;
 	c->fn_who = MW_WHO_SENDER;
 	c->fn = (struct conf_node_h){ { .hi = note->hi, .lo = note->lo, .fam = note->fam },
 				      note->h };

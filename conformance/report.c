@@ -136,7 +136,8 @@ struct report {
 	const struct rnode **byid;
 	uint32_t *ord;         /* node ids, rule i's at ord_off[i].. */
 	size_t *ord_off;       /* n + 1 */
-	GPtrArray *files;
+	GPtrArray *files;      /* struct rfile *, in the order read */
+	GPtrArray *errors;     /* struct input_error *, likewise */
 	uint64_t frames, truncated;
 	struct unjudged *uj;   /* per rule; NULL until an authenticator has none */
 	unsigned n_trunc_list;
@@ -542,6 +543,32 @@ static uint64_t node_passes(const struct report *r, const struct rnode *x, size_
 
 /* ---- recording ---- */
 
+/* A capture that was opened; complete: read to its end. */
+struct rfile {
+	char *name;
+	bool complete;
+};
+
+/* A capture that could not be opened or was not read to its end. */
+struct input_error {
+	char *file, *message;
+};
+
+static void rfile_free(gpointer p)
+{
+	struct rfile *f = p;
+	g_free(f->name);
+	g_free(f);
+}
+
+static void input_error_free(gpointer p)
+{
+	struct input_error *e = p;
+	g_free(e->file);
+	g_free(e->message);
+	g_free(e);
+}
+
 struct report *report_new(bool have_keys)
 {
 	struct report *r = g_new0(struct report, 1);
@@ -571,7 +598,8 @@ struct report *report_new(bool have_keys)
 	tab_alloc(r, 1024);
 	r->ovf = g_array_new(FALSE, FALSE, sizeof(struct pairs));
 	r->fails = g_ptr_array_new_with_free_func(failrec_free);
-	r->files = g_ptr_array_new_with_free_func(g_free);
+	r->files = g_ptr_array_new_with_free_func(rfile_free);
+	r->errors = g_ptr_array_new_with_free_func(input_error_free);
 	return r;
 }
 
@@ -596,6 +624,7 @@ void report_free(struct report *r)
 	for (unsigned i = 0; i < r->n_trunc_list; i++)
 		g_free(r->trunc[i].file);
 	g_ptr_array_free(r->files, TRUE);
+	g_ptr_array_free(r->errors, TRUE);
 	g_free(r->rs);
 	g_free(r);
 }
@@ -929,7 +958,33 @@ void report_frame(struct report *r, const struct conf_where *w, bool truncated)
 
 void report_file(struct report *r, const char *file)
 {
-	g_ptr_array_add(r->files, g_strdup(file));
+	struct rfile *f = g_new(struct rfile, 1);
+	f->name = g_strdup(file);
+	f->complete = true;
+	g_ptr_array_add(r->files, f);
+}
+
+unsigned report_files(const struct report *r)
+{
+	return r->files->len;
+}
+
+uint64_t report_frames(const struct report *r)
+{
+	return r->frames;
+}
+
+void report_input_error(struct report *r, const char *file, bool opened,
+			const char *message)
+{
+	struct input_error *e = g_new(struct input_error, 1);
+	e->file = g_strdup(file);
+	e->message = g_strdup(message);
+	g_ptr_array_add(r->errors, e);
+	if (opened && r->files->len) {
+		struct rfile *last = r->files->pdata[r->files->len - 1];
+		last->complete = false;
+	}
 }
 
 /* ---- entities ---- */
@@ -1135,23 +1190,41 @@ void report_text(const struct report *r, FILE *out, bool verbose)
 		if (r->truncated > r->n_trunc_list)
 			fprintf(out, "  ... %" PRIu64 " more\n", r->truncated - r->n_trunc_list);
 	}
+	if (r->errors->len) {
+		fprintf(out, "\nnot read to the end (not checked beyond that point):\n");
+		for (unsigned i = 0; i < r->errors->len; i++) {
+			const struct input_error *e = r->errors->pdata[i];
+			fprintf(out, "  %s: %s\n", e->file, e->message);
+		}
+	}
 }
 
 /* ---- JSON ---- */
 
+/* s as valid UTF-8 (file names and details may be any bytes): each
+ * invalid byte becomes U+FFFD; NULL if s is valid already. */
+static char *utf8_fixed(const char *s)
+{
+	return s && !g_utf8_validate(s, -1, NULL) ? g_utf8_make_valid(s, -1) : NULL;
+}
+
 static void json_str(FILE *out, const char *s)
 {
+	char *fixed = utf8_fixed(s);
+	if (fixed)
+		s = fixed;
 	fputc('"', out);
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c == '"' || c == '\\')
 			fprintf(out, "\\%c", c);
-		else if (c < 0x20)
+		else if (c < 0x20 || c == 0x7f)
 			fprintf(out, "\\u%04x", c);
 		else
 			fputc(c, out);
 	}
 	fputc('"', out);
+	g_free(fixed);
 }
 
 static void json_roles(FILE *out, unsigned roles)
@@ -1187,11 +1260,23 @@ void report_json(const struct report *r, FILE *out)
 {
 	fprintf(out, "{\"tool\":\"mipconform\",\"version\":\"%s\",\"files\":[", MW_VERSION);
 	for (unsigned i = 0; i < r->files->len; i++) {
-		fprintf(out, "%s", i ? "," : "");
-		json_str(out, r->files->pdata[i]);
+		const struct rfile *f = r->files->pdata[i];
+		fprintf(out, "%s{\"file\":", i ? "," : "");
+		json_str(out, f->name);
+		fprintf(out, ",\"read_to_end\":%s}", f->complete ? "true" : "false");
+	}
+	fprintf(out, "],\"errors\":[");
+	for (unsigned i = 0; i < r->errors->len; i++) {
+		const struct input_error *e = r->errors->pdata[i];
+		fprintf(out, "%s{\"file\":", i ? "," : "");
+		json_str(out, e->file);
+		fprintf(out, ",\"message\":");
+		json_str(out, e->message);
+		fputc('}', out);
 	}
 	fprintf(out, "],\"frames\":%" PRIu64 ",\"truncated_frames\":%" PRIu64
-		",\"truncated\":[", r->frames, r->truncated);
+		",\"truncated_listed\":%u,\"truncated\":[", r->frames, r->truncated,
+		r->n_trunc_list);
 	for (unsigned i = 0; i < r->n_trunc_list; i++) {
 		fprintf(out, "%s{\"file\":", i ? "," : "");
 		json_str(out, r->trunc[i].file);
@@ -1249,19 +1334,30 @@ void report_json(const struct report *r, FILE *out)
 
 /* ---- JUnit ---- */
 
+/* s as XML character data or attribute value: markup escaped, valid
+ * UTF-8, no character XML 1.0 cannot carry (the other controls, U+FFFE,
+ * U+FFFF: U+FFFD instead); a newline kept (in an attribute value an
+ * XML parser reads it as a space). */
 static void xml_str(FILE *out, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
+	char *fixed = utf8_fixed(s);
+	if (fixed)
+		s = fixed;
+	for (const char *p = s; p && *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		switch (c) {
 		case '<': fputs("&lt;", out); break;
 		case '>': fputs("&gt;", out); break;
 		case '&': fputs("&amp;", out); break;
 		case '"': fputs("&quot;", out); break;
 		default:
-			if ((unsigned char)*s >= 0x20 || *s == '\n')
-				fputc(*s, out);
+			if ((c < 0x20 && c != '\n' && c != '\t') || c == 0xfffe || c == 0xffff)
+				fputs("\xef\xbf\xbd", out);   /* U+FFFD */
+			else
+				fwrite(p, 1, (size_t)(g_utf8_next_char(p) - p), out);
 		}
 	}
+	g_free(fixed);
 }
 
 void report_junit(const struct report *r, FILE *out)
@@ -1282,10 +1378,21 @@ void report_junit(const struct report *r, FILE *out)
 			fails += ent_verdict(s, &e) == V_FAIL;
 		}
 	}
+	/* a file not read to the end: a test case in error of its own */
+	unsigned errs = r->errors->len;
+	tests += errs;
 	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		"<testsuites name=\"mipconform\" tests=\"%u\" failures=\"%u\" skipped=\"%u\">\n"
-		"<testsuite name=\"mipconform\" tests=\"%u\" failures=\"%u\" skipped=\"%u\">\n",
-		tests, fails, skipped, tests, fails, skipped);
+		"<testsuites name=\"mipconform\" tests=\"%u\" failures=\"%u\" errors=\"%u\" skipped=\"%u\">\n"
+		"<testsuite name=\"mipconform\" tests=\"%u\" failures=\"%u\" errors=\"%u\" skipped=\"%u\">\n",
+		tests, fails, errs, skipped, tests, fails, errs, skipped);
+	for (unsigned i = 0; i < errs; i++) {
+		const struct input_error *ie = r->errors->pdata[i];
+		fputs("  <testcase classname=\"mipconform.input\" name=\"", out);
+		xml_str(out, ie->file);
+		fputs("\"><error type=\"input\" message=\"", out);
+		xml_str(out, ie->message);
+		fputs("\"/></testcase>\n", out);
+	}
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rstate *s = &r->rs[i];
 		if (!s->enabled)
@@ -1321,8 +1428,8 @@ void report_junit(const struct report *r, FILE *out)
 					fputs("\">", out);
 				fputc('\n', out);
 				for (unsigned x = 0; e.f && x < e.f->n_ex; x++) {
-					fprintf(out, "%s frame %" PRIu64 ": ", e.f->ex[x].file,
-						e.f->ex[x].frame);
+					xml_str(out, e.f->ex[x].file);
+					fprintf(out, " frame %" PRIu64 ": ", e.f->ex[x].frame);
 					xml_str(out, e.f->ex[x].detail);
 					fputc('\n', out);
 				}

@@ -188,7 +188,15 @@ void report_unjudged_warn(const struct report *r, FILE *err,
 			  const char *keys_file);
 
 void report_frame(struct report *r, const struct conf_where *w, bool truncated);
+/* A capture opened (its frames follow). */
 void report_file(struct report *r, const char *file);
+/* Captures opened and frames read so far. */
+unsigned report_files(const struct report *r);
+uint64_t report_frames(const struct report *r);
+/* Capture `file` could not be read to its end: opened (the last
+ * report_file(): its frames so far are in the report) or not at all. */
+void report_input_error(struct report *r, const char *file, bool opened,
+			const char *message);
 
 /* Number of FAIL verdicts (errors). */
 unsigned report_errors(const struct report *r);

@@ -32,6 +32,12 @@ run_tests.py MIPCONFORM GEN_CAPTURES SRCDIR SHARED_CAPTURES RULES_MD SAMPLES
    JSON, JUnit), a warning on standard error, with one thread and two; a
    judged rule keeps its verdict, the warning counts the authenticators
    left out; bad keys files (unknown key, group twice) exit 2.
+9. Output: a report not written is exit 2; -o never overwrites a capture
+   (nor an old report when no capture could be read); hostile file names
+   give well-formed JUnit and valid JSON; files not read to the end are in
+   the JSON errors / files and JUnit error test cases; no Mobile IP at all
+   warns; attached short option values, empty / mixed-case selections;
+   the JSON truncated listing's cap.
 """
 import json
 import os
@@ -495,6 +501,130 @@ with tempfile.TemporaryDirectory() as tmp:
         rc, out, err = run(["--keys", nomatch, reg_cap])
         check(rc == 2 and f"mipconform: bad keys file: {nomatch}: {msg}" in err,
               f"bad keys file: exit {rc}, {err!r}")
+    # 9. Output: write errors, -o safety, hostile file names, input errors
+    # in every format, argument traps, the truncated listing's cap
+    def run_raw(args, stdout=subprocess.PIPE):
+        p = subprocess.run([MIPCONFORM] + args, stdout=stdout, stderr=subprocess.PIPE)
+        return p.returncode, p.stdout, p.stderr.decode(errors="replace")
+
+    g4 = os.path.join(tmp, "good-mip4.pcap")
+    ttl = os.path.join(tmp, "MIP4-ADV-TTL.pcap")   # has FAIL examples
+    # 9a. a report not written (full disk) is exit 2 and a message
+    if os.path.exists("/dev/full"):
+        rc, _, err = run_raw(["-o", "/dev/full", g4])
+        check(rc == 2 and "/dev/full" in err, f"-o /dev/full: exit {rc}, {err.strip()!r}")
+        for fmt in ("text", "json", "junit"):
+            with open("/dev/full", "w") as full:
+                rc, _, err = run_raw(["-f", fmt, g4], stdout=full)
+            check(rc == 2 and "standard output" in err,
+                  f"{fmt} to a full stdout: exit {rc}, {err.strip()!r}")
+        with open("/dev/full", "w") as full:
+            rc, _, err = run_raw(["--list-rules"], stdout=full)
+        check(rc == 2 and "cannot write" in err, f"--list-rules to a full stdout: exit {rc}")
+    # 9b. -o never destroys a capture, nor an old report for nothing
+    victim = os.path.join(tmp, "victim.pcap")
+    with open(victim, "wb") as f:
+        f.write(good4)
+    rc, _, err = run_raw(["-o", victim, g4, victim])
+    check(rc == 2 and "refusing" in err and open(victim, "rb").read() == good4,
+          f"-o an input: exit {rc}, {err.strip()!r}")
+    old = os.path.join(tmp, "old-report.txt")
+    with open(old, "w") as f:
+        f.write("old\n")
+    rc, _, err = run_raw(["-o", old, os.path.join(tmp, "nope.pcap")])
+    check(rc == 2 and open(old).read() == "old\n", f"-o with no input read: exit {rc}, file rewritten")
+    rc, _, err = run_raw(["-o", os.path.join(tmp, "no-dir", "r.txt"), g4])
+    check(rc == 2 and "directory does not exist" in err, f"-o in a missing directory: exit {rc}, {err.strip()!r}")
+    rc, _, _ = run_raw(["-o", old, g4])
+    check(rc == 0 and open(old).read().startswith("mipconform "), f"-o: exit {rc}")
+    # 9c. any file name: JUnit is well-formed XML, JSON valid UTF-8 JSON
+    hostile = os.path.join(tmp.encode(), b'a&b<c>"q\'\x01\x1f\xff\xfe\xc3.pcap')
+    with open(hostile, "wb") as f:
+        f.write(open(ttl, "rb").read())
+    missing = os.path.join(tmp.encode(), b'gone&<\xff>.pcap')
+    for fmt in ("json", "junit"):
+        p = subprocess.run([MIPCONFORM.encode(), b"-f", fmt.encode(), hostile, missing],
+                           capture_output=True)
+        try:
+            if fmt == "json":
+                d = json.loads(p.stdout.decode("utf-8"))
+                ok = (len(d["files"]) == 1 and d["files"][0]["file"].startswith(tmp + '/a&b<c>"q\'\x01\x1f')
+                      and len(d["errors"]) == 1)
+            else:
+                root = ET.fromstring(p.stdout)
+                cases = root.iter("testcase")
+                ok = any('a&b<c>"q' in (f.text or "") for c in cases for f in c.iter("failure"))
+            check(ok and p.returncode == 2, f"hostile name, {fmt}: content (exit {p.returncode})")
+        except (ValueError, ET.ParseError) as e:
+            check(False, f"hostile name, {fmt}: does not parse: {e}")
+    # 9d. a file not read to its end is in every report, not only the exit status
+    nope = os.path.join(tmp, "nope.pcap")
+    rc, out, _ = run_raw(["-f", "junit", nope])
+    root = ET.fromstring(out)
+    errs = [c for c in root.iter("testcase") if c.find("error") is not None]
+    check(rc == 2 and len(errs) == 1 and errs[0].get("name") == nope and
+          errs[0].get("classname") == "mipconform.input" and root.get("errors") == "1",
+          f"junit: missing file as an error test case (exit {rc})")
+    def fields(doc, *path):
+        """doc[path...], or None where a field is missing / of another shape."""
+        try:
+            for k in path:
+                doc = doc[k]
+            return doc
+        except (KeyError, IndexError, TypeError):
+            return None
+
+    rc, out, _ = run_raw(["-f", "json", g4, cut, nope])
+    d = json.loads(out)
+    files = [(fields(f, "file"), fields(f, "read_to_end")) for f in d["files"]]
+    errors = [fields(e, "file") for e in fields(d, "errors") or []]
+    check(files == [(g4, True), (cut, False)] and errors == [cut, nope] and
+          "No such file" in (fields(d, "errors", 1, "message") or ""),
+          f"json: files / errors {files} {errors}")
+    for j in ("1", "2"):
+        check(run_raw(["-j", j, "-f", "json", g4, cut, nope])[1] == out, f"json errors: -j {j} differs")
+    rc, out, _ = run_raw([cut, nope])
+    check(rc == 2 and b"not read to the end" in out and out.count(b"cut.pcap") >= 1 and b"nope.pcap" in out,
+          "text: the input failures listed")
+    # no Mobile IP at all: a warning, exit 0
+    empty = os.path.join(tmp, "empty.pcap")
+    with open(empty, "wb") as f:
+        f.write(good4[:24])
+    other = os.path.join(tmp, "other.pcap")   # one Ethernet frame, ARP
+    with open(other, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        f.write(struct.pack("<IIII", 1, 0, 42, 42) + b"\xff" * 6 + b"\x02" * 6 + b"\x08\x06" + bytes(28))
+    for cap in (empty, other):
+        rc, _, err = run_raw([cap])
+        check(rc == 0 and "no Mobile IP messages found" in err and err.count("\n") == 1,
+              f"{cap}: exit {rc}, warning {err!r}")
+    check("no Mobile IP" not in run_raw([g4])[2], "warning on Mobile IP traffic")
+    # 9e. argument traps
+    check(run_raw(["-j2", "-fjson", g4])[:2] == run_raw(["-j", "2", "-f", "json", g4])[:2],
+          "attached short option values (-j2 -fjson)")
+    check(run_raw(["-vfjson", "-o", os.path.join(tmp, "-fx.json"), g4])[0] == 0 and
+          os.path.exists(os.path.join(tmp, "-fx.json")), "a cluster ending in -f; a value like an option")
+    check((run_raw(["-rmip4-adv-ttl", "--list-rules"])[1] + b"\n").splitlines()[0].startswith(b"MIP4-ADV-TTL"),
+          "-r case-insensitive, attached")
+    for args in (["-r", ""], ["--role", ""], ["-s", ""], ["-r", "MIP4-ADV-TTL,"],
+                 ["--list-rules", "-f", "junit"]):
+        rc, _, err = run_raw(args + ["--list-rules"] if "--list-rules" not in args else args)
+        check(rc == 2 and "mipconform:" in err, f"{args}: exit {rc}")
+    check(b"docs/keys.md" in run_raw(["--help"])[1], "--help points to docs/keys.md")
+    # 9f. the truncated listing says it is capped
+    head = good4[:16] + struct.pack("<I", 30) + good4[20:24]   # snaplen 30: every frame cut
+    sh = os.path.join(tmp, "snap30.pcap")
+    pos, recs = 24, []
+    while pos + 16 <= len(good4):
+        ts1, ts2, incl, orig = struct.unpack("<IIII", good4[pos:pos + 16])
+        keep = min(incl, 30)
+        recs.append(struct.pack("<IIII", ts1, ts2, keep, orig) + good4[pos + 16:pos + 16 + keep])
+        pos += 16 + incl
+    with open(sh, "wb") as f:
+        f.write(head + b"".join(recs))
+    d = json.loads(run_raw(["-f", "json", sh])[1])
+    check(d["truncated_frames"] > 20 and d.get("truncated_listed") == len(d["truncated"]) == 20,
+          f"truncated: {d['truncated_frames']} frames, {d.get('truncated_listed')} listed")
 
 print(f"{len(failures)} failure(s)")
 sys.exit(1 if failures else 0)
