@@ -27,6 +27,7 @@ struct conf {
 	struct state4 *s4;
 	struct state6 *s6;
 	uint64_t mip_frames;         /* frames with a Mobile IP message */
+	char *read_err;              /* why the last file failed (reader.c), or NULL */
 	/* node of the last per-packet finding of a message, by message and
 	 * who (-2: none); of one not bound to a message */
 	int fn_msg, fn_who;

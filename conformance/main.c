@@ -297,21 +297,20 @@ static bool output_close(FILE *out)
 
 /* ---- the run ---- */
 
-/* Why a capture could not be opened: the reader printed it; for the
- * report it is asked again (not of standard input: that would read it). */
-static char *open_error(const char *path)
+/* The reader's message (see fail() in reader.c) for the report's list of
+ * files not read to the end: without the tool's prefix, the file's name
+ * (the list names it; the library calls standard input <stdin>) and the
+ * newline. */
+static const char *read_reason(char *msg, const char *path)
 {
-	char err[256];
-	struct mw_capture *cap = strcmp(path, "-") ? mw_capture_open(path, err, sizeof err) : NULL;
-	if (cap) {   /* readable by now */
-		mw_capture_close(cap);
-		return g_strdup("could not be opened");
-	}
-	if (!strcmp(path, "-"))
-		return g_strdup("not a readable capture");
-	/* the library's message names the file: the report does already */
-	size_t n = strlen(path);
-	return g_strdup(!strncmp(err, path, n) && !strncmp(err + n, ": ", 2) ? err + n + 2 : err);
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	if (!msg)
+		return "not read to the end";
+	g_strchomp(msg);
+	if (g_str_has_prefix(msg, "mipconform: "))
+		msg += strlen("mipconform: ");
+	size_t n = strlen(name);
+	return !strncmp(msg, name, n) && !strncmp(msg + n, ": ", 2) ? msg + n + 2 : msg;
 }
 
 /* The captures one at a time, so that each one not read to its end is in
@@ -327,9 +326,10 @@ static int run_files(struct conf *c, char *const *files, int n, unsigned threads
 		uint64_t frames = report_frames(c->rep), mip = c->mip_frames;
 		if (reader_run(c, files + i, 1, threads)) {
 			bool open = report_files(c->rep) > opened;
-			gchar *msg = open ? g_strdup_printf(
-				"read stopped after %" G_GUINT64_FORMAT " frame(s), the rest not checked (the reason is on standard error)",
-				report_frames(c->rep) - frames) : open_error(files[i]);
+			const char *why = read_reason(c->read_err, files[i]);
+			gchar *msg = open ? g_strdup_printf("%s (%" G_GUINT64_FORMAT " frame(s) checked)",
+							    why, report_frames(c->rep) - frames)
+					  : g_strdup(why);
 			report_input_error(c->rep, name, open, msg);
 			g_free(msg);
 			bad++;
@@ -439,6 +439,7 @@ int main(int argc, char **argv)
 	unsigned errors = report_errors(rep);
 	state4_free(c.s4);
 	state6_free(c.s6);
+	g_free(c.read_err);
 	report_free(rep);
 	mw_keys_free(keys);
 	g_free(args);

@@ -41,11 +41,13 @@ static char *read_failed(struct mw_capture *cap)
 	return g_strdup_printf("mipconform: %s\n", mw_capture_error(cap));
 }
 
-/* Print and free a message of the three above; -1 (the file failed). */
-static int fail(char *msg)
+/* Print a message of the three above and keep it as c->read_err (for
+ * the report's list of files not read to the end); -1 (the file failed). */
+static int fail(struct conf *c, char *msg)
 {
 	fputs(msg, stderr);
-	g_free(msg);
+	g_free(c->read_err);
+	c->read_err = msg;
 	return -1;
 }
 
@@ -67,7 +69,7 @@ static int run_file(struct conf *c, const char *path, struct slot *ring)
 	int rc = 1;
 
 	if (!cap)
-		return fail(open_failed(err));
+		return fail(c, open_failed(err));
 	frame_file(c, name);
 	/* other readers reuse their buffer: no decoding ahead */
 	unsigned depth = mw_capture_frames_stable(cap) ? AHEAD : 1;
@@ -94,14 +96,14 @@ static int run_file(struct conf *c, const char *path, struct slot *ring)
 			frame_prefetch_late(c, &ring[head].note);
 		if (frame_unsupported(s->st, &s->pkt)) {
 			mw_capture_close(cap);
-			return fail(unsupported(name, &s->fr));
+			return fail(c, unsupported(name, &s->fr));
 		}
 		frame_start(c, name, &s->fr, &s->pkt, &s->note);
 		mw_check_packet_mask(&s->pkt, c->keys, frame_finding, frame_passes, c);
 		frame_finish(c);
 	}
 	if (rc < 0) {
-		int bad = fail(read_failed(cap));
+		int bad = fail(c, read_failed(cap));
 		mw_capture_close(cap);
 		return bad;
 	}
@@ -392,7 +394,7 @@ static int consume(struct conf *c, struct batch *b)
 		mw_capture_close(b->cap);
 	if (!b->err)
 		return 0;
-	fail(b->err);
+	fail(c, b->err);
 	b->err = NULL;
 	return 1;
 }
