@@ -78,8 +78,11 @@ enum mw_finding_who {
  * applies: pass = true when it holds (so reports can tell PASS from
  * NOT-APPLICABLE), pass = false when it is broken (a FAIL for an error
  * rule, a WARN for a warning, an INFO note for an info rule). Bytes the
- * capture did not hold never produce a finding (truncated is not a
- * violation). detail is empty for passes.
+ * capture did not hold never produce a finding, pass or failure
+ * (truncated is not a violation): in a frame cut short (caplen < wirelen,
+ * or diag MW_E_TRUNC) no finding is made whose bytes (offset, len) reach
+ * past where the decoder stopped (diag.offset, else caplen), nor one
+ * about an element the capture cut. detail is empty for passes.
  *
  * unjudged = true (with pass = false) is neither: the rule applied but
  * could not be judged, because the authenticator's SPI and selectors
@@ -129,7 +132,8 @@ typedef void (*mw_pass_fn)(void *ctx, const struct mw_pass_set *s);
  * sends its first pass in the set and each further one through `emit`,
  * so every pass is still delivered exactly once. A group's set is
  * delivered before any finding of a later group, so findings keep their
- * order across groups. passes = NULL: like mw_check_packet_keys. */
+ * order across groups. passes = NULL, or a frame cut short (see struct
+ * mw_finding): like mw_check_packet_keys, every pass through `emit`. */
 void mw_check_packet_mask(const struct mw_packet *pkt,
 			  const struct mw_keys *keys, mw_emit_fn emit,
 			  mw_pass_fn passes, void *ctx);

@@ -80,6 +80,8 @@ static void group_enter(struct mwi_run *c, int msg, uint32_t off)
 void mwi_pass_slow(struct mwi_run *c, enum mwi_rule_idx r, int msg,
 		   int elem, uint32_t off, uint32_t len)
 {
+	if (!mwi_judged(c, elem, off, len))
+		return;
 	if (c->passes && msg < 0) {
 		group_enter(c, msg, off);
 		uint64_t b = 1ull << (r % 64);
@@ -116,6 +118,8 @@ static void fail_or_unjudged(struct mwi_run *c, enum mwi_rule_idx r, int msg,
 		.rule = &mwi_rules[r], .msg = msg, .elem = elem,
 		.offset = off, .len = len, .pass = false, .unjudged = unjudged,
 	};
+	if (!mwi_judged(c, elem, off, len))
+		return;
 	if (c->passes)
 		group_enter(c, msg, off);
 	vsnprintf(f.detail, sizeof f.detail, fmt, ap);
@@ -193,12 +197,16 @@ run(const struct mw_packet *pkt, const struct mw_keys *keys, mw_emit_fn emit,
 	if (!pkt || !emit)
 		return;
 	struct mwi_run c = { .pkt = pkt, .keys = keys, .emit = emit, .ctx = ctx,
-			     .passes = passes };
-	if (!passes)
+			     .cut = mwi_decoded_end(pkt) };
+	/* a frame cut short: no trial, no outcome table (their outcomes are
+	 * of whole messages), every finding through the judging above */
+	if (c.cut == UINT32_MAX)
+		c.passes = passes;
+	if (!c.passes)
 		memset(c.bits, 0xff, sizeof c.bits);
 	if (mw_packet_kinds(pkt) & IP6_HDR_KINDS) {
 		mwi_check_ip6_headers(&c);
-		if (passes)
+		if (c.passes)
 			mwi_ip6_headers_keep(&c);
 	}
 	for (int i = 0; i < pkt->n_msgs; i++) {
@@ -208,7 +216,7 @@ run(const struct mw_packet *pkt, const struct mw_keys *keys, mw_emit_fn emit,
 		group_open_msg(&c, i);
 		checkers[kind](&c, i);
 	}
-	if (passes)
+	if (c.passes)
 		group_flush(&c);
 }
 
@@ -230,7 +238,8 @@ MWI_EXPORT void mw_check_packet_mask(const struct mw_packet *pkt,
 				     mw_emit_fn emit, mw_pass_fn passes,
 				     void *ctx)
 {
-	if (pkt && emit && passes && !keys && run_taken(pkt, passes, ctx))
+	if (pkt && emit && passes && !keys &&
+	    mwi_decoded_end(pkt) == UINT32_MAX && run_taken(pkt, passes, ctx))
 		return;
 	run(pkt, keys, emit, passes, ctx);
 }

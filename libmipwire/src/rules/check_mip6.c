@@ -202,14 +202,15 @@ static void check_bu(struct mwi_chk *c, int mi, const struct mw_msg *m,
 		MWI_CHECK(c, home, MWI_R_NEMO_BU_R_H, mi, -1, fo, 2,
 			  "Mobile Router flag set without H");
 
-	/* care-of address: Alternate CoA option, else the IPv6 source */
+	/* care-of address: Alternate CoA option, else the IPv6 source (unless
+	 * the capture cut the options: one may be missing) */
 	const struct mw_in6 *coa = NULL;
 	uint32_t coa_off = 0;
 	if (altcoa >= 0 && p->elems[altcoa].len == 18 &&
 	    mwi_have(p, p->elems[altcoa].off + 2, 16)) {
 		coa = (const struct mw_in6 *)(p->data + p->elems[altcoa].off + 2);
 		coa_off = p->elems[altcoa].off + 2;
-	} else if (ch->ip6 >= 0) {
+	} else if (ch->ip6 >= 0 && altcoa < 0 && m->status != MW_E_TRUNC) {
 		coa = &p->layers[ch->ip6].u.ip6.src;
 		coa_off = p->layers[ch->ip6].off + 8;
 	}

@@ -38,8 +38,42 @@ struct mwi_run {
 	uint32_t g_off;           /* the first pass's offset */
 	uint32_t g_lo, g_hi;      /* msg < 0: the offsets that locate in g_layer */
 	unsigned n_out;           /* calls of emit and passes so far */
+	/* a frame cut short: where its decoded bytes end (mwi_decoded_end());
+	 * a finding about bytes from there on is not made */
+	uint32_t cut;
 	uint64_t bits[MWI_RULE_WORDS];
 };
+
+/* Where the bytes the decoder read of a frame end, UINT32_MAX for a whole
+ * frame. In a frame cut short by the snap length the decoder stops at its
+ * first truncation (diag): no field from there on is read, each reads as
+ * zero, even where some of its bytes were captured (a fixed part is read
+ * whole or not at all); else the captured bytes end it. A check judges
+ * the bytes of its finding (offset, len) and its element: one whose bytes
+ * reach past this end, or whose element was cut, is skipped, pass or
+ * failure, in every checker alike (mwi_judged()), so no rule judges a
+ * field the capture did not hold. A check's bytes must therefore
+ * cover every field of the message it reads (the whole message for one
+ * about its extensions or its addresses together). */
+static inline uint32_t mwi_decoded_end(const struct mw_packet *p)
+{
+	if (p->diag.status == MW_E_TRUNC)
+		return p->diag.offset;
+	return p->caplen < p->wirelen ? p->caplen : UINT32_MAX;
+}
+
+/* Whether a finding about bytes [off, off + len) and element `elem` (-1:
+ * none) is made: not if they reach past the decoded bytes, nor about an
+ * element the capture cut (its length may be a stand-in: its Length field
+ * itself may be missing). */
+static inline bool mwi_judged(const struct mwi_run *run, int elem,
+			      uint32_t off, uint32_t len)
+{
+	if (__builtin_expect(run->cut == UINT32_MAX, 1))
+		return true;
+	return (uint64_t)off + len <= run->cut &&
+	       (elem < 0 || run->pkt->elems[elem].status != MW_E_TRUNC);
+}
 
 void mwi_pass_slow(struct mwi_run *run, enum mwi_rule_idx r, int msg,
 		   int elem, uint32_t off, uint32_t len);
