@@ -27,6 +27,10 @@ struct conf {
 	struct state4 *s4;
 	struct state6 *s6;
 	uint64_t mip_frames;         /* frames with a Mobile IP message */
+	/* the trace had a frame cut short (at cut_at): a stateful check
+	 * whose evidence may be in it judges nothing (conf_cut_since()) */
+	bool any_cut;
+	double cut_at;
 	char *read_err;              /* why the last file failed (reader.c), or NULL */
 	/* node of the last per-packet finding of a message, by message and
 	 * who (-2: none); of one not bound to a message */
@@ -205,6 +209,22 @@ bool conf_wants_detail_(struct conf *c, const struct mw_rule *rule,
 			else                                                    \
 				conf_fail_((c), cr_rule_.ru, &cr_n_);           \
 		}                                                               \
+	} while (0)
+/* A frame cut short at or after time t (0: anywhere in the trace): a
+ * message the check needs may have been in it, so its absence or an old
+ * value is no evidence (truncated is never a violation). */
+static inline bool conf_cut_since(const struct conf *c, double t)
+{
+	return c->any_cut && c->cut_at >= t;
+}
+
+/* conf_result() for a check whose failure may only mean that a message
+ * since time t was in a frame cut short: then it judges nothing. */
+#define conf_result_uncut(c, rule, node, pass, t, ...)                          \
+	do {                                                                    \
+		bool cu_pass_ = (pass);                                         \
+		if (cu_pass_ || !conf_cut_since((c), (t)))                      \
+			conf_result((c), (rule), (node), cu_pass_, __VA_ARGS__); \
 	} while (0)
 #define conf_pass(c, rule, node)                                               \
 	_Generic((node), struct conf_acc *: conf_acc_pass_,                     \

@@ -82,6 +82,7 @@ void frame_file_first(struct conf *c, const char *file, double now)
 		frame_trace_end(c);
 		state4_free(c->s4);
 		state6_free(c->s6);
+		c->any_cut = false;
 		c->s4 = state4_new();
 		c->s6 = state6_new();
 		c->any_frame = false;

@@ -98,6 +98,10 @@ static inline void frame_start(struct conf *c, const char *file,
 	c->now = now;
 	bool trunc = pkt->diag.status == MW_E_TRUNC || fr->caplen < fr->wirelen;
 	report_frame(c->rep, &c->where, trunc);
+	if (__builtin_expect(trunc, 0)) {
+		c->any_cut = true;
+		c->cut_at = c->now;
+	}
 	c->pkt = pkt;
 	/* message 0's sender, worked out already */
 	c->fn_msg = note->has_msg ? 0 : -2;

@@ -533,8 +533,8 @@ static NOINLINE void on_adv(struct conf *c, const struct mw_msg *msg,
 	sol_answer(s, ip->dst, mcast);
 	double iv;
 	if (mcast && g->last_mcast > 0 && a->lifetime > 0 && conf_since(c, g->last_mcast, &iv))
-		conf_result(c, R4(MIP4_ADV_INTERVAL), node,
-			    iv <= a->lifetime / 3.0 * 1.1 + 0.05,
+		conf_result_uncut(c, R4(MIP4_ADV_INTERVAL), node,
+			    iv <= a->lifetime / 3.0 * 1.1 + 0.05, g->last_mcast,
 			    "%.2f s between advertisements, Lifetime %u s (expected <= %.1f s)",
 			    iv, a->lifetime, a->lifetime / 3.0);
 	if (mcast)
@@ -562,8 +562,11 @@ static NOINLINE void on_sol(struct conf *c, const struct mw_ip4 *ip)
 		so = g_new0(struct sol4, 1);
 		so->src = ip->src;
 		g_hash_table_insert(s->sols, GUINT_TO_POINTER(ip->src), so);
-	} else if (so->ended || so->group_adv != s->group_adv) {
-		so->n = 0, so->iv = 0;    /* the last search ended: a new one */
+	} else if (so->ended || so->group_adv != s->group_adv ||
+		   conf_cut_since(c, so->last)) {
+		/* the last search ended (or may have: by an advertisement or
+		 * a request in a frame cut short): a new one */
+		so->n = 0, so->iv = 0;
 		so->ended = false;
 	} else if (conf_since(c, so->last, &iv)) {
 		bool ok = so->n < 3 ? iv >= 0.9 : iv >= so->iv * 0.9;
@@ -629,7 +632,7 @@ static void on_relayed_rrq(struct conf *c, const struct mw_msg *msg,
 			conf_result(c, R4(MIP4_FA_RELAY_RRQ), node, mnreq->hash == h,
 				    "relayed request differs from the mobile node's before the end of the MN-HA authentication");
 	} else if (m->last_mn_rrq > 0) {
-		conf_result(c, R4(MIP4_FA_ORIGINATE), node, false,
+		conf_result_uncut(c, R4(MIP4_FA_ORIGINATE), node, false, m->last_mn_rrq,
 			    "request for home address %s (Identification %016llx) not sent by the mobile node",
 			    conf_ip4(q->hoa, (char[16]){0}), (unsigned long long)q->ident);
 	}
@@ -780,7 +783,7 @@ static void rrp_relay(struct conf *c, const struct mw_msg *msg, const struct mw_
 					m->pend[i].st |= R_HAS_RRP;
 				}
 	} else if ((r->st & R_HAS_RRP) && auth_span_hash(c->pkt, msg, auth, &h)) {
-		conf_result(c, R4(MIP4_FA_RELAY_RRP), node, h == r->rrp_hash,
+		conf_result_uncut(c, R4(MIP4_FA_RELAY_RRP), node, h == r->rrp_hash, 0,
 			    "relayed reply differs from the home agent's before the end of the MN-HA authentication");
 	}
 }
@@ -798,7 +801,7 @@ static NOINLINE void on_rrp(struct conf *c, const struct mw_msg *msg,
 	struct req *any = NULL, *best = m ? rrp_match(m, ip, (uint32_t)p->ident, &any) : NULL;
 	if (!any) {
 		if (otab4_get(&s->rrq_to, ip->src) || (m && m->last_mn_rrq > 0))
-			conf_result(c, R4(MIP4_RRP_UNSOLICITED), node, false,
+			conf_result_uncut(c, R4(MIP4_RRP_UNSOLICITED), node, false, 0,
 				    "reply (code %u) to %s with no matching request",
 				    p->code, conf_ip4(ip->dst, (char[16]){0}));
 		return;
@@ -807,7 +810,7 @@ static NOINLINE void on_rrp(struct conf *c, const struct mw_msg *msg,
 	struct req *r = best ? best : any;
 	bool from_fa = r->st & R_FROM_FA;
 	uint32_t rhoa = req_hoa(m, r);
-	conf_result(c, R4(MIP4_RRP_IDENT), node, best != NULL,
+	conf_result_uncut(c, R4(MIP4_RRP_IDENT), node, best != NULL, 0,
 		    "Identification low 32 bits %08x, request had %08x",
 		    (uint32_t)p->ident, (uint32_t)any->ident);
 	bool accepted = p->code <= 1;
@@ -900,7 +903,8 @@ static NOINLINE void on_tunnel(struct conf *c, int outer, int inner)
 	struct mn4 *m = mn_find(s, in->dst);
 	if (m && ((m->st & M_BOUND) || m->last_mn_rrq > 0)) {
 		bool live = binding_live(m, c->now);
-		conf_result(c, R4(MIP4_TUN_BINDING), node, live && o->dst == m->b_coa,
+		conf_result_uncut(c, R4(MIP4_TUN_BINDING), node, live && o->dst == m->b_coa,
+				  m->last_mn_rrq,
 			    "tunnel to %s for home address %s without a binding in force",
 			    conf_ip4(o->dst, (char[16]){0}), conf_ip4(in->dst, (char[16]){0}));
 		if (!live)
@@ -985,8 +989,8 @@ static COLD void sweep(struct conf *c)
 		}
 		g_array_sort(late, cmp_u32);
 		for (unsigned i = 0; i < late->len; i++)
-			conf_result(c, R4(MIP4_REBOOT_REREG),
-				    conf_node4(g_array_index(late, uint32_t, i)), false,
+			conf_result_uncut(c, R4(MIP4_REBOOT_REREG),
+				    conf_node4(g_array_index(late, uint32_t, i)), false, 0,
 				    "no re-registration after the foreign agent rebooted");
 		g_array_free(late, TRUE);
 	}

@@ -547,11 +547,11 @@ static void judge_unanswered(struct conf *c, struct bind6 *b, bool at_end)
 	(void)at_end;
 	node = conf_node6(&b->e.key.b);
 	if (b->bu.home && !b->bu.proxy)
-		conf_result(c, R6(MIP6_HA_BA_ALWAYS), node, false,
+		conf_result_uncut(c, R6(MIP6_HA_BA_ALWAYS), node, false, b->bu_ts,
 			    "no Binding Acknowledgement to the home registration (sequence %u, sent %.3f s before this frame) within %.0f s",
 			    b->bu_seq, c->now - b->bu_ts, REPLY_WAIT);
 	else if (!b->bu.home && !b->bu.proxy && b->bu.a)
-		conf_result(c, R6(MIP6_CN_BA_WHEN_A), node, false,
+		conf_result_uncut(c, R6(MIP6_CN_BA_WHEN_A), node, false, b->bu_ts,
 			    "no Binding Acknowledgement to the Binding Update (A set, sequence %u, sent %.3f s before this frame) within %.0f s",
 			    b->bu_seq, c->now - b->bu_ts, REPLY_WAIT);
 	b->outstanding = false;
@@ -676,7 +676,7 @@ static void on_ba(struct conf *c, int mi, const struct hdrs *h)
 	if (!b || !b->have_bu)
 		return;
 	if (ba->status != MW_BA_SEQ_OUT_OF_WINDOW)
-		conf_result(c, R6(MIP6_BA_SEQ), node, ba->seq == b->bu_seq,
+		conf_result_uncut(c, R6(MIP6_BA_SEQ), node, ba->seq == b->bu_seq, b->bu_ts,
 			    "sequence %u, Binding Update had %u", ba->seq, b->bu_seq);
 	else if (b->have_accepted)
 		conf_result(c, R6(MIP6_BA_135_SEQ), node, ba->seq == b->last_accepted,

@@ -42,7 +42,9 @@ run_tests.py MIPCONFORM GEN_CAPTURES SRCDIR SHARED_CAPTURES RULES_MD SAMPLES
    sample, its frames cut short by every snap length from 14 to the
    longest (record caplen lowered, bytes dropped, wire length kept), gives
    a per-packet rule no more failures on a node than the whole frames
-   give.
+   give; cut by sampled snap lengths (all frames alike, and each frame
+   its own), a stateful rule no more failures on a node than the whole
+   capture gives.
 """
 import json
 import os
@@ -681,6 +683,17 @@ with tempfile.TemporaryDirectory() as tmp:
         write_pcap(os.path.join(tdir, "whole.pcap"), head, fmt, whole)
         no_more(fails(os.path.join(tdir, "cut.pcap"), "per-packet"),
                 fails(os.path.join(tdir, "whole.pcap"), "per-packet"), f"{name}, every snap length")
+        # stateful: all frames cut alike, then each frame its own way
+        whole = fails(path, "stateful")
+        top = max(len(b) for _, _, b, _ in recs)
+        snaps = [("snap", n) for n in range(14, top, max(1, (top - 14) // 6))]
+        snaps += [("mixed", k) for k in range(3)]
+        for how, n in snaps:
+            cut = [(t1, t2, b[:n if how == "snap" else 14 + (i * 37 + n * 11) % max(1, len(b) - 14)],
+                    wire) for i, (t1, t2, b, wire) in enumerate(recs)]
+            write_pcap(os.path.join(tdir, "cut.pcap"), head, fmt, cut)
+            no_more(fails(os.path.join(tdir, "cut.pcap"), "stateful"), whole,
+                    f"{name}, {how} {n}")
 
 print(f"{len(failures)} failure(s)")
 sys.exit(1 if failures else 0)
