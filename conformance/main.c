@@ -324,6 +324,7 @@ static int run_files(struct conf *c, char *const *files, int n, unsigned threads
 		const char *name = strcmp(files[i], "-") ? files[i] : "(stdin)";
 		unsigned opened = report_files(c->rep);
 		uint64_t frames = report_frames(c->rep), mip = c->mip_frames;
+		uint64_t cut = report_truncated(c->rep);
 		if (reader_run(c, files + i, 1, threads)) {
 			bool open = report_files(c->rep) > opened;
 			const char *why = read_reason(c->read_err, files[i]);
@@ -334,8 +335,15 @@ static int run_files(struct conf *c, char *const *files, int n, unsigned threads
 			g_free(msg);
 			bad++;
 		} else if (c->mip_frames == mip) {
-			fprintf(stderr, "mipconform: warning: %s: no Mobile IP messages found (%" G_GUINT64_FORMAT " frame(s))\n",
-				name, report_frames(c->rep) - frames);
+			/* (a truncated frame may hold one the decoder did not reach) */
+			uint64_t n = report_frames(c->rep) - frames;
+			uint64_t n_cut = report_truncated(c->rep) - cut;
+			if (n_cut)
+				fprintf(stderr, "mipconform: warning: %s: no whole Mobile IP message found (%" G_GUINT64_FORMAT " frame(s), %" G_GUINT64_FORMAT " cut short)\n",
+					name, n, n_cut);
+			else
+				fprintf(stderr, "mipconform: warning: %s: no Mobile IP messages found (%" G_GUINT64_FORMAT " frame(s))\n",
+					name, n);
 		}
 	}
 	return bad;

@@ -969,6 +969,11 @@ unsigned report_files(const struct report *r)
 	return r->files->len;
 }
 
+uint64_t report_truncated(const struct report *r)
+{
+	return r->truncated;
+}
+
 uint64_t report_frames(const struct report *r)
 {
 	return r->frames;

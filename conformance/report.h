@@ -193,6 +193,7 @@ void report_file(struct report *r, const char *file);
 /* Captures opened and frames read so far. */
 unsigned report_files(const struct report *r);
 uint64_t report_frames(const struct report *r);
+uint64_t report_truncated(const struct report *r);   /* frames cut short so far */
 /* Capture `file` could not be read to its end: opened (the last
  * report_file(): its frames so far are in the report) or not at all. */
 void report_input_error(struct report *r, const char *file, bool opened,

@@ -695,5 +695,13 @@ with tempfile.TemporaryDirectory() as tmp:
             no_more(fails(os.path.join(tdir, "cut.pcap"), "stateful"), whole,
                     f"{name}, {how} {n}")
 
+    # the no-Mobile-IP warning when the frames were cut short
+    short = os.path.join(tmp, "short.pcap")   # good-mip4, every frame cut to 34 bytes
+    head4, fmt4, recs4 = pcap_records(g4)
+    write_pcap(short, head4, fmt4, [(t1, t2, b[:34], wire) for t1, t2, b, wire in recs4])
+    rc, _, err = run_raw([short])
+    check(rc == 0 and f"no whole Mobile IP message found ({len(recs4)} frame(s), {len(recs4)} cut short)" in err,
+          f"all Mobile IP cut short: exit {rc}, warning {err!r}")
+
 print(f"{len(failures)} failure(s)")
 sys.exit(1 if failures else 0)
