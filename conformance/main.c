@@ -299,11 +299,11 @@ static bool output_close(FILE *out)
 
 /* The reader's message (see fail() in reader.c) for the report's list of
  * files not read to the end: without the tool's prefix, the file's name
- * (the list names it; the library calls standard input <stdin>) and the
+ * (the list names it; standard input is "(stdin)" in both) and the
  * newline. */
 static const char *read_reason(char *msg, const char *path)
 {
-	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	const char *name = strcmp(path, "-") ? path : "(stdin)";
 	if (!msg)
 		return "not read to the end";
 	g_strchomp(msg);

@@ -69,7 +69,7 @@ static int linktype_to_dlt(int linktype)
 
 static void copy_name(char *dst, size_t cap, const char *path)
 {
-	snprintf(dst, cap, "%s", strcmp(path, "-") == 0 ? "<stdin>" : path);
+	snprintf(dst, cap, "%s", strcmp(path, "-") == 0 ? "(stdin)" : path);
 }
 
 /* libpcap's open errors are terse ("unknown file format"); say what the

@@ -131,7 +131,7 @@ static void read_all(const char *path, bool via_stdin, struct got *g)
 				g->kept = false;
 		if (rc < 0) {
 			const char *e = mw_capture_error(c);
-			const char *name = via_stdin ? "<stdin>" : path;
+			const char *name = via_stdin ? "(stdin)" : path;
 			const char *at = strstr(e, name);
 			if (at)
 				snprintf(g->err, sizeof g->err, "%.*sFILE%s", (int)(at - e),
