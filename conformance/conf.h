@@ -31,7 +31,10 @@ struct conf {
 	 * whose evidence may be in it judges nothing (conf_cut_since()) */
 	bool any_cut;
 	double cut_at;
-	char *read_err;              /* why the last file failed (reader.c), or NULL */
+	/* the file being read (frame_file(), frame_file_end()): opened, and
+	 * the counts when it was */
+	bool file_open;
+	uint64_t file_frames, file_cut, file_mip;
 	/* node of the last per-packet finding of a message, by message and
 	 * who (-2: none); of one not bound to a message */
 	int fn_msg, fn_who;

@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "frame.h"
 #include "report.h"
 
@@ -58,6 +60,48 @@ void frame_file(struct conf *c, const char *file)
 {
 	report_file(c->rep, file);
 	c->file_opens = true;
+	c->file_open = true;
+	c->file_frames = report_frames(c->rep);
+	c->file_cut = report_truncated(c->rep);
+	c->file_mip = c->mip_frames;
+}
+
+/* The reader's message without the tool's prefix, the file's name (the
+ * report names it) and the newline. */
+static const char *bare_reason(char *msg, const char *file)
+{
+	size_t n = strlen(file);
+	g_strchomp(msg);
+	if (g_str_has_prefix(msg, "mipconform: "))
+		msg += strlen("mipconform: ");
+	return !strncmp(msg, file, n) && !strncmp(msg + n, ": ", 2) ? msg + n + 2 : msg;
+}
+
+void frame_file_end(struct conf *c, const char *file, char *err)
+{
+	bool open = c->file_open;
+	uint64_t n = open ? report_frames(c->rep) - c->file_frames : 0;
+	c->file_open = false;
+	if (err) {
+		fputs(err, stderr);
+		gchar *why = open ? g_strdup_printf("%s (%" G_GUINT64_FORMAT " frame(s) checked)",
+						    bare_reason(err, file), n)
+				  : g_strdup(bare_reason(err, file));
+		report_input_error(c->rep, file, open, why);
+		g_free(why);
+		g_free(err);
+		return;
+	}
+	if (c->mip_frames != c->file_mip)
+		return;
+	/* (a truncated frame may hold one the decoder did not reach) */
+	uint64_t n_cut = report_truncated(c->rep) - c->file_cut;
+	if (n_cut)
+		fprintf(stderr, "mipconform: warning: %s: no whole Mobile IP message found (%" G_GUINT64_FORMAT " frame(s), %" G_GUINT64_FORMAT " cut short)\n",
+			file, n, n_cut);
+	else
+		fprintf(stderr, "mipconform: warning: %s: no Mobile IP messages found (%" G_GUINT64_FORMAT " frame(s))\n",
+			file, n);
 }
 
 void frame_trace_end(struct conf *c)

@@ -70,6 +70,11 @@ static inline void finding_node_h(struct conf_node_h *n, const struct mw_packet 
 /* A file starts (reader.c, before its frames): into the report; its
  * first frame is then frame_start()ed with frame_file_first(). */
 void frame_file(struct conf *c, const char *file);
+/* The end of a file (named as the report names it): err (taken) is why
+ * it could not go on, printed and put in the report's list of files not
+ * read to the end, or NULL: read whole, with a warning when it held no
+ * Mobile IP message. */
+void frame_file_end(struct conf *c, const char *file, char *err);
 
 /* The first frame of a file, at time now, before frame_start() takes it
  * (c->where and c->now are still the last frame's): a file that starts

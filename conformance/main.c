@@ -295,60 +295,6 @@ static bool output_close(FILE *out)
 	return ok;
 }
 
-/* ---- the run ---- */
-
-/* The reader's message (see fail() in reader.c) for the report's list of
- * files not read to the end: without the tool's prefix, the file's name
- * (the list names it; standard input is "(stdin)" in both) and the
- * newline. */
-static const char *read_reason(char *msg, const char *path)
-{
-	const char *name = strcmp(path, "-") ? path : "(stdin)";
-	if (!msg)
-		return "not read to the end";
-	g_strchomp(msg);
-	if (g_str_has_prefix(msg, "mipconform: "))
-		msg += strlen("mipconform: ");
-	size_t n = strlen(name);
-	return !strncmp(msg, name, n) && !strncmp(msg + n, ": ", 2) ? msg + n + 2 : msg;
-}
-
-/* The captures one at a time, so that each one not read to its end is in
- * the report (the reader says why on stderr); a warning for each with no
- * Mobile IP message. The number of files not read to the end. */
-static int run_files(struct conf *c, char *const *files, int n, unsigned threads)
-{
-	int bad = 0;
-	for (int i = 0; i < n; i++) {
-		/* as the reader names it */
-		const char *name = strcmp(files[i], "-") ? files[i] : "(stdin)";
-		unsigned opened = report_files(c->rep);
-		uint64_t frames = report_frames(c->rep), mip = c->mip_frames;
-		uint64_t cut = report_truncated(c->rep);
-		if (reader_run(c, files + i, 1, threads)) {
-			bool open = report_files(c->rep) > opened;
-			const char *why = read_reason(c->read_err, files[i]);
-			gchar *msg = open ? g_strdup_printf("%s (%" G_GUINT64_FORMAT " frame(s) checked)",
-							    why, report_frames(c->rep) - frames)
-					  : g_strdup(why);
-			report_input_error(c->rep, name, open, msg);
-			g_free(msg);
-			bad++;
-		} else if (c->mip_frames == mip) {
-			/* (a truncated frame may hold one the decoder did not reach) */
-			uint64_t n = report_frames(c->rep) - frames;
-			uint64_t n_cut = report_truncated(c->rep) - cut;
-			if (n_cut)
-				fprintf(stderr, "mipconform: warning: %s: no whole Mobile IP message found (%" G_GUINT64_FORMAT " frame(s), %" G_GUINT64_FORMAT " cut short)\n",
-					name, n, n_cut);
-			else
-				fprintf(stderr, "mipconform: warning: %s: no Mobile IP messages found (%" G_GUINT64_FORMAT " frame(s))\n",
-					name, n);
-		}
-	}
-	return bad;
-}
-
 int main(int argc, char **argv)
 {
 	static GError *gerr;
@@ -423,7 +369,7 @@ int main(int argc, char **argv)
 	struct conf c = { .rep = rep, .keys = keys };
 	c.s4 = state4_new();
 	c.s6 = state6_new();
-	int bad = run_files(&c, argv + 1, argc - 1, threads);
+	int bad = reader_run(&c, argv + 1, argc - 1, threads);
 	frame_trace_end(&c);
 	report_flush(rep);
 
@@ -447,7 +393,6 @@ int main(int argc, char **argv)
 	unsigned errors = report_errors(rep);
 	state4_free(c.s4);
 	state6_free(c.s6);
-	g_free(c.read_err);
 	report_free(rep);
 	mw_keys_free(keys);
 	g_free(args);

@@ -41,13 +41,11 @@ static char *read_failed(struct mw_capture *cap)
 	return g_strdup_printf("mipconform: %s\n", mw_capture_error(cap));
 }
 
-/* Print a message of the three above and keep it as c->read_err (for
- * the report's list of files not read to the end); -1 (the file failed). */
-static int fail(struct conf *c, char *msg)
+/* A file that could not go on, with a message of the three above
+ * (frame_file_end() prints it and puts it in the report); -1. */
+static int fail(struct conf *c, const char *name, char *msg)
 {
-	fputs(msg, stderr);
-	g_free(c->read_err);
-	c->read_err = msg;
+	frame_file_end(c, name, msg);
 	return -1;
 }
 
@@ -69,7 +67,7 @@ static int run_file(struct conf *c, const char *path, struct slot *ring)
 	int rc = 1;
 
 	if (!cap)
-		return fail(c, open_failed(err));
+		return fail(c, name, open_failed(err));
 	frame_file(c, name);
 	/* other readers reuse their buffer: no decoding ahead */
 	unsigned depth = mw_capture_frames_stable(cap) ? AHEAD : 1;
@@ -96,18 +94,19 @@ static int run_file(struct conf *c, const char *path, struct slot *ring)
 			frame_prefetch_late(c, &ring[head].note);
 		if (frame_unsupported(s->st, &s->pkt)) {
 			mw_capture_close(cap);
-			return fail(c, unsupported(name, &s->fr));
+			return fail(c, name, unsupported(name, &s->fr));
 		}
 		frame_start(c, name, &s->fr, &s->pkt, &s->note);
 		mw_check_packet_mask(&s->pkt, c->keys, frame_finding, frame_passes, c);
 		frame_finish(c);
 	}
 	if (rc < 0) {
-		int bad = fail(c, read_failed(cap));
+		int bad = fail(c, name, read_failed(cap));
 		mw_capture_close(cap);
 		return bad;
 	}
 	mw_capture_close(cap);
+	frame_file_end(c, name, NULL);
 	return 0;
 }
 
@@ -392,11 +391,10 @@ static int consume(struct conf *c, struct batch *b)
 		return 0;
 	if (b->cap)
 		mw_capture_close(b->cap);
-	if (!b->err)
-		return 0;
-	fail(c, b->err);
+	char *err = b->err;
 	b->err = NULL;
-	return 1;
+	frame_file_end(c, b->file, err);
+	return err != NULL;
 }
 
 static int run_threads(struct conf *c, char *const *files, int n)
